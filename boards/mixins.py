@@ -1,0 +1,32 @@
+"""View mixins every app uses for pages under /boards/<board_slug>/."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from .models import Board
+
+
+class BoardMixin(LoginRequiredMixin):
+    """Resolves the board from the URL; a board the user cannot see is a 404.
+
+    Subclasses set `permission` to a predicate (user, board) -> bool from a
+    permissions module; a visible board the user may not act on is a 403."""
+
+    permission = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.board = get_object_or_404(
+            Board.objects.visible_to(request.user), slug=kwargs["board_slug"]
+        )
+        if self.permission is not None and not self.permission(
+            request.user, self.board
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("board", self.board)
+        return super().get_context_data(**kwargs)

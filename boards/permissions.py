@@ -1,0 +1,33 @@
+"""Who may do what on a board: the only place in the boards app that reads roles."""
+
+from .models import Role
+
+# Roles that may administer a board's records in the portal.
+ADMIN_ROLES = frozenset({Role.BUSINESS_TEAM, Role.CHAIR})
+
+
+def roles_on(user, board) -> frozenset[str]:
+    """The user's roles on the board, loaded once per request for all boards."""
+    if not user.is_authenticated:
+        return frozenset()
+    cache = getattr(user, "_board_roles", None)
+    if cache is None:
+        cache = {}
+        for board_id, role in user.memberships.values_list("board_id", "role"):
+            cache.setdefault(board_id, set()).add(role)
+        user._board_roles = cache
+    return frozenset(cache.get(board.pk, ()))
+
+
+def can_view_board(user, board) -> bool:
+    return user.is_authenticated and (user.is_superuser or bool(roles_on(user, board)))
+
+
+def can_edit_board(user, board) -> bool:
+    return user.is_authenticated and (
+        user.is_superuser or bool(roles_on(user, board) & ADMIN_ROLES)
+    )
+
+
+def can_view_history(user, board) -> bool:
+    return can_view_board(user, board)

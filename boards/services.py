@@ -1,0 +1,13 @@
+from lscb_portal.versioning import update_versioned
+
+from .models import Board
+
+BOARD_EDITABLE_FIELDS = ("name", "area", "vision")
+
+
+def board_update(*, board: Board, version: int, changes: dict, user) -> Board:
+    """Change a board's details; raises StaleVersion if someone saved first."""
+    changes = {k: v for k, v in changes.items() if k in BOARD_EDITABLE_FIELDS}
+    return update_versioned(
+        Board, pk=board.pk, version=version, changes=changes, user=user
+    )

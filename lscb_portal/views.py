@@ -1,0 +1,65 @@
+import logging
+
+from django.db import connection
+from django.http import HttpResponseServerError, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from boards.models import Board
+
+from .celery import app as celery_app
+
+log = logging.getLogger(__name__)
+
+
+def home(request):
+    """The boards the user belongs to; the way in to each board's pages."""
+    if not request.user.is_authenticated:
+        return render(request, "home_anonymous.html")
+    boards = Board.objects.visible_to(request.user).order_by("name")
+    return render(request, "home.html", {"boards": boards})
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except Exception as error:
+        log.warning("healthz: database check failed: %s", error)
+        return False
+
+
+def _broker_ok() -> bool:
+    try:
+        with celery_app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=3)
+        return True
+    except Exception as error:
+        log.warning("healthz: broker check failed: %s", error)
+        return False
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    checks = {"database": _database_ok(), "broker": _broker_ok()}
+    down = [name for name, ok in checks.items() if not ok]
+    body = {name: "ok" if ok else "down" for name, ok in checks.items()}
+    body["status"] = "ok" if not down else "down: " + ", ".join(down)
+    return JsonResponse(body, status=503 if down else 200)
+
+
+def error_403(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def error_404(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def error_500(request):
+    # No context processors: the database may be what failed.
+    return HttpResponseServerError(loader.get_template("500.html").render())

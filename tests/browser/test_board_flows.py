@@ -1,0 +1,80 @@
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from boards.demo import DEMO_PASSWORD, demo_email
+from boards.models import Board
+from tests.boards.factories import TEST_PASSWORD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_demo_chair_signs_in_and_reaches_the_board_home(
+    live_server, page, settings, sign_in, assert_accessible
+):
+    settings.DEBUG = True
+    call_command("load_demo")
+    page.goto(live_server.url)
+    assert_accessible(page)
+    page.get_by_role("link", name="Sign in").first.click()
+    assert_accessible(page)
+    sign_in(page, demo_email("chair"), DEMO_PASSWORD)
+    expect(page.get_by_role("heading", name="Your boards")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Cumbria Local Safeguarding Children Board").click()
+    expect(
+        page.get_by_role("heading", level=1, name="Cumbria Local Safeguarding")
+    ).to_be_visible()
+    expect(page.get_by_role("cell", name="Assistant Chief Constable")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_business_team_edits_board_details_and_sees_history(
+    live_server, page, cast, sign_in, assert_accessible
+):
+    sign_in(page, cast.business_team.email, TEST_PASSWORD)
+    page.goto(f"{live_server.url}/boards/north/")
+    page.get_by_role("link", name="Change the board's details").click()
+    assert_accessible(page)
+
+    page.get_by_label("Board name").fill("")
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_label("Board name").fill("Northshire LSCB")
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.get_by_text("Board details saved.")).to_be_visible()
+    expect(page.get_by_role("heading", level=1, name="Northshire LSCB")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="History").click()
+    expect(page.get_by_text(str(cast.business_team))).to_be_visible()
+    assert_accessible(page)
+    assert Board.objects.get(slug="north").name == "Northshire LSCB"
+
+
+def test_failed_sign_in_and_error_pages_are_accessible(
+    live_server, page, cast, sign_in, assert_accessible
+):
+    sign_in(page, cast.lay_member.email, "wrong password")
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    assert_accessible(page)
+    sign_in(page, cast.lay_member.email, TEST_PASSWORD)
+    page.goto(f"{live_server.url}/boards/south/")
+    expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/boards/north/edit/")
+    expect(page.get_by_role("heading", name="You cannot do this")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_the_accessibility_check_catches_a_violation(page):
+    # Guards the guard: a page with an unlabelled form field must fail axe.
+    page.set_content(
+        "<html lang='en'><head><title>t</title></head>"
+        "<body><main><input type='text'></main></body></html>"
+    )
+    from tests.browser.conftest import axe_violations
+
+    assert any(line.startswith("label ") for line in axe_violations(page))
