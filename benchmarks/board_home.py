@@ -5,6 +5,7 @@ Uses a throw-away SQLite database with the demo data; prints the time per reques
 of each page and the ratio of the board home page to the baseline.
 """
 
+import io
 import os
 import sys
 import tempfile
@@ -38,7 +39,7 @@ def per_request(client, url, count):
 def main():
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 200
     call_command("migrate", verbosity=0)
-    call_command("load_demo", stdout=open(os.devnull, "w"))
+    call_command("load_demo", stdout=io.StringIO())
     client = Client(HTTP_HOST="localhost")
     client.force_login(User.objects.get(email=demo_email("chair")))
     baseline = per_request(client, "/healthz", count)
