@@ -19,7 +19,10 @@ PRODUCTION = {
 
 
 def run_python(code: str, **environ):
-    env = {k: v for k, v in os.environ.items() if k not in PRODUCTION}
+    # A clean environment: nothing of the test run's own (browser tests set
+    # DJANGO_ALLOW_ASYNC_UNSAFE, which deploy checks rightly reject).
+    inherited = set(PRODUCTION) | {"DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in inherited}
     env.update(environ, DJANGO_SETTINGS_MODULE="lscb_portal.settings")
     return subprocess.run(
         [sys.executable, "-c", code],
