@@ -60,3 +60,17 @@ def test_user_without_a_role_sees_no_boards(as_user, user_factory):
 def test_superuser_sees_every_board(cast, as_user, user_factory):
     admin = user_factory(is_superuser=True, is_staff=True)
     assert as_user(admin).get("/boards/south/").status_code == 200
+
+
+def test_posts_without_a_csrf_token_are_refused(cast):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(cast.business_team)
+    response = client.post(
+        "/boards/north/edit/",
+        {"name": "Forged", "area": "Northshire", "vision": "", "version": 1},
+    )
+    assert response.status_code == 403
+    cast.board.refresh_from_db()
+    assert cast.board.name != "Forged"

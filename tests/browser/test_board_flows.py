@@ -26,6 +26,10 @@ def test_demo_chair_signs_in_and_reaches_the_board_home(
         page.get_by_role("heading", level=1, name="Cumbria Local Safeguarding")
     ).to_be_visible()
     expect(page.get_by_role("cell", name="Assistant Chief Constable")).to_be_visible()
+    # GOV.UK Frontend is built and served: headings are styled, in a system font.
+    heading = page.locator("h1")
+    assert heading.evaluate("h => getComputedStyle(h).fontWeight") == "700"
+    assert "system-ui" in heading.evaluate("h => getComputedStyle(h).fontFamily")
     assert_accessible(page)
 
 
