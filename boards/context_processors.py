@@ -1,15 +1,11 @@
-from .models import Board
+from lscb_portal.sections import nav_for
 
 
 def boards(request):
-    """The signed-in user's boards for the board switcher, and the current board."""
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {}
-    match = request.resolver_match
+    """The current board's slug and its sections' links, for the service navigation."""
+    match = getattr(request, "resolver_match", None)
     slug = match.kwargs.get("board_slug") if match else None
-
-    def my_boards():
-        return list(Board.objects.visible_to(user).only("name", "slug"))
-
-    return {"my_boards": my_boards, "current_board_slug": slug}
+    user = getattr(request, "user", None)
+    if not slug or user is None or not user.is_authenticated:
+        return {}
+    return {"current_board_slug": slug, "board_nav": nav_for(slug)}

@@ -25,7 +25,14 @@ class BoardMixin(LoginRequiredMixin):
             request.user, self.board
         ):
             raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+        return self.before_handler(request) or super().dispatch(
+            request, *args, **kwargs
+        )
+
+    def before_handler(self, request):
+        """Subclasses' further checks once the board is known: return a response to
+        stop, or raise PermissionDenied / Http404."""
+        return None
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("board", self.board)

@@ -2,9 +2,12 @@ import copy
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.generic import FormView, TemplateView
 
+from lscb_portal.forms import FormPageMixin
 from lscb_portal.history import history_entries
+from lscb_portal.sections import sections_for
 from lscb_portal.versioning import StaleVersion
 
 from . import permissions
@@ -24,15 +27,20 @@ class BoardHomeView(BoardMixin, TemplateView):
         return super().get_context_data(
             **summary,
             my_memberships=[m for m in summary["members"] if m.user_id == user.pk],
+            sections=sections_for(self.board),
             can_edit=permissions.can_edit_board(user, self.board),
             **kwargs,
         )
 
 
-class BoardEditView(BoardMixin, FormView):
-    template_name = "boards/board_form.html"
+class BoardEditView(BoardMixin, FormPageMixin, FormView):
     form_class = BoardForm
     permission = staticmethod(permissions.can_edit_board)
+    page_title = "Change board details"
+    submit_label = "Save changes"
+
+    def get_back_url(self):
+        return reverse("boards:home", args=[self.board.slug])
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()

@@ -2,10 +2,14 @@
 
 from django import forms
 
+# First match wins, so subclasses come before their bases.
 WIDGET_CLASSES = {
+    forms.RadioSelect: "govuk-radios__input",
     forms.Textarea: "govuk-textarea",
     forms.Select: "govuk-select",
     forms.CheckboxInput: "govuk-checkboxes__input",
+    forms.ClearableFileInput: "govuk-file-upload",
+    forms.DateInput: "govuk-input govuk-input--width-10",
 }
 
 
@@ -36,3 +40,27 @@ class GovukFormMixin:
                 widget.attrs["aria-describedby"] = (
                     f"{described} id_{name}-error".strip()
                 )
+
+
+class FormPageMixin:
+    """For FormViews rendered by templates/form_page.html."""
+
+    template_name = "form_page.html"
+    page_title = ""
+    submit_label = "Save"
+    intro = ""
+    multipart = False
+
+    def get_back_url(self):
+        return None
+
+    def get_page_title(self):
+        return self.page_title
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("page_title", self.get_page_title())
+        kwargs.setdefault("submit_label", self.submit_label)
+        kwargs.setdefault("intro", self.intro)
+        kwargs.setdefault("multipart", self.multipart)
+        kwargs.setdefault("back_url", self.get_back_url())
+        return super().get_context_data(**kwargs)

@@ -1,0 +1,72 @@
+"""The business plan's part of the demo data: the 2014-17 plan (closed) and the
+2016-19 plan as the annual report 2016-17 gives it at April 2017.
+
+Real data has quirks, kept and made unique rather than dropped: in the 2016-19
+plan two different actions are both numbered 3.2 (the second is stored as 3.2b)
+and an unnumbered action follows 7.2 (stored as 7.2b); demo_data_2016_19.py says
+more. References are free text, so users can keep such suffixes too."""
+
+from datetime import date
+
+from django.db import transaction
+
+from boards.models import Board, Membership, Role
+from subgroups.models import Subgroup
+
+from . import demo_data_2014_17, demo_data_2016_19, services
+from .models import Action, ActionUpdate, BusinessPlan, PlanStatus, Theme
+
+APRIL_2017_UPDATE = date(2017, 3, 31)  # the updates the annual report prints
+
+
+def _load_plan(board, data, status, user):
+    plan, _ = BusinessPlan.objects.update_or_create(
+        board=board,
+        first_year=data.PLAN["first_year"],
+        last_year=data.PLAN["last_year"],
+        defaults={"title": data.PLAN["title"], "status": status},
+    )
+    themes = {}
+    for number, title in data.THEMES:
+        themes[number], _ = Theme.objects.update_or_create(
+            plan=plan, number=number, defaults={"title": title}
+        )
+    subgroups = {s.name: s for s in Subgroup.objects.filter(board=board)}
+    for row in data.ACTIONS:
+        action, _ = Action.objects.update_or_create(
+            plan=plan,
+            ref=row["ref"],
+            defaults={
+                "theme": themes[row["theme"]],
+                "text": row["text"],
+                "owner_role": row["owner_role"],
+                "when_text": row["when"],
+                "due_date": services.due_date_from_when(row["when"]),
+                "outcome": row["outcome"],
+                "source": row["source"],
+            },
+        )
+        action.owner_subgroups.set([subgroups[name] for name in row["subgroups"]])
+        if "update" in row and not action.updates.exists():
+            ActionUpdate.objects.create(
+                action=action,
+                date=APRIL_2017_UPDATE,
+                quarter="2016-17 Q4",
+                narrative=row["update"],
+                rag=row["rag"] or "",
+                author=user,
+            )
+    return plan
+
+
+@transaction.atomic
+def load() -> None:
+    board = Board.objects.get(slug="cumbria")
+    team = Membership.objects.filter(board=board, role=Role.BUSINESS_TEAM).first()
+    user = team.user if team else None
+    _load_plan(board, demo_data_2014_17, PlanStatus.CLOSED, user)
+    plan = _load_plan(board, demo_data_2016_19, PlanStatus.ACTIVE, user)
+    previous = BusinessPlan.objects.get(board=board, first_year=2014)
+    if previous.carried_forward_to_id != plan.pk:
+        previous.carried_forward_to = plan
+        previous.save()

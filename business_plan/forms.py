@@ -1,0 +1,224 @@
+from django import forms
+from django.utils import timezone
+
+from boards.forms import STALE_PAGE
+from boards.models import Agency
+from lscb_portal.forms import GovukFormMixin
+from subgroups.models import Subgroup
+
+from .models import Action, BusinessPlan, PlanStatus, Theme
+
+RAG_FORM_CHOICES = [
+    ("R", "Red – off track"),
+    ("A", "Amber – slipping"),
+    ("G", "Green – on track"),
+    ("C", "Complete"),
+    ("", "No update required"),
+]
+
+
+def version_field():
+    return forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={"required": STALE_PAGE, "invalid": STALE_PAGE},
+    )
+
+
+class PlanForm(GovukFormMixin, forms.ModelForm):
+    status = forms.ChoiceField(
+        choices=[c for c in PlanStatus.choices if c[0] != PlanStatus.CLOSED],
+        initial=PlanStatus.DRAFT,
+    )
+
+    class Meta:
+        model = BusinessPlan
+        fields = ["title", "first_year", "last_year", "status"]
+        error_messages = {
+            "title": {"required": "Enter the plan's title"},
+            "first_year": {"required": "Enter the year the plan starts"},
+            "last_year": {"required": "Enter the year the plan ends"},
+        }
+
+    def __init__(self, *args, board, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.board = board
+        for name in ("first_year", "last_year"):
+            self.fields[name].widget.attrs.update(
+                {"class": "govuk-input govuk-input--width-4", "inputmode": "numeric"}
+            )
+
+
+class PlanEditForm(PlanForm):
+    version = version_field()
+
+
+class ThemeForm(GovukFormMixin, forms.ModelForm):
+    class Meta:
+        model = Theme
+        fields = ["number", "title"]
+        error_messages = {
+            "number": {"required": "Enter the theme's number"},
+            "title": {"required": "Enter the theme's title"},
+        }
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.plan = plan
+        self.fields["number"].widget.attrs["class"] += " govuk-input--width-3"
+
+
+class ActionForm(GovukFormMixin, forms.ModelForm):
+    class Meta:
+        model = Action
+        fields = [
+            "theme",
+            "ref",
+            "text",
+            "owner_subgroups",
+            "owner_agencies",
+            "owner_role",
+            "when_text",
+            "due_date",
+            "outcome",
+            "source",
+        ]
+        widgets = {
+            "due_date": forms.DateInput(attrs={"type": "date"}),
+            "owner_subgroups": forms.SelectMultiple(attrs={"size": 8}),
+            "owner_agencies": forms.SelectMultiple(attrs={"size": 8}),
+            "text": forms.Textarea(attrs={"rows": 4}),
+            "outcome": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "due_date": "Leave blank to read it from “when” (e.g. Jul-17 is 31 July "
+            "2017); none for Annually or Ongoing.",
+        }
+        error_messages = {
+            "theme": {"required": "Choose the theme"},
+            "ref": {"required": "Enter the action's reference, e.g. 1.10"},
+            "text": {"required": "Enter what the action is"},
+        }
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.plan = plan
+        self.fields["theme"].queryset = Theme.objects.filter(plan=plan)
+        self.fields["owner_subgroups"].queryset = Subgroup.objects.filter(
+            board=plan.board
+        )
+        self.fields["owner_agencies"].queryset = Agency.objects.filter(board=plan.board)
+        self.fields["ref"].widget.attrs["class"] += " govuk-input--width-5"
+        self.fields["theme"].empty_label = "Choose a theme"
+
+
+class ActionEditForm(ActionForm):
+    version = version_field()
+
+
+class UpdateForm(GovukFormMixin, forms.Form):
+    date = forms.DateField(
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": "Enter the date of the update",
+            "invalid": "Enter a real date",
+        },
+    )
+    rag = forms.ChoiceField(
+        label="RAG",
+        choices=RAG_FORM_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose Red, Amber, Green or Complete"},
+    )
+    narrative = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        help_text="What has been done, and for red or amber what is being done about "
+        "it.",
+    )
+    subgroup = forms.ModelChoiceField(
+        queryset=Subgroup.objects.none(),
+        required=False,
+        label="Entered for subgroup",
+        empty_label="Not for a subgroup",
+    )
+
+    def __init__(self, *args, action, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("date", timezone.localdate())
+        super().__init__(*args, **kwargs)
+        self.fields["subgroup"].queryset = action.owner_subgroups.all()
+
+
+class ChallengeForm(GovukFormMixin, forms.Form):
+    text = forms.CharField(
+        label="Your challenge",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter your challenge"},
+    )
+
+
+class ResponseForm(GovukFormMixin, forms.Form):
+    text = forms.CharField(
+        label="Response",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter your response"},
+    )
+
+
+class CarryForwardForm(GovukFormMixin, forms.Form):
+    into = forms.ModelChoiceField(
+        queryset=BusinessPlan.objects.none(),
+        label="Carry incomplete actions into",
+        empty_label="Choose a plan",
+        error_messages={"required": "Choose the plan to carry actions into"},
+    )
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = (
+            BusinessPlan.objects.filter(board=plan.board)
+            .exclude(pk=plan.pk)
+            .exclude(status=PlanStatus.CLOSED)
+        )
+
+
+class ImportForm(GovukFormMixin, forms.Form):
+    file = forms.FileField(
+        label="CSV or XLSX file",
+        help_text="Columns: theme, ref, action, who, when, outcome. A blank theme or "
+        "outcome repeats the row above.",
+        error_messages={"required": "Choose a file to import"},
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > 5 * 1024 * 1024:
+            raise forms.ValidationError("The file must be smaller than 5 MB")
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError("The file must be a CSV or XLSX file")
+        return upload
+
+
+class BulkUpdateDateForm(GovukFormMixin, forms.Form):
+    date = forms.DateField(
+        label="Date of the updates",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": "Enter the date of the updates",
+            "invalid": "Enter a real date",
+        },
+    )
+
+
+class BulkRowForm(forms.Form):
+    """One row of the quarterly bulk form; `action_id` ties it to its action."""
+
+    action_id = forms.IntegerField(widget=forms.HiddenInput)
+    rag = forms.ChoiceField(
+        choices=[("skip", "No change – leave out"), *RAG_FORM_CHOICES],
+        required=False,
+        initial="skip",
+    )
+    narrative = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )

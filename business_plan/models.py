@@ -1,0 +1,331 @@
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import OuterRef, Subquery
+from simple_history.models import HistoricalRecords
+
+from boards.models import Agency, Board, BoardScopedQuerySet
+from subgroups.models import Subgroup
+
+
+class Rag(models.TextChoices):
+    RED = "R", "Red"
+    AMBER = "A", "Amber"
+    GREEN = "G", "Green"
+    COMPLETE = "C", "Complete"
+
+
+RAG_MEANING = {
+    "R": "off track",
+    "A": "slipping",
+    "G": "on track",
+    "C": "complete",
+    "": "no update required",
+}
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    ACTIVE = "active", "Active"
+    CLOSED = "closed", "Closed"
+
+
+class BusinessPlan(models.Model):
+    """The board's three-year business plan (e.g. 2016-19)."""
+
+    board = models.ForeignKey(
+        Board, on_delete=models.CASCADE, related_name="business_plans"
+    )
+    title = models.CharField(max_length=200)
+    first_year = models.PositiveSmallIntegerField(
+        help_text="The reporting year the plan starts, e.g. 2016 for 2016-17."
+    )
+    last_year = models.PositiveSmallIntegerField(
+        help_text="The year the plan ends, e.g. 2019 for a plan ending March 2019."
+    )
+    status = models.CharField(
+        max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT
+    )
+    carried_forward_to = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="carried_forward_from",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords()
+
+    objects = BoardScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-first_year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["board", "first_year", "last_year"],
+                name="plan_period_unique_per_board",
+                violation_error_message="This board already has a plan for these "
+                "years.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(last_year__gt=models.F("first_year")),
+                name="plan_years_in_order",
+                violation_error_message="The last year must be after the first year.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=PlanStatus.values),
+                name="plan_status_valid",
+                violation_error_message="Choose a status from the list.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def slug(self) -> str:
+        """ "2016-19": how the plan is named in its web address."""
+        return f"{self.first_year}-{str(self.last_year)[2:]}"
+
+    @property
+    def starts(self) -> date:
+        return date(self.first_year, 4, 1)
+
+    @property
+    def ends(self) -> date:
+        return date(self.last_year, 3, 31)
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == PlanStatus.CLOSED
+
+
+class Theme(models.Model):
+    """A numbered theme of a plan, e.g. "1. Leadership and Governance"."""
+
+    plan = models.ForeignKey(
+        BusinessPlan, on_delete=models.CASCADE, related_name="themes"
+    )
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "number"],
+                name="theme_number_unique_per_plan",
+                violation_error_message="This plan already has a theme with this "
+                "number.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class ActionQuerySet(BoardScopedQuerySet):
+    def visible_to(self, user):
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(plan__board__memberships__user=user).distinct()
+
+    def with_current_rag(self):
+        """Annotates current_rag ("" when never rated) and last_update_date."""
+        rated = ActionUpdate.objects.filter(action=OuterRef("pk")).exclude(rag="")
+        latest = ActionUpdate.objects.filter(action=OuterRef("pk"))
+        return self.annotate(
+            current_rag=models.functions.Coalesce(
+                Subquery(rated.order_by("-date", "-id").values("rag")[:1]),
+                models.Value(""),
+            ),
+            last_update_date=Subquery(
+                latest.order_by("-date", "-id").values("date")[:1]
+            ),
+        )
+
+
+class Action(models.Model):
+    """One action of the plan: what will be done, by whom, by when, and why."""
+
+    plan = models.ForeignKey(
+        BusinessPlan, on_delete=models.CASCADE, related_name="actions"
+    )
+    theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="actions")
+    ref = models.CharField(
+        "reference", max_length=20, help_text="As numbered in the plan, e.g. 1.10."
+    )
+    sort_key = models.CharField(max_length=60, editable=False, db_index=True)
+    text = models.TextField("action")
+    owner_subgroups = models.ManyToManyField(
+        Subgroup, blank=True, related_name="actions", verbose_name="owning subgroups"
+    )
+    owner_agencies = models.ManyToManyField(
+        Agency, blank=True, related_name="actions", verbose_name="owning agencies"
+    )
+    owner_role = models.CharField(
+        "owner (role)",
+        max_length=200,
+        blank=True,
+        help_text="A role as written in the plan, e.g. LSCB Senior Manager.",
+    )
+    when_text = models.CharField(
+        "when",
+        max_length=100,
+        blank=True,
+        help_text='As written, e.g. "Jul-17", "Annually", "November 2016 and ongoing".',
+    )
+    due_date = models.DateField(null=True, blank=True)
+    outcome = models.TextField(
+        "what we are trying to achieve", blank=True, help_text="The intended outcome."
+    )
+    source = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Where the action came from, e.g. an Ofsted recommendation.",
+    )
+    carried_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="carried_into",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords(m2m_fields=[owner_subgroups, owner_agencies])
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["plan", "sort_key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "ref"],
+                name="action_ref_unique_per_plan",
+                violation_error_message="This plan already has an action with this "
+                "reference.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.ref} {self.text[:60]}"
+
+    def save(self, *args, **kwargs):
+        self.sort_key = ref_sort_key(self.ref)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.theme_id and self.plan_id and self.theme.plan_id != self.plan_id:
+            raise ValidationError({"theme": "Choose a theme of this plan."})
+
+    def owners_display(self, subgroups=None) -> str:
+        names = [s.name for s in (subgroups or self.owner_subgroups.all())]
+        names += [a.name for a in self.owner_agencies.all()]
+        if self.owner_role:
+            names.append(self.owner_role)
+        return ", ".join(names)
+
+
+def ref_sort_key(ref: str) -> str:
+    """Orders "1.2" before "1.10" and "3.2" before "3.2b"."""
+    parts = []
+    for part in ref.split("."):
+        digits = "".join(c for c in part if c.isdigit())
+        rest = part[len(digits) :] if part.startswith(digits) else part
+        parts.append(f"{int(digits) if digits else 0:05d}{rest}")
+    return ".".join(parts)
+
+
+class ActionUpdate(models.Model):
+    """A dated progress update on an action. Append-only: a correction is a new one."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField()
+    quarter = models.CharField(
+        "reporting quarter", max_length=12, help_text='e.g. "2016-17 Q4".'
+    )
+    narrative = models.TextField(blank=True)
+    rag = models.CharField(
+        "RAG",
+        max_length=1,
+        choices=Rag.choices,
+        blank=True,
+        help_text='Leave blank for "no update required".',
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="action_updates",
+    )
+    subgroup = models.ForeignKey(
+        Subgroup,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="action_updates",
+        help_text="The subgroup the update was entered for.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["action", "-date", "-id"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(rag__in=[*Rag.values, ""]),
+                name="update_rag_valid",
+                violation_error_message="RAG must be R, A, G, C or blank.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(rag__in=["R", "A"], narrative=""),
+                name="update_red_amber_has_narrative",
+                violation_error_message="A red or amber update needs a narrative.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.action.ref} {self.date} {self.rag or '-'}"
+
+
+class Challenge(models.Model):
+    """A board member's challenge to an update; kept with the update it questions."""
+
+    update = models.ForeignKey(
+        ActionUpdate, on_delete=models.CASCADE, related_name="challenges"
+    )
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    text = models.TextField()
+    raised_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["raised_at", "id"]
+
+    def __str__(self):
+        return f"Challenge by {self.raised_by} on {self.raised_at:%d %b %Y}"
+
+
+class ChallengeResponse(models.Model):
+    """The business team's or the owner's answer to a challenge."""
+
+    challenge = models.ForeignKey(
+        Challenge, on_delete=models.CASCADE, related_name="responses"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    text = models.TextField()
+    responded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["responded_at", "id"]
+
+    def __str__(self):
+        return f"Response by {self.author} on {self.responded_at:%d %b %Y}"

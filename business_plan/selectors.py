@@ -1,0 +1,143 @@
+"""Reads of the business plan: overview counts, RAG changes, the monitoring report.
+Each runs a fixed number of queries whatever the plan's size."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import OuterRef, Prefetch, Subquery
+
+from lscb_portal.periods import quarter_bounds
+
+from .models import Action, ActionUpdate, Challenge, Rag, Theme
+
+RAG_ORDER = ["R", "A", "G", "C", ""]
+
+
+@dataclass
+class RagCounts:
+    label: str
+    counts: Counter = field(default_factory=Counter)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def ordered(self) -> list[tuple[str, int]]:
+        return [(rag, self.counts.get(rag, 0)) for rag in RAG_ORDER]
+
+
+def plan_overview(plan) -> dict:
+    """RAG counts per theme and in total, from each action's current RAG."""
+    themes = list(Theme.objects.filter(plan=plan))
+    rows = {theme.pk: RagCounts(str(theme)) for theme in themes}
+    total = RagCounts("All themes")
+    pairs = Action.objects.filter(plan=plan).with_current_rag()
+    for theme_id, rag in pairs.values_list("theme_id", "current_rag"):
+        rows[theme_id].counts[rag] += 1
+        total.counts[rag] += 1
+    return {"theme_counts": list(rows.values()), "total_counts": total}
+
+
+def actions_for_list(plan):
+    """The plan's actions with what a list shows: theme, owners, current RAG."""
+    return (
+        Action.objects.filter(plan=plan)
+        .with_current_rag()
+        .select_related("theme")
+        .prefetch_related("owner_subgroups", "owner_agencies")
+        .order_by("sort_key")
+    )
+
+
+def action_detail(action) -> list[ActionUpdate]:
+    """An action's whole update history, newest first, with challenge threads."""
+    return list(
+        ActionUpdate.objects.filter(action=action)
+        .select_related("author", "subgroup")
+        .prefetch_related(
+            Prefetch(
+                "challenges",
+                queryset=Challenge.objects.select_related("raised_by").prefetch_related(
+                    "responses__author"
+                ),
+            )
+        )
+    )
+
+
+def _rag_as_of(day: date):
+    return Subquery(
+        ActionUpdate.objects.filter(action=OuterRef("pk"), date__lte=day)
+        .exclude(rag="")
+        .order_by("-date", "-id")
+        .values("rag")[:1]
+    )
+
+
+def _narrative_as_of(day: date):
+    return Subquery(
+        ActionUpdate.objects.filter(action=OuterRef("pk"), date__lte=day)
+        .order_by("-date", "-id")
+        .values("narrative")[:1]
+    )
+
+
+@dataclass
+class RagChange:
+    action: Action
+    before: str
+    after: str
+    narrative: str
+
+    @property
+    def completed(self) -> bool:
+        return self.after == Rag.COMPLETE
+
+
+def rag_changes(plan, start: date, end: date) -> list[RagChange]:
+    """Actions whose RAG on `end` differs from their RAG the day before `start`
+    (e.g. G→A), with the latest narrative; new completions included."""
+    actions = (
+        Action.objects.filter(plan=plan)
+        .annotate(
+            rag_before=_rag_as_of(start - timedelta(days=1)),
+            rag_after=_rag_as_of(end),
+            narrative_after=_narrative_as_of(end),
+        )
+        .select_related("theme")
+        .order_by("sort_key")
+    )
+    return [
+        RagChange(a, a.rag_before or "", a.rag_after or "", a.narrative_after or "")
+        for a in actions
+        if (a.rag_before or "") != (a.rag_after or "")
+    ]
+
+
+def monitoring_report(plan, quarter: str) -> dict:
+    """The quarterly exceptions-and-highlights report: red and amber actions with
+    their narrative, RAG changes this quarter, completions, overdue actions."""
+    start, end = quarter_bounds(quarter)
+    actions = list(
+        Action.objects.filter(plan=plan)
+        .annotate(rag_now=_rag_as_of(end), narrative_now=_narrative_as_of(end))
+        .select_related("theme")
+        .prefetch_related("owner_subgroups", "owner_agencies")
+        .order_by("sort_key")
+    )
+    changes = rag_changes(plan, start, end)
+    return {
+        "quarter": quarter,
+        "start": start,
+        "end": end,
+        "red": [a for a in actions if a.rag_now == Rag.RED],
+        "amber": [a for a in actions if a.rag_now == Rag.AMBER],
+        "changes": [c for c in changes if not c.completed],
+        "completions": [c for c in changes if c.completed],
+        "overdue": [
+            a
+            for a in actions
+            if a.due_date and a.due_date < end and a.rag_now != Rag.COMPLETE
+        ],
+    }

@@ -1,0 +1,313 @@
+"""Writes and workflows of the business plan: every change goes through here."""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from lscb_portal.periods import end_of_month, quarter_of
+from lscb_portal.versioning import update_versioned
+
+from .models import (
+    Action,
+    ActionUpdate,
+    BusinessPlan,
+    Challenge,
+    ChallengeResponse,
+    PlanStatus,
+    Rag,
+    Theme,
+)
+
+
+class PlanError(Exception):
+    """A business rule refused the change; the message is for the user."""
+
+
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        [
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "may",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "oct",
+            "nov",
+            "dec",
+        ],
+        start=1,
+    )
+}
+WHEN_RE = re.compile(r"\b([A-Za-z]{3})[a-z]*[\s\-/]+(\d{4}|\d{2})\b")
+
+
+def due_date_from_when(when: str) -> date | None:
+    """The last day of the month a "when" names ("Jul-17", "November 2016 and
+    ongoing"); None for "Annually", "Ongoing" and other texts without a month."""
+    match = WHEN_RE.search(when or "")
+    if not match or match[1].lower() not in MONTHS:
+        return None
+    year = int(match[2])
+    if year < 100:
+        year += 2000
+    return end_of_month(year, MONTHS[match[1].lower()])
+
+
+def _ensure_open(plan: BusinessPlan):
+    if plan.is_closed:
+        raise PlanError(f"{plan} is closed: its actions can no longer be changed.")
+
+
+def plan_create(*, board, title, first_year, last_year, status, user) -> BusinessPlan:
+    plan = BusinessPlan(
+        board=board,
+        title=title,
+        first_year=first_year,
+        last_year=last_year,
+        status=status,
+    )
+    plan.full_clean()
+    plan._history_user = user
+    plan.save()
+    return plan
+
+
+def plan_update(*, plan, version, changes, user) -> BusinessPlan:
+    if plan.is_closed:
+        raise PlanError(f"{plan} is closed and can no longer be changed.")
+    allowed = {"title", "first_year", "last_year", "status"}
+    if changes.get("status") == PlanStatus.CLOSED:
+        raise PlanError("Close a plan with “Close and carry forward”.")
+    return update_versioned(
+        BusinessPlan,
+        pk=plan.pk,
+        version=version,
+        changes={k: v for k, v in changes.items() if k in allowed},
+        user=user,
+    )
+
+
+def theme_create(*, plan, number, title, user) -> Theme:
+    _ensure_open(plan)
+    theme = Theme(plan=plan, number=number, title=title)
+    theme.full_clean()
+    theme._history_user = user
+    theme.save()
+    return theme
+
+
+def _apply_owners(action, subgroups, agencies):
+    action.owner_subgroups.set(subgroups)
+    action.owner_agencies.set(agencies)
+
+
+@transaction.atomic
+def action_create(
+    *,
+    plan,
+    theme,
+    ref,
+    text,
+    user,
+    owner_subgroups=(),
+    owner_agencies=(),
+    owner_role="",
+    when_text="",
+    due_date=None,
+    outcome="",
+    source="",
+    carried_from=None,
+) -> Action:
+    _ensure_open(plan)
+    action = Action(
+        plan=plan,
+        theme=theme,
+        ref=ref.strip(),
+        text=text,
+        owner_role=owner_role,
+        when_text=when_text,
+        due_date=due_date or due_date_from_when(when_text),
+        outcome=outcome,
+        source=source,
+        carried_from=carried_from,
+    )
+    action.full_clean()
+    action._history_user = user
+    action.save()
+    _apply_owners(action, owner_subgroups, owner_agencies)
+    return action
+
+
+@transaction.atomic
+def action_update_details(*, action, version, changes, user) -> Action:
+    _ensure_open(action.plan)
+    subgroups = changes.pop("owner_subgroups", None)
+    agencies = changes.pop("owner_agencies", None)
+    if "when_text" in changes and not changes.get("due_date"):
+        changes["due_date"] = due_date_from_when(changes["when_text"])
+    action = update_versioned(
+        Action, pk=action.pk, version=version, changes=changes, user=user
+    )
+    if subgroups is not None:
+        action.owner_subgroups.set(subgroups)
+    if agencies is not None:
+        action.owner_agencies.set(agencies)
+    return action
+
+
+def _validate_update(action, update_date, rag, narrative):
+    errors = {}
+    plan = action.plan
+    if rag not in (*Rag.values, ""):
+        errors["rag"] = "Choose Red, Amber, Green, Complete or no update required."
+    if not plan.starts <= update_date <= plan.ends:
+        errors["date"] = (
+            f"The date must be within the plan's years, "
+            f"{plan.starts:%-d %B %Y} to {plan.ends:%-d %B %Y}."
+        )
+    if rag in (Rag.RED, Rag.AMBER) and not narrative.strip():
+        errors["narrative"] = (
+            "Explain a red or amber rating: what is off track and what is being done."
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def action_update_record(
+    *, action, update_date, rag, narrative, user, subgroup=None, quarter=""
+) -> ActionUpdate:
+    """Append a dated RAG update to an action."""
+    _ensure_open(action.plan)
+    _validate_update(action, update_date, rag, narrative)
+    return ActionUpdate.objects.create(
+        action=action,
+        date=update_date,
+        quarter=quarter or quarter_of(update_date),
+        rag=rag,
+        narrative=narrative.strip(),
+        author=user,
+        subgroup=subgroup,
+    )
+
+
+@dataclass
+class BulkRow:
+    action: Action
+    rag: str
+    narrative: str
+
+
+@transaction.atomic
+def action_updates_record_bulk(
+    *, rows: list[BulkRow], update_date, user, subgroup=None
+) -> list[ActionUpdate]:
+    """The quarterly bulk form: every row is saved, or none is.
+    Raises ValidationError with errors keyed by action ref."""
+    errors = {}
+    for row in rows:
+        try:
+            _ensure_open(row.action.plan)
+            _validate_update(row.action, update_date, row.rag, row.narrative)
+        except ValidationError as error:
+            errors[row.action.ref] = [
+                m for ms in error.message_dict.values() for m in ms
+            ]
+    if errors:
+        raise ValidationError(errors)
+    quarter = quarter_of(update_date)
+    return ActionUpdate.objects.bulk_create(
+        ActionUpdate(
+            action=row.action,
+            date=update_date,
+            quarter=quarter,
+            rag=row.rag,
+            narrative=row.narrative.strip(),
+            author=user,
+            subgroup=subgroup,
+        )
+        for row in rows
+    )
+
+
+def challenge_raise(*, update, text, user) -> Challenge:
+    if not text.strip():
+        raise ValidationError({"text": "Enter your challenge."})
+    return Challenge.objects.create(update=update, raised_by=user, text=text.strip())
+
+
+def challenge_respond(*, challenge, text, user) -> ChallengeResponse:
+    if not text.strip():
+        raise ValidationError({"text": "Enter your response."})
+    return ChallengeResponse.objects.create(
+        challenge=challenge, author=user, text=text.strip()
+    )
+
+
+@transaction.atomic
+def plan_carry_forward(*, plan, into, user) -> list[Action]:
+    """Close `plan`, copying every action not complete into `into` (the annual
+    report's rule: anything not complete is carried forward)."""
+    plan = BusinessPlan.objects.select_for_update().get(pk=plan.pk)
+    if plan.is_closed:
+        raise PlanError(f"{plan} is already closed.")
+    if into.pk == plan.pk or into.board_id != plan.board_id:
+        raise PlanError("Choose another plan of this board to carry actions into.")
+    if into.is_closed:
+        raise PlanError(f"{into} is closed: choose an open plan.")
+
+    incomplete = list(
+        Action.objects.filter(plan=plan)
+        .with_current_rag()
+        .exclude(current_rag=Rag.COMPLETE)
+        .select_related("theme")
+        .prefetch_related("owner_subgroups", "owner_agencies")
+    )
+    taken = set(Action.objects.filter(plan=into).values_list("ref", flat=True))
+    clashes = sorted({a.ref for a in incomplete} & taken, key=lambda r: r)
+    if clashes:
+        raise PlanError(
+            f"{into} already has actions numbered {', '.join(clashes)}: "
+            "renumber them before carrying forward."
+        )
+    themes = {t.number: t for t in Theme.objects.filter(plan=into)}
+    copies = []
+    for action in incomplete:
+        theme = themes.get(action.theme.number)
+        if theme is None:
+            theme = themes[action.theme.number] = theme_create(
+                plan=into,
+                number=action.theme.number,
+                title=action.theme.title,
+                user=user,
+            )
+        copies.append(
+            action_create(
+                plan=into,
+                theme=theme,
+                ref=action.ref,
+                text=action.text,
+                user=user,
+                owner_subgroups=list(action.owner_subgroups.all()),
+                owner_agencies=list(action.owner_agencies.all()),
+                owner_role=action.owner_role,
+                when_text=action.when_text,
+                due_date=action.due_date,
+                outcome=action.outcome,
+                source=action.source,
+                carried_from=action,
+            )
+        )
+    plan.status = PlanStatus.CLOSED
+    plan.carried_forward_to = into
+    plan.version += 1
+    plan._history_user = user
+    plan.save()
+    return copies

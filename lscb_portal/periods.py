@@ -1,0 +1,41 @@
+"""Reporting periods: the year runs 1 April to 31 March and is written "2016-17"."""
+
+import calendar
+import re
+from datetime import date
+
+QUARTER_RE = re.compile(r"^(\d{4})-(\d{2}) Q([1-4])$")
+
+
+def reporting_year_start(day: date) -> int:
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def year_label(start_year: int) -> str:
+    return f"{start_year}-{str(start_year + 1)[2:]}"
+
+
+def quarter_of(day: date) -> str:
+    """ "2016-17 Q4" for 15 February 2017: Q1 is April to June."""
+    start = reporting_year_start(day)
+    quarter = ((day.month - 4) % 12) // 3 + 1
+    return f"{year_label(start)} Q{quarter}"
+
+
+def quarter_bounds(label: str) -> tuple[date, date]:
+    """First and last day of a quarter written as quarter_of() writes it."""
+    match = QUARTER_RE.match(label or "")
+    if not match:
+        raise ValueError(f"{label!r} is not a quarter such as 2016-17 Q4.")
+    start_year, quarter = int(match[1]), int(match[3])
+    first_month = (4 + 3 * (quarter - 1) - 1) % 12 + 1
+    year = start_year if first_month >= 4 else start_year + 1
+    last_month = first_month + 2
+    return (
+        date(year, first_month, 1),
+        date(year, last_month, calendar.monthrange(year, last_month)[1]),
+    )
+
+
+def end_of_month(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
