@@ -3,7 +3,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from lscb_portal.forms import GovukFormMixin
+from lscb_portal.forms import DateInput, GovukFormMixin
 from subgroups.models import Subgroup
 
 from .models import ActionUpdate, Rag, Theme
@@ -39,7 +39,7 @@ class ActionFilter(django_filters.FilterSet):
     changed_since = django_filters.DateFilter(
         label="Updated since",
         method="filter_changed_since",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text="Actions with an update dated on or after this day.",
     )
 

@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from boards.forms import STALE_PAGE
 from boards.models import Agency
-from lscb_portal.forms import GovukFormMixin
+from lscb_portal.forms import DateInput, GovukFormMixin
 from subgroups.models import Subgroup
 
 from .models import Action, BusinessPlan, PlanStatus, Theme
@@ -83,7 +83,7 @@ class ActionForm(GovukFormMixin, forms.ModelForm):
             "source",
         ]
         widgets = {
-            "due_date": forms.DateInput(attrs={"type": "date"}),
+            "due_date": DateInput(),
             "owner_subgroups": forms.SelectMultiple(attrs={"size": 8}),
             "owner_agencies": forms.SelectMultiple(attrs={"size": 8}),
             "text": forms.Textarea(attrs={"rows": 4}),
@@ -117,7 +117,7 @@ class ActionEditForm(ActionForm):
 
 class UpdateForm(GovukFormMixin, forms.Form):
     date = forms.DateField(
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         error_messages={
             "required": "Enter the date of the update",
             "invalid": "Enter a real date",
@@ -144,7 +144,8 @@ class UpdateForm(GovukFormMixin, forms.Form):
     )
 
     def __init__(self, *args, action, **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("date", timezone.localdate())
+        today = action.plan.clamp(timezone.localdate())
+        kwargs.setdefault("initial", {}).setdefault("date", today)
         super().__init__(*args, **kwargs)
         self.fields["subgroup"].queryset = action.owner_subgroups.all()
 
@@ -202,7 +203,7 @@ class ImportForm(GovukFormMixin, forms.Form):
 class BulkUpdateDateForm(GovukFormMixin, forms.Form):
     date = forms.DateField(
         label="Date of the updates",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         error_messages={
             "required": "Enter the date of the updates",
             "invalid": "Enter a real date",

@@ -97,6 +97,10 @@ class BusinessPlan(models.Model):
     def ends(self) -> date:
         return date(self.last_year, 3, 31)
 
+    def clamp(self, day: date) -> date:
+        """The day, or the nearest day within the plan's years."""
+        return min(max(day, self.starts), self.ends)
+
     @property
     def is_closed(self) -> bool:
         return self.status == PlanStatus.CLOSED

@@ -15,7 +15,7 @@ from django.views.generic import FormView, TemplateView
 
 from boards.mixins import BoardMixin
 from lscb_portal import charts
-from lscb_portal.forms import FormPageMixin
+from lscb_portal.forms import DateInput, FormPageMixin
 from lscb_portal.history import history_entries
 from lscb_portal.periods import quarter_of
 from lscb_portal.templatetags.portal import rag_label
@@ -555,13 +555,13 @@ class ChallengeRespondView(ActionMixin, FormPageMixin, FormView):
 class SinceForm(forms.Form):
     since = forms.DateField(
         label="Last meeting",
-        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input"}),
+        widget=DateInput(attrs={"class": "govuk-input"}),
         error_messages={"invalid": "Enter a real date"},
     )
     until = forms.DateField(
         label="Up to",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input"}),
+        widget=DateInput(attrs={"class": "govuk-input"}),
         error_messages={"invalid": "Enter a real date"},
     )
 
@@ -612,7 +612,7 @@ class MonitoringReportView(PlanMixin, TemplateView):
             day += timedelta(days=92)
             day = day.replace(day=1)
         quarters = list(dict.fromkeys(quarters))
-        default = quarter_of(min(max(timezone.localdate(), plan.starts), plan.ends))
+        default = quarter_of(plan.clamp(timezone.localdate()))
         quarter = self.request.GET.get("quarter") or default
         if quarter not in quarters:
             quarter = default
@@ -657,7 +657,7 @@ class BulkUpdateView(PlanMixin, TemplateView):
     def build(self, subgroup, data=None):
         actions = self.actions(subgroup)
         date_form = BulkUpdateDateForm(
-            data, initial={"date": timezone.localdate()}, prefix="bulk"
+            data, initial={"date": self.plan.clamp(timezone.localdate())}, prefix="bulk"
         )
         rows = [
             (

@@ -2,6 +2,16 @@
 
 from django import forms
 
+
+class DateInput(forms.DateInput):
+    """A native date picker: browsers need the value as YYYY-MM-DD."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
 # First match wins, so subclasses come before their bases.
 WIDGET_CLASSES = {
     forms.RadioSelect: "govuk-radios__input",
