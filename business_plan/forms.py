@@ -223,3 +223,24 @@ class BulkRowForm(forms.Form):
     narrative = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
+
+
+class SinceForm(GovukFormMixin, forms.Form):
+    since = forms.DateField(
+        label="Last meeting",
+        widget=DateInput(),
+        error_messages={"invalid": "Enter a real date"},
+    )
+    until = forms.DateField(
+        label="Up to",
+        required=False,
+        widget=DateInput(),
+        error_messages={"invalid": "Enter a real date"},
+    )
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and until < since:
+            self.add_error("until", "“Up to” must be on or after the last meeting")
+        return data

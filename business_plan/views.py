@@ -2,7 +2,6 @@ import copy
 from datetime import timedelta
 from functools import cached_property
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -15,9 +14,9 @@ from django.views.generic import FormView, TemplateView
 
 from boards.mixins import BoardMixin
 from lscb_portal import charts
-from lscb_portal.forms import DateInput, FormPageMixin
+from lscb_portal.forms import FormPageMixin
 from lscb_portal.history import history_entries
-from lscb_portal.periods import quarter_of
+from lscb_portal.periods import quarter_of, quarters_between
 from lscb_portal.templatetags.portal import rag_label
 from lscb_portal.versioning import StaleVersion
 from subgroups.models import Subgroup
@@ -35,6 +34,7 @@ from .forms import (
     PlanEditForm,
     PlanForm,
     ResponseForm,
+    SinceForm,
     ThemeForm,
     UpdateForm,
 )
@@ -552,27 +552,6 @@ class ChallengeRespondView(ActionMixin, FormPageMixin, FormView):
 # Reviews of progress -----------------------------------------------------------
 
 
-class SinceForm(forms.Form):
-    since = forms.DateField(
-        label="Last meeting",
-        widget=DateInput(attrs={"class": "govuk-input"}),
-        error_messages={"invalid": "Enter a real date"},
-    )
-    until = forms.DateField(
-        label="Up to",
-        required=False,
-        widget=DateInput(attrs={"class": "govuk-input"}),
-        error_messages={"invalid": "Enter a real date"},
-    )
-
-    def clean(self):
-        data = super().clean()
-        since, until = data.get("since"), data.get("until")
-        if since and until and until < since:
-            self.add_error("until", "“Up to” must be on or after the last meeting")
-        return data
-
-
 class SinceLastMeetingView(PlanMixin, TemplateView):
     """Actions whose RAG changed between two dates, and new completions."""
 
@@ -605,13 +584,7 @@ class MonitoringReportView(PlanMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         plan = self.plan
-        quarters = []
-        day = plan.starts
-        while day <= plan.ends:
-            quarters.append(quarter_of(day))
-            day += timedelta(days=92)
-            day = day.replace(day=1)
-        quarters = list(dict.fromkeys(quarters))
+        quarters = quarters_between(plan.starts, plan.ends)
         default = quarter_of(plan.clamp(timezone.localdate()))
         quarter = self.request.GET.get("quarter") or default
         if quarter not in quarters:

@@ -34,7 +34,8 @@ def rag_bar(counts: list[tuple[str, int]], *, title: str, width=640) -> SafeStri
     )
     labels = format_html_join(
         "",
-        '<text x="{}" y="48" font-size="14" fill="#0b0c0c">{} {}</text>',
+        '<text x="{}" y="48" font-size="14" font-family="system-ui, sans-serif" '
+        'fill="#0b0c0c">{} {}</text>',
         (
             (f"{sx + 2:.1f}", name, value)
             for sx, sw, _, name, value in segments

@@ -37,5 +37,16 @@ def quarter_bounds(label: str) -> tuple[date, date]:
     )
 
 
+def quarters_between(start: date, end: date) -> list[str]:
+    """Every quarter from the one holding `start` to the one holding `end`."""
+    quarters, day = [], date(start.year, start.month, 1)
+    while day <= end:
+        label = quarter_of(day)
+        if label not in quarters:
+            quarters.append(label)
+        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return quarters
+
+
 def end_of_month(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])

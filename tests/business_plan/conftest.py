@@ -7,6 +7,7 @@ from tests.boards.factories import MembershipFactory
 
 from .factories import ActionFactory, PlanFactory, SubgroupFactory, ThemeFactory
 
+
 @pytest.fixture
 def subgroup(cast):
     """The Quality Assurance Subgroup, chaired by a member with the subgroup chair
