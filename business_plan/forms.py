@@ -217,7 +217,7 @@ class BulkRowForm(forms.Form):
     action_id = forms.IntegerField(widget=forms.HiddenInput)
     rag = forms.ChoiceField(
         choices=[("skip", "No change – leave out"), *RAG_FORM_CHOICES],
-        required=False,
+        required=False,  # "" is a choice: no update required
         initial="skip",
     )
     narrative = forms.CharField(

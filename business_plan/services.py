@@ -52,13 +52,12 @@ WHEN_RE = re.compile(r"\b([A-Za-z]{3})[a-z]*[\s\-/]+(\d{4}|\d{2})\b")
 def due_date_from_when(when: str) -> date | None:
     """The last day of the month a "when" names ("Jul-17", "November 2016 and
     ongoing"); None for "Annually", "Ongoing" and other texts without a month."""
-    match = WHEN_RE.search(when or "")
-    if not match or match[1].lower() not in MONTHS:
-        return None
-    year = int(match[2])
-    if year < 100:
-        year += 2000
-    return end_of_month(year, MONTHS[match[1].lower()])
+    for match in WHEN_RE.finditer(when or ""):
+        month = MONTHS.get(match[1].lower())
+        if month:
+            year = int(match[2])
+            return end_of_month(year + 2000 if year < 100 else year, month)
+    return None
 
 
 def _ensure_open(plan: BusinessPlan):

@@ -158,9 +158,13 @@ class PlanCreateView(BoardMixin, FormPageMixin, FormView):
         return {**super().get_form_kwargs(), "board": self.board}
 
     def form_valid(self, form):
-        plan = services.plan_create(
-            board=self.board, user=self.request.user, **form.cleaned_data
-        )
+        try:
+            plan = services.plan_create(
+                board=self.board, user=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+            return self.form_invalid(form)
         messages.success(self.request, f"{plan} created. Add its themes and actions.")
         return redirect("business_plan:overview", self.board.slug, plan.slug)
 
@@ -171,10 +175,10 @@ class PlanEditView(PlanMixin, FormPageMixin, FormView):
     page_title = "Change the plan"
     submit_label = "Save changes"
 
+    open_plan_only = True
+
     def get_back_url(self):
         return plan_url(self.plan)
-
-    open_plan_only = True
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -189,6 +193,9 @@ class PlanEditView(PlanMixin, FormPageMixin, FormView):
             plan = services.plan_update(
                 plan=self.plan, version=version, changes=data, user=self.request.user
             )
+        except ValidationError as error:
+            add_errors(form, error)
+            return self.form_invalid(form)
         except (StaleVersion, services.PlanError) as error:
             form.add_error(None, str(error))
             status = 409 if isinstance(error, StaleVersion) else 400
@@ -237,10 +244,10 @@ class PlanCloseView(PlanMixin, FormPageMixin, FormView):
     def get_page_title(self):
         return f"Close {self.plan}"
 
+    open_plan_only = True
+
     def get_back_url(self):
         return plan_url(self.plan)
-
-    open_plan_only = True
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "plan": self.plan}
@@ -277,20 +284,23 @@ class ThemeCreateView(PlanMixin, FormPageMixin, FormView):
     page_title = "Add a theme"
     submit_label = "Add theme"
 
+    permission = staticmethod(permissions.can_manage_plans)
+    open_plan_only = True
+
     def get_back_url(self):
         return plan_url(self.plan)
-
-    permission = staticmethod(permissions.can_manage_plans)
-
-    open_plan_only = True
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "plan": self.plan}
 
     def form_valid(self, form):
-        theme = services.theme_create(
-            plan=self.plan, user=self.request.user, **form.cleaned_data
-        )
+        try:
+            theme = services.theme_create(
+                plan=self.plan, user=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+            return self.form_invalid(form)
         messages.success(self.request, f"Theme {theme} added.")
         return redirect("business_plan:overview", self.board.slug, self.plan.slug)
 
@@ -306,12 +316,11 @@ class ImportView(PlanMixin, FormPageMixin, FormView):
         "with its row number."
     )
 
+    permission = staticmethod(permissions.can_manage_plans)
+    open_plan_only = True
+
     def get_back_url(self):
         return plan_url(self.plan)
-
-    permission = staticmethod(permissions.can_manage_plans)
-
-    open_plan_only = True
 
     def form_valid(self, form):
         try:
@@ -339,23 +348,23 @@ class ActionCreateView(PlanMixin, FormPageMixin, FormView):
     page_title = "Add an action"
     submit_label = "Add action"
 
+    permission = staticmethod(permissions.can_manage_plans)
+    open_plan_only = True
+
     def get_back_url(self):
         return plan_url(self.plan)
-
-    permission = staticmethod(permissions.can_manage_plans)
-
-    open_plan_only = True
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "plan": self.plan}
 
     def form_valid(self, form):
-        data = form.cleaned_data
-        action = services.action_create(
-            plan=self.plan,
-            user=self.request.user,
-            **data,
-        )
+        try:
+            action = services.action_create(
+                plan=self.plan, user=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+            return self.form_invalid(form)
         messages.success(self.request, f"Action {action.ref} added.")
         return redirect(
             "business_plan:action", self.board.slug, self.plan.slug, action.ref
@@ -393,12 +402,11 @@ class ActionEditView(ActionMixin, FormPageMixin, FormView):
     def get_page_title(self):
         return f"Change action {self.action.ref}"
 
+    permission = staticmethod(permissions.can_manage_plans)
+    open_plan_only = True
+
     def get_back_url(self):
         return action_url(self.action)
-
-    permission = staticmethod(permissions.can_manage_plans)
-
-    open_plan_only = True
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()

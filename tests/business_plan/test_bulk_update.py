@@ -54,6 +54,15 @@ def test_bulk_form_does_not_save_rows_left_at_skip(plan, bulk_url, cast, as_user
     assert [u.action.ref for u in ActionUpdate.objects.all()] == ["1.2"]
 
 
+def test_bulk_form_leaves_out_a_row_whose_rag_was_not_sent(
+    plan, bulk_url, cast, as_user
+):
+    data = rows(plan, {"1.2": ("G", "Drafted.")})
+    del data[f"a{get_action(plan, '2.1').pk}-rag"]
+    as_user(cast.business_team).post(bulk_url, data)
+    assert [u.action.ref for u in ActionUpdate.objects.all()] == ["1.2"]
+
+
 def test_bulk_form_saves_nothing_if_one_row_is_invalid(plan, bulk_url, cast, as_user):
     data = rows(plan, {"1.2": ("A", ""), "2.1": ("G", "On track.")})
     response = as_user(cast.business_team).post(bulk_url, data)
@@ -75,3 +84,26 @@ def test_bulk_updates_show_at_once_in_the_overview_counts(
         ("C", 1),
         ("", 2),
     ]
+
+
+def test_contributor_bulk_form_lists_and_saves_only_their_agencys_actions(
+    plan, cast, as_user
+):
+    client = as_user(cast.contributor_x)
+    response = client.get(f"{PLAN}bulk-update/")
+    assert [action.ref for action, _ in response.context["rows"]] == ["1.1"]
+    first = get_action(plan, "1.1")
+    data = rows(plan, {"1.2": ("G", "Not mine to rate.")}) | {
+        f"a{first.pk}-action_id": first.pk,
+        f"a{first.pk}-rag": "G",
+        f"a{first.pk}-narrative": "",
+    }
+    assert client.post(f"{PLAN}bulk-update/", data).status_code == 302
+    assert [u.action.ref for u in ActionUpdate.objects.all()] == ["1.1"]
+
+
+def test_subgroup_chair_bulk_form_lists_the_subgroups_actions(
+    plan, bulk_url, subgroup_chair, as_user
+):
+    response = as_user(subgroup_chair).get(bulk_url)
+    assert [action.ref for action, _ in response.context["rows"]] == ["1.2", "2.1"]

@@ -15,6 +15,7 @@ from .factories import PlanFactory
         ("November 2016 and ongoing", date(2016, 11, 30)),
         ("Sep-16 and ongoing", date(2016, 9, 30)),
         ("Feb-17", date(2017, 2, 28)),
+        ("Review 2016, then Jul-17", date(2017, 7, 31)),
         ("Annually", None),
         ("Ongoing", None),
         ("Following each Annual Report", None),
