@@ -224,6 +224,12 @@ class BulkRowForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
 
+    def clean_rag(self):
+        # A row the browser did not send is left out, never saved as "no update".
+        if self.add_prefix("rag") not in self.data:
+            return "skip"
+        return self.cleaned_data["rag"]
+
 
 class SinceForm(GovukFormMixin, forms.Form):
     since = forms.DateField(
