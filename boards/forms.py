@@ -7,10 +7,10 @@ from django.contrib.auth.forms import (
 from django.db import transaction
 from django.template import loader
 
-from lscb_portal.forms import GovukFormMixin
+from lscb_portal.forms import DateInput, GovukFormMixin
 from lscb_portal.tasks import send_email
 
-from .models import Board
+from .models import Board, Meeting
 
 STALE_PAGE = "This page is out of date: reload it and make your changes again."
 
@@ -76,3 +76,19 @@ class QueuedPasswordResetForm(GovukFormMixin, PasswordResetForm):
 
 class GovukSetPasswordForm(GovukFormMixin, SetPasswordForm):
     pass
+
+
+class MeetingForm(GovukFormMixin, forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["kind", "date", "starts_at", "location"]
+        widgets = {
+            "date": DateInput(),
+            "starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+        labels = {"starts_at": "Start time"}
+        error_messages = {"date": {"required": "Enter the date of the meeting"}}
+
+    def __init__(self, *args, board, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.board = board

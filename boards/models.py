@@ -210,3 +210,43 @@ class Membership(models.Model):
     def clean(self):
         if self.agency_id and self.board_id and self.agency.board_id != self.board_id:
             raise ValidationError({"agency": "Choose an agency of this board."})
+
+
+class MeetingKind(models.TextChoices):
+    BOARD = "board", "Board meeting"
+    BUSINESS_GROUP = "business_group", "Business Group"
+    DEVELOPMENT_DAY = "development_day", "Development day"
+
+
+class Meeting(models.Model):
+    """A meeting of the board or its Business Group, which papers are due for."""
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="meetings")
+    date = models.DateField()
+    starts_at = models.TimeField(null=True, blank=True)
+    kind = models.CharField(
+        max_length=20, choices=MeetingKind.choices, default=MeetingKind.BOARD
+    )
+    location = models.CharField(max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    objects = BoardScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date", "starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=MeetingKind.values),
+                name="meeting_kind_valid",
+                violation_error_message="Choose a kind of meeting from the list.",
+            ),
+            models.UniqueConstraint(
+                fields=["board", "kind", "date"],
+                name="meeting_unique_per_day",
+                violation_error_message="There is already a meeting of this kind "
+                "on this day.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}, {self.date:%-d %B %Y}"

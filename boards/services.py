@@ -1,6 +1,6 @@
 from lscb_portal.versioning import update_versioned
 
-from .models import Board
+from .models import Board, Meeting
 
 BOARD_EDITABLE_FIELDS = ("name", "area", "vision")
 
@@ -11,3 +11,13 @@ def board_update(*, board: Board, version: int, changes: dict, user) -> Board:
     return update_versioned(
         Board, pk=board.pk, version=version, changes=changes, user=user
     )
+
+
+def meeting_create(*, board, kind, date, user, starts_at=None, location="") -> Meeting:
+    meeting = Meeting(
+        board=board, kind=kind, date=date, starts_at=starts_at, location=location
+    )
+    meeting.full_clean()
+    meeting._history_user = user
+    meeting.save()
+    return meeting

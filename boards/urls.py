@@ -10,4 +10,12 @@ urlpatterns = [
     path(
         "<slug:board_slug>/history/", views.BoardHistoryView.as_view(), name="history"
     ),
+    path(
+        "<slug:board_slug>/meetings/", views.MeetingListView.as_view(), name="meetings"
+    ),
+    path(
+        "<slug:board_slug>/meetings/new/",
+        views.MeetingCreateView.as_view(),
+        name="meeting-create",
+    ),
 ]

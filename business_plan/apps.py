@@ -20,3 +20,9 @@ class BusinessPlanConfig(AppConfig):
         from lscb_portal.sections import BoardSection, register
 
         register(BoardSection("Business plans", "business_plan:list", describe_plans))
+
+        from subgroups import actions
+
+        from .returns import PlanActions
+
+        actions.register(PlanActions())

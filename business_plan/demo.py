@@ -11,7 +11,7 @@ from datetime import date
 from django.db import transaction
 
 from boards.models import Board, Membership, Role
-from subgroups.models import Subgroup
+from subgroups.models import Subgroup, SubgroupReturn
 
 from . import demo_data_2014_17, demo_data_2016_19, services
 from .models import Action, ActionUpdate, BusinessPlan, PlanStatus, Theme
@@ -32,6 +32,13 @@ def _load_plan(board, data, status, user):
             plan=plan, number=number, defaults={"title": title}
         )
     subgroups = {s.name: s for s in Subgroup.objects.filter(board=board)}
+    # The demo's 2016-17 Q4 subgroup returns carry their subgroups' updates.
+    returns = {
+        r.subgroup.name: r
+        for r in SubgroupReturn.objects.filter(
+            subgroup__board=board, period="2016-17 Q4"
+        ).select_related("subgroup")
+    }
     for row in data.ACTIONS:
         action, _ = Action.objects.update_or_create(
             plan=plan,
@@ -55,6 +62,9 @@ def _load_plan(board, data, status, user):
                 narrative=row["update"],
                 rag=row["rag"] or "",
                 author=user,
+                subgroup_return=returns.get(row["subgroups"][0])
+                if len(row["subgroups"]) == 1
+                else None,
             )
     return plan
 

@@ -7,7 +7,7 @@ from django.db.models import OuterRef, Subquery
 from simple_history.models import HistoricalRecords
 
 from boards.models import Agency, Board, BoardScopedQuerySet
-from subgroups.models import Subgroup
+from subgroups.models import Subgroup, SubgroupReturn
 
 
 class Rag(models.TextChoices):
@@ -274,6 +274,14 @@ class ActionUpdate(models.Model):
         blank=True,
         related_name="action_updates",
         help_text="The subgroup the update was entered for.",
+    )
+    subgroup_return = models.ForeignKey(
+        SubgroupReturn,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="action_updates",
+        help_text="The subgroup return the update was part of.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

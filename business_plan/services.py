@@ -162,7 +162,7 @@ def action_update_details(*, action, version, changes, user) -> Action:
     return action
 
 
-def _validate_update(action, update_date, rag, narrative):
+def validate_update(action, update_date, rag, narrative):
     errors = {}
     plan = action.plan
     if rag not in (*Rag.values, ""):
@@ -185,7 +185,7 @@ def action_update_record(
 ) -> ActionUpdate:
     """Append a dated RAG update to an action."""
     _ensure_open(action.plan)
-    _validate_update(action, update_date, rag, narrative)
+    validate_update(action, update_date, rag, narrative)
     return ActionUpdate.objects.create(
         action=action,
         date=update_date,
@@ -214,7 +214,7 @@ def action_updates_record_bulk(
     for row in rows:
         try:
             _ensure_open(row.action.plan)
-            _validate_update(row.action, update_date, row.rag, row.narrative)
+            validate_update(row.action, update_date, row.rag, row.narrative)
         except ValidationError as error:
             errors[row.action.ref] = [
                 m for ms in error.message_dict.values() for m in ms

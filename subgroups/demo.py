@@ -1,26 +1,173 @@
-"""The subgroups app's part of the demo data: the board's subgroups and groups."""
+"""The subgroups app's part of the demo data: the board's groups with their terms of
+reference and chairs, the Reporting Planner, a year of meetings and some returns.
 
-from boards.models import Board, Membership, Role
+The seeds give no meeting dates, so meetings are scheduled by rule: the board on the
+second Thursday of every other month from May, the Business Group on the third
+Thursday of every month but August. They are made for 2016-17 (the year the figures
+describe) and for the current reporting year, so the planner shows reports due,
+late and received today."""
 
-from .demo_data import SUBGROUPS
-from .models import Subgroup
+from datetime import date, time, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from boards.models import Agency, Board, Meeting, MeetingKind, Membership, Role, User
+from lscb_portal.periods import reporting_year_start
+
+from . import planner
+from .demo_data import (
+    REPORTING_PLANNER,
+    SUBGROUP_CHAIRS,
+    SUBGROUP_PURPOSE,
+    SUBGROUPS,
+    TERMS_OF_REFERENCE,
+)
+from .models import (
+    MeetingPaper,
+    ReportingPlanItem,
+    Responsibility,
+    ReturnStatus,
+    Subgroup,
+    SubgroupReturn,
+)
 
 # The demo subgroup chair's group (see boards.demo.DEMO_SIGN_INS).
 DEMO_CHAIRED = "Learning and Improvement Subgroup"
+# Subgroups whose 2016-17 Q4 return is in the demo; business_plan.demo links the
+# April 2017 updates of the actions they own to these returns.
+DEMO_RETURNS = [
+    "Learning and Improvement Subgroup",
+    "Performance Management and Quality Assurance Subgroup",
+    "CSE/MFH Subgroup",
+    "Domestic Abuse Task and Finish Group",
+]
+BOARD_MONTHS = [5, 7, 9, 11, 1, 3]
+BUSINESS_GROUP_MONTHS = [4, 5, 6, 7, 9, 10, 11, 12, 1, 2, 3]
 
 
+def nth_thursday(year: int, month: int, n: int) -> date:
+    first = date(year, month, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _meetings_for_year(board, year_start):
+    def year_of(month):
+        return year_start if month >= 4 else year_start + 1
+
+    for kind, months, n in (
+        (MeetingKind.BOARD, BOARD_MONTHS, 2),
+        (MeetingKind.BUSINESS_GROUP, BUSINESS_GROUP_MONTHS, 3),
+    ):
+        for month in months:
+            Meeting.objects.get_or_create(
+                board=board,
+                kind=kind,
+                date=nth_thursday(year_of(month), month, n),
+                defaults={"starts_at": time(10, 0), "location": "Carlisle"},
+            )
+
+
+def _chairs(board, groups):
+    agencies = {a.name: a for a in Agency.objects.filter(board=board)}
+    for name, agency_name in SUBGROUP_CHAIRS.items():
+        position = f"Chair, {name}"
+        user, created = User.objects.get_or_create(
+            email=f"chair.{slugify(name)}@{board.slug}.demo.example",
+            defaults={"full_name": position},
+        )
+        if created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        membership, _ = Membership.objects.update_or_create(
+            user=user,
+            board=board,
+            role=Role.SUBGROUP_CHAIR,
+            defaults={"agency": agencies.get(agency_name), "position": position},
+        )
+        _set_chair(groups[name], membership)
+    demo_chair = Membership.objects.filter(
+        board=board, role=Role.SUBGROUP_CHAIR, position=f"Chair, {DEMO_CHAIRED}"
+    ).first()
+    if demo_chair is not None:
+        _set_chair(groups[DEMO_CHAIRED], demo_chair)
+
+
+def _set_chair(group, membership):
+    if group.chair_id != membership.pk:
+        group.chair = membership
+        group.save()
+
+
+@transaction.atomic
 def load() -> None:
     board = Board.objects.get(slug="cumbria")
-    by_name = {}
+    groups = {}
     for name, kind, parent in SUBGROUPS:
-        by_name[name], _ = Subgroup.objects.update_or_create(
+        groups[name], _ = Subgroup.objects.update_or_create(
             board=board,
             name=name,
-            defaults={"kind": kind, "parent": by_name.get(parent)},
+            defaults={
+                "kind": kind,
+                "parent": groups.get(parent),
+                "purpose": SUBGROUP_PURPOSE.get(name, ""),
+            },
         )
-    chair = Membership.objects.filter(board=board, role=Role.SUBGROUP_CHAIR).first()
-    if chair is not None:
-        subgroup = by_name[DEMO_CHAIRED]
-        if subgroup.chair_id != chair.pk:
-            subgroup.chair = chair
-            subgroup.save()
+    for name, responsibilities in TERMS_OF_REFERENCE.items():
+        for number, text in enumerate(responsibilities, start=1):
+            Responsibility.objects.update_or_create(
+                subgroup=groups[name], number=number, defaults={"text": text}
+            )
+    _chairs(board, groups)
+
+    for row in REPORTING_PLANNER:
+        ReportingPlanItem.objects.update_or_create(
+            board=board,
+            what=row["what"],
+            destination=row["destination"],
+            destination_other=row["destination_other"],
+            subgroup=groups.get(row["subgroup"]),
+            producer=row["producer"],
+            frequency=row["frequency"],
+            defaults={
+                "tells": row["tells"],
+                "month": row["month"],
+                "as_written": row["as_written"],
+            },
+        )
+
+    _meetings_for_year(board, 2016)
+    _meetings_for_year(board, reporting_year_start(timezone.localdate()))
+
+    team = Membership.objects.filter(board=board, role=Role.BUSINESS_TEAM).first()
+    author = team.user
+    march_board = Meeting.objects.get(
+        board=board, kind=MeetingKind.BOARD, date=nth_thursday(2017, 3, 2)
+    )
+    due_in_march = planner.meeting_reports(march_board, date(2017, 3, 1))
+    for name in DEMO_RETURNS:
+        subgroup_return, _ = SubgroupReturn.objects.get_or_create(
+            subgroup=groups[name],
+            period="2016-17 Q4",
+            defaults={
+                "status": ReturnStatus.SUBMITTED,
+                "highlights": "Progress on each business plan action the subgroup "
+                "owns is given in its RAG update, as reported at April 2017.",
+                "created_by": author,
+                "submitted_by": author,
+                "submitted_at": timezone.make_aware(
+                    timezone.datetime(2017, 3, 1, 12, 0)
+                ),
+            },
+        )
+        for cell in due_in_march:
+            if cell.item.subgroup_id == groups[name].pk:
+                MeetingPaper.objects.get_or_create(
+                    meeting=march_board,
+                    plan_item=cell.item,
+                    defaults={
+                        "subgroup_return": subgroup_return,
+                        "received_by": author,
+                    },
+                )

@@ -1,0 +1,71 @@
+"""A board's calendar as iCalendar: its meetings and each report's paper deadline."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from icalendar import Calendar, Event
+
+from boards.models import Meeting
+from lscb_portal.periods import reporting_year_start
+
+from . import planner
+
+
+def board_calendar(board, today) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//LSCB portal//Meetings and paper deadlines//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"{board.name}: meetings and deadlines")
+    stamp = datetime.now().astimezone()
+    year = reporting_year_start(today)
+    for year_start in (year - 1, year, year + 1):
+        grid = planner.planner_grid(board, year_start, today)
+        for meeting in grid["meetings"]:
+            calendar.add_component(_meeting_event(board, meeting, stamp))
+        for _, cells in grid["rows"]:
+            for cell in cells:
+                if cell.deadline is not None:
+                    calendar.add_component(_deadline_event(board, cell, stamp))
+    others = Meeting.objects.filter(board=board).exclude(kind__in=planner.PLANNED_KINDS)
+    for meeting in others:
+        calendar.add_component(_meeting_event(board, meeting, stamp))
+    return calendar.to_ical()
+
+
+def _meeting_event(board, meeting, stamp):
+    event = Event()
+    event.add("uid", f"meeting-{meeting.pk}@{board.slug}.lscb-portal")
+    event.add("dtstamp", stamp)
+    event.add("summary", f"{board.name}: {meeting.get_kind_display()}")
+    if meeting.starts_at:
+        start = datetime.combine(meeting.date, meeting.starts_at)
+        event.add("dtstart", start.replace(tzinfo=_zone()))
+        event.add("dtend", (start + timedelta(hours=2)).replace(tzinfo=_zone()))
+    else:
+        event.add("dtstart", meeting.date)
+        event.add("dtend", meeting.date + timedelta(days=1))
+    if meeting.location:
+        event.add("location", meeting.location)
+    return event
+
+
+def _deadline_event(board, cell, stamp):
+    event = Event()
+    event.add(
+        "uid", f"deadline-{cell.item.pk}-{cell.meeting.pk}@{board.slug}.lscb-portal"
+    )
+    event.add("dtstamp", stamp)
+    event.add("summary", f"Paper deadline: {cell.item} ({cell.label})")
+    event.add(
+        "description",
+        f"Due from {cell.item.produced_by or 'the business team'} for the "
+        f"{cell.meeting}.",
+    )
+    event.add("dtstart", cell.deadline)
+    event.add("dtend", cell.deadline + timedelta(days=1))
+    return event
+
+
+def _zone():
+    return ZoneInfo(settings.TIME_ZONE)

@@ -1,0 +1,186 @@
+from django import forms
+from django.utils import timezone
+
+from boards.forms import STALE_PAGE
+from boards.models import Membership
+from lscb_portal.forms import DateInput, GovukFormMixin
+from lscb_portal.periods import quarter_of, quarters_between
+
+from .models import ReportingPlanItem, Subgroup, SubgroupReturn
+
+RAG_CHOICES = [
+    ("R", "Red – off track"),
+    ("A", "Amber – slipping"),
+    ("G", "Green – on track"),
+    ("C", "Complete"),
+    ("", "No update required"),
+]
+
+
+def version_field():
+    return forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={"required": STALE_PAGE, "invalid": STALE_PAGE},
+    )
+
+
+def period_choices(first_year: int = 2014) -> list[tuple[str, str]]:
+    """Quarters from April of `first_year` to now, most recent first."""
+    today = timezone.localdate()
+    start = timezone.datetime(first_year, 4, 1).date()
+    return [(q, q) for q in reversed(quarters_between(start, today))]
+
+
+class ReturnStartForm(GovukFormMixin, forms.Form):
+    period = forms.ChoiceField(
+        label="Which quarter is the return for?",
+        help_text="The reporting year runs from April to March.",
+        error_messages={"required": "Choose the quarter the return is for"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].choices = [("", "Choose a quarter"), *period_choices()]
+        self.fields["period"].initial = quarter_of(timezone.localdate())
+
+
+class HighlightsForm(GovukFormMixin, forms.ModelForm):
+    version = version_field()
+
+    class Meta:
+        model = SubgroupReturn
+        fields = ["highlights"]
+        labels = {"highlights": "What are the subgroup's highlights this period?"}
+        help_texts = {"highlights": "Progress and achievements the board should know."}
+        widgets = {"highlights": forms.Textarea(attrs={"rows": 8})}
+
+
+class ExceptionsForm(GovukFormMixin, forms.ModelForm):
+    version = version_field()
+
+    class Meta:
+        model = SubgroupReturn
+        fields = ["exceptions", "risks"]
+        labels = {
+            "exceptions": "What needs the board's attention?",
+            "risks": "What risks does the subgroup raise?",
+        }
+        help_texts = {
+            "exceptions": "Exceptions and escalations: leave blank if there are none.",
+            "risks": "Risks to the business plan or to children: leave blank if none.",
+        }
+        widgets = {
+            "exceptions": forms.Textarea(attrs={"rows": 6}),
+            "risks": forms.Textarea(attrs={"rows": 6}),
+        }
+
+
+class ActionEntryForm(forms.Form):
+    """One owned action's RAG and narrative on the return's actions page."""
+
+    rag = forms.ChoiceField(
+        choices=[("skip", "No update in this return"), *RAG_CHOICES],
+        required=False,  # "" is a choice: no update required
+        initial="skip",
+    )
+    narrative = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def clean_rag(self):
+        if self.add_prefix("rag") not in self.data:
+            return "skip"
+        return self.cleaned_data["rag"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("rag") in ("R", "A") and not data.get("narrative", "").strip():
+            self.add_error(
+                "narrative",
+                "Explain a red or amber rating: what is off track and what is being "
+                "done.",
+            )
+        return data
+
+
+class AttachmentForm(GovukFormMixin, forms.Form):
+    file = forms.FileField(
+        label="Attach a file",
+        help_text="PDF, Word, Excel, PowerPoint, OpenDocument text, PNG or JPEG, "
+        "smaller than 10 MB.",
+        error_messages={"required": "Choose a file to attach"},
+    )
+
+
+class SubgroupForm(GovukFormMixin, forms.ModelForm):
+    version = version_field()
+
+    class Meta:
+        model = Subgroup
+        fields = [
+            "name",
+            "kind",
+            "parent",
+            "purpose",
+            "chair",
+            "vice_chair",
+            "members",
+            "member_agencies",
+            "meeting_frequency",
+            "active_from",
+            "active_to",
+            "terms_review_date",
+        ]
+        widgets = {
+            "active_from": DateInput(),
+            "active_to": DateInput(),
+            "terms_review_date": DateInput(),
+            "purpose": forms.Textarea(attrs={"rows": 4}),
+            "members": forms.SelectMultiple(attrs={"size": 8}),
+            "member_agencies": forms.SelectMultiple(attrs={"size": 8}),
+        }
+
+    def __init__(self, *args, board, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.board = board
+        people = Membership.objects.filter(board=board).select_related("user")
+        for name in ("chair", "vice_chair", "members"):
+            self.fields[name].queryset = people
+        self.fields["parent"].queryset = Subgroup.objects.filter(board=board).exclude(
+            pk=self.instance.pk
+        )
+        self.fields["member_agencies"].queryset = board.agencies.all()
+
+
+class PlanItemForm(GovukFormMixin, forms.ModelForm):
+    class Meta:
+        model = ReportingPlanItem
+        fields = [
+            "what",
+            "subgroup",
+            "producer",
+            "tells",
+            "frequency",
+            "month",
+            "destination",
+            "destination_other",
+            "deadline_working_days",
+        ]
+        widgets = {"tells": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            "what": {"required": "Enter the report's name"},
+            "frequency": {
+                "required": "Choose how often the report is due",
+                "invalid_choice": "Choose a frequency from the list",
+            },
+        }
+
+    def __init__(self, *args, board, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.board = board
+        self.fields["subgroup"].queryset = Subgroup.objects.filter(board=board)
+
+
+class ReceivePaperForm(forms.Form):
+    plan_item = forms.IntegerField(widget=forms.HiddenInput)
+    note = forms.CharField(required=False, max_length=200)

@@ -1,0 +1,277 @@
+"""Writes and workflows of subgroups, returns, the planner and reminders."""
+
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from boards.models import Meeting
+from lscb_portal.periods import quarter_bounds
+from lscb_portal.versioning import update_versioned
+
+from . import actions, planner
+from .models import (
+    MeetingPaper,
+    ReminderKind,
+    ReturnAttachment,
+    ReturnReminder,
+    ReturnStatus,
+    Subgroup,
+    SubgroupReturn,
+)
+
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+# Allowed types, checked by extension and by the file's first bytes.
+ATTACHMENT_SIGNATURES = {
+    ".pdf": [b"%PDF-"],
+    ".docx": [b"PK\x03\x04"],
+    ".xlsx": [b"PK\x03\x04"],
+    ".pptx": [b"PK\x03\x04"],
+    ".odt": [b"PK\x03\x04"],
+    ".png": [b"\x89PNG"],
+    ".jpg": [b"\xff\xd8\xff"],
+    ".jpeg": [b"\xff\xd8\xff"],
+}
+
+
+def subgroup_update(*, subgroup, version, changes, user) -> Subgroup:
+    members = changes.pop("members", None)
+    agencies = changes.pop("member_agencies", None)
+    with transaction.atomic():
+        subgroup = update_versioned(
+            Subgroup, pk=subgroup.pk, version=version, changes=changes, user=user
+        )
+        if members is not None:
+            subgroup.members.set(members)
+        if agencies is not None:
+            subgroup.member_agencies.set(agencies)
+    return subgroup
+
+
+def return_update_date(subgroup_return) -> date:
+    """The date its RAG updates carry: the period's end, or today if earlier."""
+    return min(quarter_bounds(subgroup_return.period)[1], timezone.localdate())
+
+
+def return_start(*, subgroup, period, user) -> SubgroupReturn:
+    """A new draft; a second return for the same period is refused."""
+    quarter_bounds(period)  # raises ValueError for a badly written period
+    if SubgroupReturn.objects.filter(subgroup=subgroup, period=period).exists():
+        raise ValidationError(
+            {"period": f"{subgroup} already has a return for {period}."}
+        )
+    subgroup_return = SubgroupReturn(subgroup=subgroup, period=period, created_by=user)
+    subgroup_return._history_user = user
+    subgroup_return.save()
+    return subgroup_return
+
+
+def return_save(*, subgroup_return, version, changes, user) -> SubgroupReturn:
+    """Save answers from one question page (draft or after submission: the
+    earlier version stays in history)."""
+    allowed = {"highlights", "exceptions", "risks"}
+    return update_versioned(
+        SubgroupReturn,
+        pk=subgroup_return.pk,
+        version=version,
+        changes={k: v for k, v in changes.items() if k in allowed},
+        user=user,
+    )
+
+
+def return_save_actions(*, subgroup_return, entries: dict, user) -> SubgroupReturn:
+    """Keep the draft RAG entries {action id: (rag, narrative)} on the return, after
+    checking the subgroup owns every action."""
+    owned = {
+        a.id
+        for a in actions.provider().owned(
+            subgroup_return.subgroup, return_update_date(subgroup_return)
+        )
+    }
+    if set(entries) - owned:
+        raise ValidationError(
+            f"{subgroup_return.subgroup} does not own every action in this return."
+        )
+    subgroup_return.action_entries = {
+        str(action_id): {"rag": rag, "narrative": narrative}
+        for action_id, (rag, narrative) in entries.items()
+    }
+    subgroup_return.save(update_fields=["action_entries"])
+    return subgroup_return
+
+
+def draft_entries(subgroup_return) -> dict[int, tuple[str, str]]:
+    return {
+        int(action_id): (entry["rag"], entry["narrative"])
+        for action_id, entry in subgroup_return.action_entries.items()
+    }
+
+
+@transaction.atomic
+def return_submit(*, subgroup_return, user) -> SubgroupReturn:
+    """Submit (or re-submit after changes): the RAG entries become the actions'
+    updates, and the return is received for the next meeting it is due at."""
+    subgroup_return = SubgroupReturn.objects.select_for_update().get(
+        pk=subgroup_return.pk
+    )
+    entries = draft_entries(subgroup_return)
+    if entries:
+        actions.provider().record(
+            subgroup_return=subgroup_return,
+            entries=entries,
+            on=return_update_date(subgroup_return),
+            user=user,
+        )
+    first_submission = subgroup_return.status == ReturnStatus.DRAFT
+    if first_submission:
+        subgroup_return.status = ReturnStatus.SUBMITTED
+        subgroup_return.submitted_by = user
+        subgroup_return.submitted_at = timezone.now()
+    subgroup_return.action_entries = {}
+    subgroup_return.version += 1
+    subgroup_return._history_user = user
+    subgroup_return.save()
+    if first_submission:
+        _receive_for_next_meeting(subgroup_return, user)
+    return subgroup_return
+
+
+def _receive_for_next_meeting(subgroup_return, user):
+    """Records the return against the earliest coming meeting at which one of its
+    subgroup's planner reports is due and not yet received."""
+    today = timezone.localdate()
+    subgroup = subgroup_return.subgroup
+    items = list(subgroup.plan_items.all())
+    if not items:
+        return
+    upcoming = Meeting.objects.filter(board=subgroup.board, date__gte=today).order_by(
+        "date"
+    )
+    for meeting in upcoming[:24]:
+        due_here = [
+            cell
+            for cell in planner.meeting_reports(meeting, today)
+            if cell.item.subgroup_id == subgroup.pk and cell.paper is None
+        ]
+        if due_here:
+            for cell in due_here:
+                MeetingPaper.objects.create(
+                    meeting=meeting,
+                    plan_item=cell.item,
+                    subgroup_return=subgroup_return,
+                    received_by=user,
+                )
+            return
+
+
+def return_note(*, subgroup_return, meeting, user) -> SubgroupReturn:
+    if subgroup_return.status == ReturnStatus.DRAFT:
+        raise ValidationError("Submit the return before noting it at a meeting.")
+    subgroup_return.status = ReturnStatus.NOTED
+    subgroup_return.noted_at = meeting
+    subgroup_return.version += 1
+    subgroup_return._history_user = user
+    subgroup_return.save()
+    return subgroup_return
+
+
+def attachment_add(*, subgroup_return, upload, user) -> ReturnAttachment:
+    name = upload.name.rsplit("/", 1)[-1]
+    extension = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if upload.size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(
+            {"file": f"The file must be smaller than {MAX_ATTACHMENT_BYTES >> 20} MB."}
+        )
+    signatures = ATTACHMENT_SIGNATURES.get(extension)
+    head = upload.read(8)
+    upload.seek(0)
+    if signatures is None or not any(head.startswith(s) for s in signatures):
+        raise ValidationError(
+            {
+                "file": "The file must be a PDF, Word, Excel, PowerPoint, "
+                "OpenDocument text, PNG or JPEG file."
+            }
+        )
+    return ReturnAttachment.objects.create(
+        subgroup_return=subgroup_return,
+        file=upload,
+        name=name[:200],
+        size=upload.size,
+        uploaded_by=user,
+    )
+
+
+def paper_receive(*, meeting, plan_item, user, subgroup_return=None, note=""):
+    try:
+        with transaction.atomic():
+            return MeetingPaper.objects.create(
+                meeting=meeting,
+                plan_item=plan_item,
+                subgroup_return=subgroup_return,
+                note=note,
+                received_by=user,
+            )
+    except IntegrityError:
+        raise ValidationError(
+            f"{plan_item} is already received for this meeting."
+        ) from None
+
+
+def reminders_send(*, today: date | None = None) -> int:
+    """E-mails each subgroup chair once when a report their subgroup owes is due
+    within RETURN_REMINDER_DAYS, and once when it is late. Returns how many sent."""
+    today = today or timezone.localdate()
+    sent = 0
+    meetings = Meeting.objects.filter(date__gte=today).select_related("board")
+    for meeting in meetings.order_by("date")[:200]:
+        for cell in planner.meeting_reports(meeting, today):
+            kind = _reminder_kind(cell, today)
+            chair = cell.item.subgroup.chair if cell.item.subgroup_id else None
+            if kind is None or chair is None or not chair.user.email:
+                continue
+            if _send_reminder(cell, kind, chair.user.email):
+                sent += 1
+    return sent
+
+
+def _reminder_kind(cell, today):
+    if cell.status == planner.Status.LATE:
+        return ReminderKind.LATE
+    if (
+        cell.status == planner.Status.DUE
+        and (cell.deadline - today).days <= settings.RETURN_REMINDER_DAYS
+    ):
+        return ReminderKind.DUE
+    return None
+
+
+def _send_reminder(cell, kind, email) -> bool:
+    """Claims the reminder row first, so a reminder is never sent twice."""
+    try:
+        with transaction.atomic():
+            claim = ReturnReminder.objects.create(
+                plan_item=cell.item, meeting=cell.meeting, kind=kind, sent_to=email
+            )
+    except IntegrityError:
+        return False
+    when = f"{cell.deadline:%-d %B %Y}"
+    if kind == ReminderKind.DUE:
+        subject = f"Reminder: {cell.item} is due by {when}"
+        opening = f"{cell.item} is due for the {cell.meeting} by {when}."
+    else:
+        subject = f"Late: {cell.item} was due by {when}"
+        opening = f"{cell.item} was due for the {cell.meeting} by {when}."
+    try:
+        send_mail(
+            subject,
+            f"{opening}\n\nPlease submit it through the LSCB portal.\n",
+            None,
+            [email],
+        )
+    except Exception:
+        claim.delete()  # not sent: the next run tries again
+        raise
+    return True
