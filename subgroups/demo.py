@@ -4,8 +4,8 @@ reference and chairs, the Reporting Planner, a year of meetings and some returns
 The seeds give no meeting dates, so meetings are scheduled by rule: the board on the
 second Thursday of every other month from May, the Business Group on the third
 Thursday of every month but August. They are made for 2016-17 (the year the figures
-describe) and for the current reporting year, so the planner shows reports due,
-late and received today."""
+describe) and for the current and next reporting years, so the planner shows reports
+due, late and received today."""
 
 from datetime import date, time, timedelta
 
@@ -137,8 +137,9 @@ def load() -> None:
             },
         )
 
-    _meetings_for_year(board, 2016)
-    _meetings_for_year(board, reporting_year_start(timezone.localdate()))
+    this_year = reporting_year_start(timezone.localdate())
+    for year_start in (2016, this_year, this_year + 1):
+        _meetings_for_year(board, year_start)
 
     team = Membership.objects.filter(board=board, role=Role.BUSINESS_TEAM).first()
     author = team.user

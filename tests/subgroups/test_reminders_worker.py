@@ -1,0 +1,59 @@
+"""Reminders through a real Celery worker on the configured broker: a chair is
+reminded once, however often the periodic task runs."""
+
+import time
+from datetime import timedelta
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from django.core import mail
+from django.utils import timezone
+
+from boards.models import Meeting, Membership, Role
+from lscb_portal.celery import app as celery_app
+from lscb_portal.tasks import send_email
+from subgroups.models import ReportingPlanItem, ReturnReminder, Subgroup
+from subgroups.tasks import send_return_reminders
+from tests.boards.factories import MembershipFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def wait_for(condition, seconds=20):
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return condition()
+
+
+def test_reminder_is_sent_once_through_a_real_worker(cast):
+    chair: Membership = MembershipFactory(board=cast.board, role=Role.SUBGROUP_CHAIR)
+    subgroup = Subgroup.objects.create(
+        board=cast.board, name="Case Review", chair=chair
+    )
+    item = ReportingPlanItem.objects.create(
+        board=cast.board,
+        what="Case review report",
+        subgroup=subgroup,
+        frequency="every_meeting",
+        destination="board",
+        deadline_working_days=5,
+    )
+    # The deadline falls within the reminder window from today.
+    Meeting.objects.create(
+        board=cast.board, kind="board", date=timezone.localdate() + timedelta(days=8)
+    )
+
+    celery_app.conf.task_always_eager = False
+    with start_worker(celery_app, pool="solo", perform_ping_check=False):
+        send_return_reminders.delay()
+        send_return_reminders.delay()
+        # The solo worker runs tasks in order: once this marker arrives, both
+        # reminder runs have finished.
+        send_email.delay(subject="marker", body="", to=["marker@example.org"])
+        assert wait_for(lambda: any(m.subject == "marker" for m in mail.outbox))
+
+    reminders = [m for m in mail.outbox if m.subject != "marker"]
+    assert [m.to for m in reminders] == [[chair.user.email]]
+    assert reminders[0].subject.startswith(f"Reminder: {item} is due by ")
+    assert ReturnReminder.objects.filter(plan_item=item, kind="due").count() == 1
