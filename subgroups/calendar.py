@@ -1,6 +1,7 @@
-"""A board's calendar as iCalendar: its meetings and each report's paper deadline."""
+"""A board's calendar as iCalendar: its meetings and each report's paper deadline,
+from the start of last reporting year to the end of next."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -27,9 +28,14 @@ def board_calendar(board, today) -> bytes:
             for cell in cells:
                 if cell.deadline is not None:
                     calendar.add_component(_deadline_event(board, cell, stamp))
-    others = Meeting.objects.filter(board=board).exclude(kind__in=planner.PLANNED_KINDS)
+    others = Meeting.objects.filter(
+        board=board,
+        date__gte=date(year - 1, 4, 1),
+        date__lte=date(year + 2, 3, 31),
+    ).exclude(kind__in=planner.PLANNED_KINDS)
     for meeting in others:
         calendar.add_component(_meeting_event(board, meeting, stamp))
+    calendar.add_missing_timezones()  # a VTIMEZONE for each TZID used
     return calendar.to_ical()
 
 

@@ -3,7 +3,7 @@ from functools import cached_property
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -461,11 +461,9 @@ class AttachmentDownloadView(ReturnMixin, View):
         attachment = get_object_or_404(
             self.subgroup_return.attachments, pk=self.kwargs["attachment_id"]
         )
-        response = HttpResponse(
-            attachment.file.open("rb").read(), content_type="application/octet-stream"
+        return FileResponse(
+            attachment.file.open("rb"), as_attachment=True, filename=attachment.name
         )
-        response["Content-Disposition"] = f'attachment; filename="{attachment.name}"'
-        return response
 
 
 # Reporting Planner ---------------------------------------------------------------

@@ -1,0 +1,78 @@
+"""The demo board's groups, terms of reference, planner, meetings and returns."""
+
+import io
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+from boards.models import Meeting
+from subgroups.models import (
+    ReportingPlanItem,
+    Responsibility,
+    ReturnStatus,
+    Subgroup,
+    SubgroupReturn,
+)
+
+PMQAG = "Performance Management and Quality Assurance Subgroup"
+COMMUNICATIONS = "Communications, Engagement and Participation Subgroup"
+
+
+@pytest.fixture
+def demo(db, settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def names_under(parent):
+    return sorted(
+        Subgroup.objects.filter(board__slug="cumbria", parent__name=parent).values_list(
+            "name", flat=True
+        )
+    )
+
+
+def test_demo_has_24_groups(demo):
+    assert Subgroup.objects.filter(board__slug="cumbria").count() == 24
+
+
+def test_demo_puts_the_three_qags_under_pmqag(demo):
+    assert names_under(PMQAG) == [
+        "Quality Assurance Group North",
+        "Quality Assurance Group South",
+        "Quality Assurance Group West",
+    ]
+
+
+def test_demo_puts_six_practitioner_forums_under_communications(demo):
+    forums = names_under(COMMUNICATIONS)
+    assert len(forums) == 6
+    assert all(name.endswith("Practitioner Forum") for name in forums)
+
+
+def test_demo_groups_have_terms_of_reference_and_chairs(demo):
+    case_review = Subgroup.objects.get(name="Case Review Subgroup")
+    assert Responsibility.objects.filter(subgroup=case_review).count() >= 3
+    with_terms = Subgroup.objects.filter(responsibilities__isnull=False).distinct()
+    assert with_terms.count() >= 12
+    assert Subgroup.objects.get(name="Quality Assurance Group North").chair
+
+
+def test_demo_planner_has_20_rows(demo):
+    assert ReportingPlanItem.objects.filter(board__slug="cumbria").count() == 20
+
+
+def test_demo_has_four_submitted_returns_for_2016_17_q4(demo):
+    returns = SubgroupReturn.objects.filter(period="2016-17 Q4")
+    assert returns.count() == 4
+    assert set(returns.values_list("status", flat=True)) == {ReturnStatus.SUBMITTED}
+    assert all(r.submitted_by and r.submitted_at for r in returns)
+
+
+def test_demo_has_meetings_for_2016_17(demo):
+    meetings = Meeting.objects.filter(
+        board__slug="cumbria", date__range=(date(2016, 4, 1), date(2017, 3, 31))
+    )
+    assert set(meetings.values_list("kind", flat=True)) == {"board", "business_group"}
+    assert meetings.filter(kind="board").count() == 6
