@@ -240,3 +240,16 @@ def test_resubmitting_records_changed_entries_as_new_updates(
     ]
     assert ActionUpdate.objects.filter(action__ref="2.1").count() == 1
     assert (draft.status, draft.submitted_at) == (ReturnStatus.SUBMITTED, submitted_at)
+
+
+def test_a_second_return_for_the_period_links_to_the_first(cast, as_user, subgroup):
+    first = SubgroupReturn.objects.create(
+        subgroup=subgroup, period="2016-17 Q3", created_by=cast.business_team
+    )
+    response = as_user(cast.business_team).post(
+        f"/boards/north/subgroups/{subgroup.pk}/returns/new/", {"period": "2016-17 Q3"}
+    )
+    page = response.content.decode()
+    assert "already has a return for 2016-17 Q3" in page
+    assert f'href="/boards/north/returns/{first.pk}/">Open the existing return' in page
+    assert SubgroupReturn.objects.filter(subgroup=subgroup).count() == 1
