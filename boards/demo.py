@@ -4,6 +4,7 @@ members by role, and one demo sign-in per role (see demo_data.py for the figures
 from django.db import transaction
 from django.utils.text import slugify
 
+from . import demo_meetings
 from .demo_data import AGENCIES, BOARD, MEMBERS
 from .models import Agency, Board, Membership, Role, User
 
@@ -101,6 +102,7 @@ def load() -> Board:
             role=role,
             defaults={"agency": agencies.get(agency_name), "position": position},
         )
+    demo_meetings.load(board)
     return board
 
 

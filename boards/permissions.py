@@ -31,3 +31,31 @@ def can_edit_board(user, board) -> bool:
 
 def can_view_history(user, board) -> bool:
     return can_view_board(user, board)
+
+
+# Governance ----------------------------------------------------------------------
+
+# Roles that sit at the board table: they see confidential items and may challenge.
+BOARD_TABLE = frozenset(
+    {Role.CHAIR, Role.VICE_CHAIR, Role.BOARD_MEMBER, Role.LAY_MEMBER}
+)
+
+
+def can_manage_governance(user, board) -> bool:
+    """Record meetings, attendance, minutes, actions, risks, the budget,
+    inspections, the glossary and members' details."""
+    return can_edit_board(user, board)
+
+
+def can_view_confidential(user, board) -> bool:
+    """Confidential agenda items and their minutes."""
+    return user.is_authenticated and (
+        user.is_superuser or bool(roles_on(user, board) & (BOARD_TABLE | ADMIN_ROLES))
+    )
+
+
+def can_log_challenge(user, board) -> bool:
+    """Raise a challenge in the challenge log."""
+    return user.is_authenticated and (
+        user.is_superuser or bool(roles_on(user, board) & (BOARD_TABLE | ADMIN_ROLES))
+    )

@@ -39,3 +39,27 @@ def nav_for(board_slug: str) -> list[dict]:
         {"title": s.title, "url": reverse(s.url_name, args=[board_slug])}
         for s in _SECTIONS
     ]
+
+
+@dataclass(frozen=True)
+class AgencySection:
+    """A part of an agency's page: `context(agency)` gives what `template` shows."""
+
+    title: str
+    template: str
+    context: Callable  # (agency) -> dict, a fixed number of queries
+
+
+_AGENCY_SECTIONS: list[AgencySection] = []
+
+
+def register_agency_section(section: AgencySection) -> None:
+    if section not in _AGENCY_SECTIONS:
+        _AGENCY_SECTIONS.append(section)
+
+
+def agency_sections_for(agency) -> list[dict]:
+    return [
+        {"title": s.title, "template": s.template, **s.context(agency)}
+        for s in _AGENCY_SECTIONS
+    ]

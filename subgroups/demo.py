@@ -1,20 +1,15 @@
 """The subgroups app's part of the demo data: the board's groups with their terms of
-reference and chairs, the Reporting Planner, a year of meetings and some returns.
+reference and chairs, the Reporting Planner, and some returns (the meetings they are
+received for come from boards/demo_meetings.py)."""
 
-The seeds give no meeting dates, so meetings are scheduled by rule: the board on the
-second Thursday of every other month from May, the Business Group on the third
-Thursday of every month but August. They are made for 2016-17 (the year the figures
-describe) and for the current and next reporting years, so the planner shows reports
-due, late and received today."""
-
-from datetime import date, time, timedelta
+from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from boards.demo_meetings import nth_thursday
 from boards.models import Agency, Board, Meeting, MeetingKind, Membership, Role, User
-from lscb_portal.periods import reporting_year_start
 
 from . import planner
 from .demo_data import (
@@ -43,30 +38,6 @@ DEMO_RETURNS = [
     "CSE/MFH Subgroup",
     "Domestic Abuse Task and Finish Group",
 ]
-BOARD_MONTHS = [5, 7, 9, 11, 1, 3]
-BUSINESS_GROUP_MONTHS = [4, 5, 6, 7, 9, 10, 11, 12, 1, 2, 3]
-
-
-def nth_thursday(year: int, month: int, n: int) -> date:
-    first = date(year, month, 1)
-    return first + timedelta(days=(3 - first.weekday()) % 7 + 7 * (n - 1))
-
-
-def _meetings_for_year(board, year_start):
-    def year_of(month):
-        return year_start if month >= 4 else year_start + 1
-
-    for kind, months, n in (
-        (MeetingKind.BOARD, BOARD_MONTHS, 2),
-        (MeetingKind.BUSINESS_GROUP, BUSINESS_GROUP_MONTHS, 3),
-    ):
-        for month in months:
-            Meeting.objects.get_or_create(
-                board=board,
-                kind=kind,
-                date=nth_thursday(year_of(month), month, n),
-                defaults={"starts_at": time(10, 0), "location": "Carlisle"},
-            )
 
 
 def _chairs(board, groups):
@@ -136,10 +107,6 @@ def load() -> None:
                 "as_written": row["as_written"],
             },
         )
-
-    this_year = reporting_year_start(timezone.localdate())
-    for year_start in (2016, this_year, this_year + 1):
-        _meetings_for_year(board, year_start)
 
     team = Membership.objects.filter(board=board, role=Role.BUSINESS_TEAM).first()
     author = team.user

@@ -1,10 +1,8 @@
 import copy
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils import timezone
+from django.urls import path, reverse
 from django.views.generic import FormView, TemplateView
 
 from lscb_portal.forms import FormPageMixin
@@ -12,11 +10,10 @@ from lscb_portal.history import history_entries
 from lscb_portal.sections import sections_for
 from lscb_portal.versioning import StaleVersion
 
-from . import permissions, services
-from .forms import BoardForm, MeetingForm
-from .mixins import BoardMixin
-from .models import Meeting
-from .selectors import board_summary
+from .. import permissions, services
+from ..forms import BoardForm
+from ..mixins import BoardMixin
+from ..selectors import board_summary
 
 
 class BoardHomeView(BoardMixin, TemplateView):
@@ -77,41 +74,8 @@ class BoardHistoryView(BoardMixin, TemplateView):
         )
 
 
-class MeetingListView(BoardMixin, TemplateView):
-    template_name = "boards/meeting_list.html"
-    permission = staticmethod(permissions.can_view_board)
-
-    def get_context_data(self, **kwargs):
-        today = timezone.localdate()
-        meetings = Meeting.objects.filter(board=self.board).order_by("-date")
-        return super().get_context_data(
-            upcoming=[m for m in meetings if m.date >= today][::-1],
-            past=[m for m in meetings if m.date < today][:50],
-            can_edit=permissions.can_edit_board(self.request.user, self.board),
-            **kwargs,
-        )
-
-
-class MeetingCreateView(BoardMixin, FormPageMixin, FormView):
-    form_class = MeetingForm
-    permission = staticmethod(permissions.can_edit_board)
-    page_title = "Add a meeting"
-    submit_label = "Add meeting"
-
-    def get_back_url(self):
-        return reverse("boards:meetings", args=[self.board.slug])
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "board": self.board}
-
-    def form_valid(self, form):
-        try:
-            meeting = services.meeting_create(
-                board=self.board, user=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            for text in error.messages:
-                form.add_error(None, text)
-            return self.form_invalid(form)
-        messages.success(self.request, f"{meeting} added.")
-        return redirect(self.get_back_url())
+urlpatterns = [
+    path("<slug:board_slug>/", BoardHomeView.as_view(), name="home"),
+    path("<slug:board_slug>/edit/", BoardEditView.as_view(), name="edit"),
+    path("<slug:board_slug>/history/", BoardHistoryView.as_view(), name="history"),
+]

@@ -177,6 +177,16 @@ class Membership(models.Model):
         blank=True,
         help_text="Job title, e.g. Assistant Chief Constable.",
     )
+    member_from = models.DateField(null=True, blank=True)
+    member_to = models.DateField(null=True, blank=True)
+    induction_done = models.DateField("induction completed", null=True, blank=True)
+    handbook_signed = models.DateField(
+        "members' handbook signed", null=True, blank=True
+    )
+    last_one_to_one = models.DateField(
+        "last one-to-one with the chair", null=True, blank=True
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     objects = BoardScopedQuerySet.as_manager()
@@ -196,6 +206,13 @@ class Membership(models.Model):
                 violation_error_message="Choose a role from the list.",
             ),
             models.CheckConstraint(
+                condition=models.Q(member_to__isnull=True)
+                | models.Q(member_from__isnull=True)
+                | models.Q(member_to__gte=models.F("member_from")),
+                name="membership_dates_in_order",
+                violation_error_message="“Member to” must be after “member from”.",
+            ),
+            models.CheckConstraint(
                 condition=~models.Q(role=Role.AGENCY_CONTRIBUTOR)
                 | models.Q(agency__isnull=False),
                 name="membership_contributor_has_agency",
@@ -210,43 +227,3 @@ class Membership(models.Model):
     def clean(self):
         if self.agency_id and self.board_id and self.agency.board_id != self.board_id:
             raise ValidationError({"agency": "Choose an agency of this board."})
-
-
-class MeetingKind(models.TextChoices):
-    BOARD = "board", "Board meeting"
-    BUSINESS_GROUP = "business_group", "Business Group"
-    DEVELOPMENT_DAY = "development_day", "Development day"
-
-
-class Meeting(models.Model):
-    """A meeting of the board or its Business Group, which papers are due for."""
-
-    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="meetings")
-    date = models.DateField()
-    starts_at = models.TimeField(null=True, blank=True)
-    kind = models.CharField(
-        max_length=20, choices=MeetingKind.choices, default=MeetingKind.BOARD
-    )
-    location = models.CharField(max_length=200, blank=True)
-    history = HistoricalRecords()
-
-    objects = BoardScopedQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["date", "starts_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(kind__in=MeetingKind.values),
-                name="meeting_kind_valid",
-                violation_error_message="Choose a kind of meeting from the list.",
-            ),
-            models.UniqueConstraint(
-                fields=["board", "kind", "date"],
-                name="meeting_unique_per_day",
-                violation_error_message="There is already a meeting of this kind "
-                "on this day.",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()}, {self.date:%-d %B %Y}"

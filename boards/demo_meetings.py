@@ -1,0 +1,44 @@
+"""Demo meetings. The seeds give no meeting dates, so meetings are scheduled by rule:
+the board on the second Thursday of every other month from May, the Business Group
+on the third Thursday of every month but August. They are made for 2016-17 (the year
+the figures describe) and for the current and next reporting years, so the planner
+shows reports due, late and received today."""
+
+from datetime import date, time, timedelta
+
+from django.utils import timezone
+
+from lscb_portal.periods import reporting_year_start
+
+from .models import Meeting, MeetingKind
+
+BOARD_MONTHS = [5, 7, 9, 11, 1, 3]
+BUSINESS_GROUP_MONTHS = [4, 5, 6, 7, 9, 10, 11, 12, 1, 2, 3]
+
+
+def nth_thursday(year: int, month: int, n: int) -> date:
+    first = date(year, month, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _meetings_for_year(board, year_start):
+    def year_of(month):
+        return year_start if month >= 4 else year_start + 1
+
+    for kind, months, n in (
+        (MeetingKind.BOARD, BOARD_MONTHS, 2),
+        (MeetingKind.BUSINESS_GROUP, BUSINESS_GROUP_MONTHS, 3),
+    ):
+        for month in months:
+            Meeting.objects.get_or_create(
+                board=board,
+                kind=kind,
+                date=nth_thursday(year_of(month), month, n),
+                defaults={"starts_at": time(10, 0), "location": "Carlisle"},
+            )
+
+
+def load(board) -> None:
+    this_year = reporting_year_start(timezone.localdate())
+    for year_start in (2016, this_year, this_year + 1):
+        _meetings_for_year(board, year_start)

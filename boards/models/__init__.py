@@ -1,0 +1,68 @@
+"""The boards app's models: people and boards (core), and the board's governance."""
+
+from .challenges import ChallengeLogEntry, ChallengeStatus
+from .core import (
+    Agency,
+    Board,
+    BoardQuerySet,
+    BoardScopedQuerySet,
+    Membership,
+    Role,
+    User,
+    UserManager,
+)
+from .finance import Contribution, Spend
+from .inspections import (
+    Inspection,
+    Judgement,
+    Recommendation,
+    RecommendationUpdate,
+    SubJudgement,
+)
+from .meetings import (
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Declaration,
+    Meeting,
+    MeetingAction,
+    MeetingActionStatus,
+    MeetingKind,
+    MinutesStatus,
+)
+from .reference import GlossaryTerm, StrategicLink
+from .risks import Risk, RiskStatus, risk_band
+
+__all__ = [
+    "AgendaItem",
+    "Agency",
+    "Attendance",
+    "AttendanceStatus",
+    "Board",
+    "BoardQuerySet",
+    "BoardScopedQuerySet",
+    "ChallengeLogEntry",
+    "ChallengeStatus",
+    "Contribution",
+    "Declaration",
+    "GlossaryTerm",
+    "Inspection",
+    "Judgement",
+    "Meeting",
+    "MeetingAction",
+    "MeetingActionStatus",
+    "MeetingKind",
+    "Membership",
+    "MinutesStatus",
+    "Recommendation",
+    "RecommendationUpdate",
+    "Risk",
+    "RiskStatus",
+    "Role",
+    "Spend",
+    "StrategicLink",
+    "SubJudgement",
+    "User",
+    "UserManager",
+    "risk_band",
+]

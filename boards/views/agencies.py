@@ -1,0 +1,3 @@
+"""One partner agency: everything the board holds about it."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""The challenge log."""
+
+urlpatterns: list = []

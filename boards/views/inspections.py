@@ -1,0 +1,3 @@
+"""Inspections, their judgements, recommendations and yearly updates."""
+
+urlpatterns: list = []

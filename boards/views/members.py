@@ -1,0 +1,3 @@
+"""The members directory, attendance rates and declarations of interest."""
+
+urlpatterns: list = []

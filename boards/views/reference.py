@@ -1,0 +1,3 @@
+"""The glossary of acronyms and links to other strategic boards."""
+
+urlpatterns: list = []

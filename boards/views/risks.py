@@ -1,0 +1,3 @@
+"""The risk log and its 5 x 5 matrix."""
+
+urlpatterns: list = []
