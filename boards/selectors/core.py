@@ -1,6 +1,6 @@
 from django.db.models import Count, Q
 
-from .models import Agency, Membership, Role
+from ..models import Agency, Membership, Role
 
 
 def board_summary(board) -> dict:

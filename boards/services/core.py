@@ -1,6 +1,6 @@
 from lscb_portal.versioning import update_versioned
 
-from .models import Board, Meeting
+from ..models import Board, Meeting
 
 BOARD_EDITABLE_FIELDS = ("name", "area", "vision")
 

@@ -10,7 +10,7 @@ from django.template import loader
 from lscb_portal.forms import DateInput, GovukFormMixin
 from lscb_portal.tasks import send_email
 
-from .models import Board, Meeting
+from ..models import Board, Meeting
 
 STALE_PAGE = "This page is out of date: reload it and make your changes again."
 
