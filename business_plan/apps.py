@@ -21,6 +21,18 @@ class BusinessPlanConfig(AppConfig):
 
         register(BoardSection("Business plans", "business_plan:list", describe_plans))
 
+        from lscb_portal.sections import AgencySection, register_agency_section
+
+        from .selectors import agency_actions
+
+        register_agency_section(
+            AgencySection(
+                "Business plan actions it owns",
+                "business_plan/_agency_actions.html",
+                agency_actions,
+            )
+        )
+
         from subgroups import actions
 
         from .returns import PlanActions

@@ -141,3 +141,15 @@ def monitoring_report(plan, quarter: str) -> dict:
             if a.due_date and a.due_date < end and a.rag_now != Rag.COMPLETE
         ],
     }
+
+
+def agency_actions(agency) -> dict:
+    """For the agency's page: actions of open plans the agency owns, with RAG."""
+    actions = (
+        Action.objects.filter(owner_agencies=agency)
+        .exclude(plan__status="closed")
+        .with_current_rag()
+        .select_related("plan__board")
+        .order_by("plan__first_year", "sort_key")
+    )
+    return {"actions": list(actions)}

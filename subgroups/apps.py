@@ -8,6 +8,10 @@ def describe_subgroups(board) -> str:
     return f"{count} active group{'s' if count != 1 else ''}"
 
 
+def agency_subgroups(agency) -> dict:
+    return {"subgroups": list(agency.subgroups.select_related("board"))}
+
+
 def describe_planner(board) -> str:
     from .models import ReportingPlanItem
 
@@ -25,4 +29,14 @@ class SubgroupsConfig(AppConfig):
         register(BoardSection("Subgroups", "subgroups:list", describe_subgroups))
         register(
             BoardSection("Reporting planner", "subgroups:planner", describe_planner)
+        )
+
+        from lscb_portal.sections import AgencySection, register_agency_section
+
+        register_agency_section(
+            AgencySection(
+                "Subgroups it sits on",
+                "subgroups/_agency_subgroups.html",
+                agency_subgroups,
+            )
         )

@@ -1,3 +1,70 @@
-"""One partner agency: everything the board holds about it."""
+"""One partner agency: everything the board holds about it. Other apps add their
+parts through lscb_portal.sections.register_agency_section."""
 
-urlpatterns: list = []
+from django.db.models import Count, Q, Sum
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from django.views.generic import TemplateView
+
+from lscb_portal.sections import agency_sections_for
+
+from .. import permissions
+from ..mixins import BoardMixin
+from ..models import Agency, ChallengeLogEntry, ChallengeStatus, Contribution, Role
+
+
+class AgencyListView(BoardMixin, TemplateView):
+    template_name = "boards/agencies/agency_list.html"
+    permission = staticmethod(permissions.can_view_board)
+
+    def get_context_data(self, **kwargs):
+        agencies = Agency.objects.filter(board=self.board).annotate(
+            seats=Count(
+                "memberships", filter=~Q(memberships__role=Role.AGENCY_CONTRIBUTOR)
+            ),
+            open_challenges=Count(
+                "challenges_received",
+                filter=Q(challenges_received__status=ChallengeStatus.OPEN),
+                distinct=True,
+            ),
+        )
+        return super().get_context_data(agencies=agencies, **kwargs)
+
+
+class AgencyDetailView(BoardMixin, TemplateView):
+    template_name = "boards/agencies/agency_detail.html"
+    permission = staticmethod(permissions.can_view_board)
+
+    def get_context_data(self, **kwargs):
+        agency = get_object_or_404(
+            Agency, board=self.board, pk=self.kwargs["agency_id"]
+        )
+        contributions = list(
+            Contribution.objects.filter(agency=agency).order_by("-year")
+        )
+        return super().get_context_data(
+            agency=agency,
+            members=agency.memberships.select_related("user").order_by("role"),
+            challenges=ChallengeLogEntry.objects.filter(agency_challenged=agency)
+            .select_related("raised_by__user")
+            .order_by("-date")[:50],
+            challenges_made=ChallengeLogEntry.objects.filter(
+                raised_by_agency=agency
+            ).count(),
+            contributions=contributions,
+            contribution_total=Contribution.objects.filter(agency=agency).aggregate(
+                total=Sum("amount")
+            )["total"],
+            sections=agency_sections_for(agency),
+            **kwargs,
+        )
+
+
+urlpatterns = [
+    path("<slug:board_slug>/agencies/", AgencyListView.as_view(), name="agencies"),
+    path(
+        "<slug:board_slug>/agencies/<int:agency_id>/",
+        AgencyDetailView.as_view(),
+        name="agency",
+    ),
+]

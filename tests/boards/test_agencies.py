@@ -1,0 +1,78 @@
+"""The agency page: everything the board holds about one partner agency."""
+
+from datetime import date
+
+import pytest
+
+from boards.models import ChallengeLogEntry, Contribution
+from business_plan.models import ActionUpdate
+from tests.boards.factories import AgencyFactory, MembershipFactory
+from tests.business_plan.factories import ActionFactory, PlanFactory
+
+
+def agency_url(agency):
+    return f"/boards/{agency.board.slug}/agencies/{agency.pk}/"
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("board_member", 200),
+        ("lay_member", 200),
+        ("contributor_y", 200),
+        ("other_board_member", 404),
+        ("anonymous", 302),
+    ],
+)
+def test_agency_pages_are_for_the_boards_members(cast, as_user, who, status):
+    client = as_user(cast.user(who))
+    assert client.get(agency_url(cast.agency_x)).status_code == status
+    assert client.get("/boards/north/agencies/").status_code == status
+
+
+def test_another_boards_agency_is_not_found(cast, as_user):
+    other = AgencyFactory(board=cast.other_board)
+    assert as_user(cast.board_member).get(agency_url(other)).status_code == 404
+
+
+def test_agency_page_shows_members_actions_challenges_and_contribution(cast, as_user):
+    plan = PlanFactory(board=cast.board)
+    action = ActionFactory(plan=plan, ref="4.2", text="Roll out neglect training")
+    action.owner_agencies.add(cast.agency_x)
+    ActionUpdate.objects.create(
+        action=action,
+        date=date(2016, 12, 31),
+        quarter="2016-17 Q3",
+        rag="A",
+        narrative="Trainers delayed.",
+    )
+    ChallengeLogEntry.objects.create(
+        board=cast.board,
+        date=date(2016, 11, 3),
+        raised_by=cast.chair.memberships.get(),
+        agency_challenged=cast.agency_x,
+        subject="Timeliness of strategy discussions",
+    )
+    Contribution.objects.create(
+        board=cast.board, year=2016, agency=cast.agency_x, amount="21000.00"
+    )
+    page = as_user(cast.lay_member).get(agency_url(cast.agency_x)).content.decode()
+    assert "Northshire Constabulary" in page
+    assert "Representative" in page  # the board member's position
+    assert "4.2" in page and "Amber" in page
+    assert "Timeliness of strategy discussions" in page
+    assert "£21,000.00" in page
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_agency_page_runs_constant_queries(
+    cast, as_user, size, django_assert_max_num_queries
+):
+    plan = PlanFactory(board=cast.board)
+    for n in range(size):
+        MembershipFactory(board=cast.board, agency=cast.agency_x)
+        ActionFactory(plan=plan, ref=f"1.{n + 10}").owner_agencies.add(cast.agency_x)
+    client = as_user(cast.board_member)
+    with django_assert_max_num_queries(12):
+        response = client.get(agency_url(cast.agency_x))
+    assert response.status_code == 200
