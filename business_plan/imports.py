@@ -1,13 +1,12 @@
 """Import a plan's themes and actions from CSV or XLSX: all rows or none."""
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from lscb_portal.tables import ImportFailed, read_table
 from subgroups.models import Subgroup
 
 from . import services
@@ -17,12 +16,6 @@ COLUMNS = ["theme", "ref", "action", "who", "when", "outcome"]
 REQUIRED = ["theme", "ref", "action"]
 THEME_RE = re.compile(r"^\s*(\d+)\s*[.:)]?\s*(.*)$")
 MAX_ROWS = 5000
-
-
-class ImportFailed(Exception):
-    def __init__(self, errors: list[str]):
-        super().__init__("; ".join(errors))
-        self.errors = errors
 
 
 @dataclass
@@ -36,31 +29,6 @@ class ParsedRow:
     owner_role: str = ""
     when: str = ""
     outcome: str = ""
-
-
-def read_table(upload) -> list[list[str]]:
-    """Rows of cells from an uploaded .csv or .xlsx file."""
-    name = upload.name.lower()
-    if name.endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            sheet = load_workbook(upload, read_only=True, data_only=True).active
-        except Exception as error:
-            raise ImportFailed(
-                [f"The file could not be read as XLSX: {error}"]
-            ) from None
-        return [
-            ["" if cell is None else str(cell).strip() for cell in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
-    if name.endswith(".csv"):
-        try:
-            text = upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ImportFailed(["The CSV file must be saved as UTF-8."]) from None
-        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
-    raise ImportFailed(["Upload a .csv or .xlsx file."])
 
 
 def split_who(who: str, subgroups_by_name: dict) -> tuple[list, str]:

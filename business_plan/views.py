@@ -17,6 +17,7 @@ from lscb_portal import charts
 from lscb_portal.forms import FormPageMixin
 from lscb_portal.history import history_entries
 from lscb_portal.periods import quarter_of, quarters_between
+from lscb_portal.tables import ImportFailed
 from lscb_portal.templatetags.portal import rag_label
 from lscb_portal.versioning import StaleVersion
 from subgroups.models import Subgroup
@@ -38,7 +39,7 @@ from .forms import (
     ThemeForm,
     UpdateForm,
 )
-from .imports import ImportFailed, plan_import
+from .imports import plan_import
 from .models import Action, ActionUpdate, BusinessPlan, Challenge, Rag
 
 PAGE_SIZE = 50

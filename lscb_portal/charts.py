@@ -53,3 +53,141 @@ def rag_bar(counts: list[tuple[str, int]], *, title: str, width=640) -> SafeStri
         bars=bars,
         labels=labels,
     )
+
+
+LINE_STYLES = [
+    # (colour, dash pattern, marker) so series differ by more than colour.
+    ("#1d70b8", "", "circle"),
+    ("#505a5f", "6 4", "square"),
+    ("#6f72af", "2 3", "diamond"),
+]
+
+
+def line_chart(
+    series: list[tuple[str, list]],
+    *,
+    title: str,
+    formatter=str,
+    target=None,
+    width=640,
+    height=260,
+) -> SafeString:
+    """Lines of (date, value) points: the first series is the indicator, the others
+    comparators. `target` is a value drawn as a dashed line, labelled in text."""
+    points = [p for _, pts in series for p in pts]
+    if not points:
+        return format_html("")
+    values = [float(v) for _, v in points] + (
+        [float(target)] if target is not None else []
+    )
+    low, high = min(values + [0.0]), max(values)
+    high = high if high > low else low + 1
+    dates = sorted({d for d, _ in points})
+    left, right, top, bottom = 56, 16, 16, 40
+
+    def x(day):
+        if len(dates) == 1:
+            return left + (width - left - right) / 2
+        span = (dates[-1] - dates[0]).days or 1
+        return left + (day - dates[0]).days / span * (width - left - right)
+
+    def y(value):
+        return top + (high - float(value)) / (high - low) * (height - top - bottom)
+
+    parts = [
+        format_html(
+            '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#0b0c0c"/>',
+            left,
+            height - bottom,
+            width - right,
+            height - bottom,
+        ),
+        format_html(
+            '<text x="4" y="{}" font-size="12" font-family="system-ui, sans-serif">'
+            "{}</text>",
+            f"{y(high) + 4:.1f}",
+            formatter(high),
+        ),
+        format_html(
+            '<text x="4" y="{}" font-size="12" font-family="system-ui, sans-serif">'
+            "{}</text>",
+            f"{y(low) + 4:.1f}",
+            formatter(low),
+        ),
+    ]
+    for day in (dates[0], dates[-1]):
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" font-size="12" text-anchor="middle" '
+                'font-family="system-ui, sans-serif">{}</text>',
+                f"{x(day):.1f}",
+                height - bottom + 16,
+                f"{day:%b %Y}",
+            )
+        )
+    if target is not None:
+        parts.append(
+            format_html(
+                '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#ca3535" '
+                'stroke-dasharray="8 4" stroke-width="2"/>'
+                '<text x="{}" y="{}" font-size="12" fill="#0b0c0c" text-anchor="end" '
+                'font-family="system-ui, sans-serif">Target {}</text>',
+                left,
+                f"{y(target):.1f}",
+                width - right,
+                f"{y(target):.1f}",
+                width - right,
+                f"{y(target) - 4:.1f}",
+                formatter(target),
+            )
+        )
+    legend = []
+    for index, (name, pts) in enumerate(series):
+        colour, dash, _ = LINE_STYLES[index % len(LINE_STYLES)]
+        coords = " ".join(f"{x(d):.1f},{y(v):.1f}" for d, v in sorted(pts))
+        parts.append(
+            format_html(
+                '<polyline points="{}" fill="none" stroke="{}" stroke-width="2" '
+                'stroke-dasharray="{}"/>',
+                coords,
+                colour,
+                dash,
+            )
+        )
+        for d, v in pts:
+            parts.append(
+                format_html(
+                    '<circle cx="{}" cy="{}" r="{}" fill="{}"><title>{}: {} {}</title>'
+                    "</circle>",
+                    f"{x(d):.1f}",
+                    f"{y(v):.1f}",
+                    4 if index == 0 else 3,
+                    colour,
+                    name,
+                    f"{d:%d %b %Y}",
+                    formatter(v),
+                )
+            )
+        legend.append(f"{name} ({'solid' if not dash else 'dashed'} line)")
+    first = series[0][1]
+    summary = (
+        f"{series[0][0]}: {len(first)} values from {formatter(sorted(first)[0][1])} "
+        f"({sorted(first)[0][0]:%b %Y}) to {formatter(sorted(first)[-1][1])} "
+        f"({sorted(first)[-1][0]:%b %Y})"
+        if first
+        else f"{series[0][0]}: no values"
+    )
+    if target is not None:
+        summary += f"; target {formatter(target)}"
+    if len(series) > 1:
+        summary += "; also shown: " + ", ".join(legend[1:])
+    return format_html(
+        '<svg class="portal-chart" role="img" aria-labelledby="line-title" '
+        'viewBox="0 0 {} {}" width="100%" preserveAspectRatio="xMinYMin meet">'
+        '<title id="line-title">{}: {}</title>{}</svg>',
+        width,
+        height,
+        title,
+        summary,
+        format_html_join("", "{}", ((p,) for p in parts)),
+    )

@@ -50,6 +50,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include(account_urls)),
     path("", include("subgroups.urls")),
+    path("", include("indicators.urls")),
     path("boards/", include("business_plan.urls")),
     path("boards/", include("boards.urls")),
     path("api/v1/", include("lscb_portal.api")),

@@ -4,10 +4,11 @@ from django.core.management.base import BaseCommand, CommandError
 from boards import demo as boards_demo
 from boards.models import Board
 from business_plan import demo as business_plan_demo
+from indicators import demo as indicators_demo
 from subgroups import demo as subgroups_demo
 
 # Each app adds its demo module here, in dependency order, as its issue lands.
-DEMO_MODULES = [boards_demo, subgroups_demo, business_plan_demo]
+DEMO_MODULES = [boards_demo, subgroups_demo, business_plan_demo, indicators_demo]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,272 @@
+"""Writes of the indicators app: every value is checked here before it is saved."""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from lscb_portal.periods import QUARTER_RE, end_of_month, quarter_bounds
+from lscb_portal.tables import ImportFailed, read_table
+from lscb_portal.versioning import update_versioned
+
+from .models import Indicator, IndicatorSettings, Measurement, PeriodKind, Rag, Target
+
+MAX_IMPORT_ROWS = 20000
+
+
+def settings_for(board) -> IndicatorSettings:
+    found, _ = IndicatorSettings.objects.get_or_create(board=board)
+    return found
+
+
+def parse_number(raw, *, field="value") -> Decimal:
+    """A finite decimal from user input; a clear error otherwise."""
+    try:
+        number = Decimal(str(raw).strip().replace(",", "").rstrip("%"))
+    except (InvalidOperation, ValueError):
+        raise ValidationError({field: f"“{raw}” is not a number."}) from None
+    if not number.is_finite():
+        raise ValidationError({field: "Enter a finite number (not NaN or infinity)."})
+    return number
+
+
+def validate_value(indicator, value: Decimal, *, field="value"):
+    if not value.is_finite():
+        raise ValidationError({field: "Enter a finite number (not NaN or infinity)."})
+    if indicator.unit == "percentage" and not Decimal(0) <= value <= Decimal(100):
+        raise ValidationError({field: "A percentage must be from 0 to 100."})
+    if indicator.unit in ("count", "rate", "days") and value < 0:
+        raise ValidationError({field: "The value cannot be negative."})
+
+
+def validate_period(kind: str, period_end: date):
+    if kind not in PeriodKind.values:
+        raise ValidationError({"period_kind": "Choose month, quarter or year end."})
+    if period_end > timezone.localdate():
+        raise ValidationError({"period_end": "The period has not ended yet."})
+    month_ends = {
+        PeriodKind.MONTH: range(1, 13),
+        PeriodKind.QUARTER: (6, 9, 12, 3),
+        PeriodKind.YEAR: (3,),
+    }[kind]
+    next_day = date.fromordinal(period_end.toordinal() + 1)
+    if period_end.month not in month_ends or next_day.day != 1:
+        raise ValidationError(
+            {
+                "period_end": {
+                    PeriodKind.MONTH: "A month's period ends on its last day.",
+                    PeriodKind.QUARTER: "A quarter ends on 30 June, 30 September, "
+                    "31 December or 31 March.",
+                    PeriodKind.YEAR: "A reporting year ends on 31 March.",
+                }[kind]
+            }
+        )
+
+
+def _measurement(indicator, *, period_kind, period_end, value, user, **extra):
+    validate_period(period_kind, period_end)
+    validate_value(indicator, value)
+    rag = extra.get("recorded_rag", "")
+    if rag not in (*Rag.values, ""):
+        raise ValidationError({"recorded_rag": "RAG must be R, A, G or blank."})
+    if rag and not extra.get("rag_reason", "").strip():
+        raise ValidationError(
+            {
+                "rag_reason": "Give the reason for recording a RAG different from the "
+                "computed one."
+            }
+        )
+    for part in ("numerator", "denominator"):
+        if extra.get(part) is not None and extra[part] < 0:
+            raise ValidationError({part: "It cannot be negative."})
+    if extra.get("denominator") == 0:
+        raise ValidationError({"denominator": "The denominator cannot be zero."})
+    return Measurement(
+        indicator=indicator,
+        period_kind=period_kind,
+        period_end=period_end,
+        value=value,
+        entered_by=user,
+        **extra,
+    )
+
+
+def measurement_record(*, indicator, period_kind, period_end, value, user, **extra):
+    """Add a value for a period (a second value for the same period is refused)."""
+    measurement = _measurement(
+        indicator,
+        period_kind=period_kind,
+        period_end=period_end,
+        value=value,
+        user=user,
+        **extra,
+    )
+    measurement.full_clean()
+    measurement._history_user = user
+    measurement.save()
+    return measurement
+
+
+def measurement_update(*, measurement, version, changes, user) -> Measurement:
+    indicator = measurement.indicator
+    if "value" in changes:
+        validate_value(indicator, changes["value"])
+    if changes.get("recorded_rag") and not changes.get("rag_reason", "").strip():
+        raise ValidationError(
+            {
+                "rag_reason": "Give the reason for recording a RAG different from the "
+                "computed one."
+            }
+        )
+    allowed = {
+        "value",
+        "numerator",
+        "denominator",
+        "source",
+        "recorded_rag",
+        "rag_reason",
+        "commentary",
+    }
+    return update_versioned(
+        Measurement,
+        pk=measurement.pk,
+        version=version,
+        changes={k: v for k, v in changes.items() if k in allowed},
+        user=user,
+    )
+
+
+@transaction.atomic
+def indicator_update(*, indicator, version, changes, scorecards, user) -> Indicator:
+    indicator = update_versioned(
+        Indicator, pk=indicator.pk, version=version, changes=changes, user=user
+    )
+    indicator.scorecards.set(scorecards)
+    return indicator
+
+
+def target_set(*, indicator, year, value=None, low=None, high=None, user) -> Target:
+    if low is not None and high is not None and low > high:
+        raise ValidationError({"low": "The low end must not be above the high end."})
+    for name, number in (("value", value), ("low", low), ("high", high)):
+        if number is not None:
+            validate_value(indicator, number, field=name)
+    target, _ = Target.objects.get_or_create(indicator=indicator, year=year)
+    target.value, target.low, target.high = value, low, high
+    target.full_clean()
+    target._history_user = user
+    target.save()
+    return target
+
+
+@dataclass
+class ImportResult:
+    created: int
+
+
+IMPORT_COLUMNS = ["code", "period", "value", "rag", "reason"]
+PAIR_RE = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def parse_period(text: str) -> tuple[str, date]:
+    """The period a cell names: "2017-03" is the month ending 31 March 2017,
+    "2016-17 Q4" the quarter ending 31 March 2017, "2016-17" the year ending
+    31 March 2017. Raises ValueError for anything else."""
+    text = (text or "").strip()
+    if QUARTER_RE.match(text):
+        return PeriodKind.QUARTER, quarter_bounds(text)[1]
+    if match := PAIR_RE.match(text):
+        first, second = int(match[1]), int(match[2])
+        if (first + 1) % 100 == second:  # "2016-17": a reporting year
+            return PeriodKind.YEAR, date(first + 1, 3, 31)
+        if 1 <= second <= 12:
+            return PeriodKind.MONTH, end_of_month(first, second)
+    raise ValueError(text)
+
+
+def measurements_import(
+    *, board, upload, user, max_rows=MAX_IMPORT_ROWS
+) -> ImportResult:
+    """Values from CSV or XLSX (code, period, value, rag, reason): all rows or none,
+    with row-numbered errors; saved with one bulk insert."""
+    table = read_table(upload)
+    return _import_rows(board=board, table=table, user=user, max_rows=max_rows)
+
+
+def _import_rows(*, board, table, user, max_rows) -> ImportResult:
+    if not table or not any(table[0]):
+        raise ImportFailed(["The file is empty."])
+    header = [cell.strip().lower() for cell in table[0]]
+    unknown = [h for h in header if h and h not in IMPORT_COLUMNS]
+    missing = [c for c in ("code", "period", "value") if c not in header]
+    if unknown or missing:
+        errors = []
+        if unknown:
+            errors.append(
+                f"Unknown column: {', '.join(unknown)}. The columns are: "
+                f"{', '.join(IMPORT_COLUMNS)}."
+            )
+        if missing:
+            errors.append(f"Missing column: {', '.join(missing)}.")
+        raise ImportFailed(errors)
+    if len(table) - 1 > max_rows:
+        raise ImportFailed([f"The file has more than {max_rows} rows."])
+    indicators = {i.code: i for i in Indicator.objects.filter(board=board)}
+    existing = set(
+        Measurement.objects.filter(indicator__board=board).values_list(
+            "indicator__code", "period_kind", "period_end"
+        )
+    )
+    seen, errors, rows = {}, [], []
+    for line, cells in enumerate(table[1:], start=2):
+        if not any(cells):
+            continue
+        values = dict(zip(header, [*cells, *[""] * len(header)], strict=False))
+        code = values.get("code", "").strip()
+        indicator = indicators.get(code)
+        if indicator is None:
+            errors.append(f"Row {line}: unknown indicator code “{code}”.")
+            continue
+        try:
+            kind, period_end = parse_period(values.get("period", ""))
+            measurement = _measurement(
+                indicator,
+                period_kind=kind,
+                period_end=period_end,
+                value=parse_number(values.get("value", "")),
+                user=user,
+                recorded_rag=values.get("rag", "").strip().upper(),
+                rag_reason=values.get("reason", "").strip(),
+            )
+        except ValueError:
+            errors.append(
+                f"Row {line}: period “{values.get('period', '')}” is not a month "
+                "(2017-03), a quarter (2016-17 Q4) or a year (2016-17)."
+            )
+            continue
+        except ValidationError as error:
+            messages = [m for ms in error.message_dict.values() for m in ms]
+            errors.append(f"Row {line}: {' '.join(messages)}")
+            continue
+        key = (code, kind, period_end)
+        if key in seen:
+            errors.append(
+                f"Row {line}: {code} for this period is also in row {seen[key]}."
+            )
+        elif key in existing:
+            errors.append(f"Row {line}: {code} already has a value for this period.")
+        seen.setdefault(key, line)
+        rows.append(measurement)
+        if len(errors) > 200:
+            break
+    if not rows and not errors:
+        errors.append("The file has no values.")
+    if errors:
+        raise ImportFailed(errors)
+    with transaction.atomic():
+        Measurement.objects.bulk_create(rows, batch_size=1000)
+    return ImportResult(created=len(rows))
