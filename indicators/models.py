@@ -58,7 +58,7 @@ class IndicatorSettings(models.Model):
         max_digits=8,
         decimal_places=2,
         default=Decimal("2"),
-        help_text="A change against last year smaller than this percent is no change.",
+        help_text="A change against last year of this percent or less is no change.",
     )
     history = HistoricalRecords()
 

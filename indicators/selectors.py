@@ -122,7 +122,9 @@ def scorecard_rows(
     year = reporting_year_start(period_end)
     targets = {
         t.indicator_id: t
-        for t in Target.objects.filter(indicator_id__in=ids, year=year)
+        for t in Target.objects.filter(indicator_id__in=ids, year=year).select_related(
+            "indicator"
+        )
     }
     board_settings = settings_for(board)
     return [
@@ -156,7 +158,10 @@ def indicator_series(indicator) -> dict:
         .select_related("entered_by")
         .order_by("period_end", "period_kind")
     )
-    targets = {t.year: t for t in Target.objects.filter(indicator=indicator)}
+    targets = {
+        t.year: t
+        for t in Target.objects.filter(indicator=indicator).select_related("indicator")
+    }
     comparators = list(Comparator.objects.filter(indicator=indicator))
     board_settings = settings_for(indicator.board)
     by_period = {(m.period_kind, m.period_end): m for m in measurements}

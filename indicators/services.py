@@ -16,6 +16,7 @@ from lscb_portal.versioning import update_versioned
 from .models import Indicator, IndicatorSettings, Measurement, PeriodKind, Rag, Target
 
 MAX_IMPORT_ROWS = 20000
+LARGEST = Decimal("1e11")  # values are stored with 14 digits, 3 after the point
 
 
 def settings_for(board) -> IndicatorSettings:
@@ -37,6 +38,10 @@ def parse_number(raw, *, field="value") -> Decimal:
 def validate_value(indicator, value: Decimal, *, field="value"):
     if not value.is_finite():
         raise ValidationError({field: "Enter a finite number (not NaN or infinity)."})
+    if abs(value) >= LARGEST or value != value.quantize(Decimal("0.001")):
+        raise ValidationError(
+            {field: "Enter a number below 100,000,000,000 with at most 3 decimals."}
+        )
     if indicator.unit == "percentage" and not Decimal(0) <= value <= Decimal(100):
         raise ValidationError({field: "A percentage must be from 0 to 100."})
     if indicator.unit in ("count", "rate", "days") and value < 0:
@@ -155,9 +160,11 @@ def target_set(*, indicator, year, value=None, low=None, high=None, user) -> Tar
     for name, number in (("value", value), ("low", low), ("high", high)):
         if number is not None:
             validate_value(indicator, number, field=name)
-    target, _ = Target.objects.get_or_create(indicator=indicator, year=year)
+    target = Target.objects.filter(indicator=indicator, year=year).first() or Target(
+        indicator=indicator, year=year
+    )
     target.value, target.low, target.high = value, low, high
-    target.full_clean()
+    target.full_clean()  # before any save: a refused target leaves nothing behind
     target._history_user = user
     target.save()
     return target
@@ -169,22 +176,35 @@ class ImportResult:
 
 
 IMPORT_COLUMNS = ["code", "period", "value", "rag", "reason"]
-PAIR_RE = re.compile(r"^(\d{4})-(\d{2})$")
+YEAR_RE = re.compile(r"^(\d{4})([-/])(\d{2})$")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def parse_period(text: str) -> tuple[str, date]:
-    """The period a cell names: "2017-03" is the month ending 31 March 2017,
-    "2016-17 Q4" the quarter ending 31 March 2017, "2016-17" the year ending
-    31 March 2017. Raises ValueError for anything else."""
+    """The period a cell names: "2017-03" (or "2017-03-31") is the month ending
+    31 March 2017, "2016-17 Q4" the quarter ending 31 March 2017, "2016-17" (or
+    "2016/17") the year ending 31 March 2017. Raises ValueError for anything else,
+    and for "2011-12", which could be either a month or a year."""
     text = (text or "").strip()
     if QUARTER_RE.match(text):
         return PeriodKind.QUARTER, quarter_bounds(text)[1]
-    if match := PAIR_RE.match(text):
-        first, second = int(match[1]), int(match[2])
-        if (first + 1) % 100 == second:  # "2016-17": a reporting year
+    if match := YEAR_RE.match(text):
+        first, second = int(match[1]), int(match[3])
+        is_year = (first + 1) % 100 == second
+        is_month = match[2] == "-" and 1 <= second <= 12
+        if is_year and is_month:
+            raise ValueError(
+                f"“{text}” could be a month or a year: write {first}/{second:02d} "
+                f"for the year or {end_of_month(first, second)} for the month."
+            )
+        if is_year:
             return PeriodKind.YEAR, date(first + 1, 3, 31)
-        if 1 <= second <= 12:
+        if is_month:
             return PeriodKind.MONTH, end_of_month(first, second)
+    if DATE_RE.match(text):
+        day = date.fromisoformat(text)
+        if day == end_of_month(day.year, day.month):
+            return PeriodKind.MONTH, day
     raise ValueError(text)
 
 
@@ -242,11 +262,16 @@ def _import_rows(*, board, table, user, max_rows) -> ImportResult:
                 recorded_rag=values.get("rag", "").strip().upper(),
                 rag_reason=values.get("reason", "").strip(),
             )
-        except ValueError:
-            errors.append(
-                f"Row {line}: period “{values.get('period', '')}” is not a month "
-                "(2017-03), a quarter (2016-17 Q4) or a year (2016-17)."
+        except ValueError as error:
+            detail = (
+                str(error)
+                if "could be" in str(error)
+                else (
+                    f"period “{values.get('period', '')}” is not a month (2017-03), a "
+                    "quarter (2016-17 Q4) or a year (2016-17)."
+                )
             )
+            errors.append(f"Row {line}: {detail}")
             continue
         except ValidationError as error:
             messages = [m for ms in error.message_dict.values() for m in ms]

@@ -1,3 +1,227 @@
 """Inspections, their judgements, recommendations and yearly updates."""
 
-urlpatterns: list = []
+from functools import cached_property
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.views.generic import FormView, TemplateView
+
+from lscb_portal.forms import FormPageMixin
+from lscb_portal.periods import reporting_year_start
+
+from .. import permissions
+from ..forms.inspections import (
+    InspectionForm,
+    RecommendationForm,
+    RecommendationUpdateForm,
+    SubJudgementForm,
+)
+from ..mixins import BoardMixin
+from ..models import Inspection, Recommendation
+from ..selectors.inspections import inspection_detail, inspection_list, judgement_tag
+from ..services import inspections as services
+from .finance import add_errors
+
+PAGE_SIZE = 50
+
+
+def inspection_url(inspection) -> str:
+    return reverse("boards:inspection", args=[inspection.board.slug, inspection.pk])
+
+
+class InspectionListView(BoardMixin, TemplateView):
+    template_name = "boards/inspections/inspection_list.html"
+    permission = staticmethod(permissions.can_view_board)
+
+    def get_context_data(self, **kwargs):
+        page = Paginator(inspection_list(self.board), PAGE_SIZE).get_page(
+            self.request.GET.get("page")
+        )
+        for inspection in page:
+            inspection.tag = judgement_tag(inspection.overall)
+        return super().get_context_data(
+            page=page,
+            can_manage=permissions.can_manage_governance(self.request.user, self.board),
+            **kwargs,
+        )
+
+
+class InspectionCreateView(BoardMixin, FormPageMixin, FormView):
+    form_class = InspectionForm
+    permission = staticmethod(permissions.can_manage_governance)
+    page_title = "Add an inspection"
+    submit_label = "Add inspection"
+
+    def get_back_url(self):
+        return reverse("boards:inspections", args=[self.board.slug])
+
+    def form_valid(self, form):
+        try:
+            inspection = services.inspection_create(
+                board=self.board, user=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, f"{inspection.title} added.")
+        return redirect(inspection_url(inspection))
+
+
+class InspectionMixin(BoardMixin):
+    """Resolves .../inspections/<pk>/ to self.inspection (404 on another board)."""
+
+    permission = staticmethod(permissions.can_manage_governance)
+
+    @cached_property
+    def inspection(self) -> Inspection:
+        return get_object_or_404(
+            Inspection.objects.select_related("board"),
+            board=self.board,
+            pk=self.kwargs["pk"],
+        )
+
+    def before_handler(self, request):
+        self.inspection  # noqa: B018 -- 404 before anything else
+        return super().before_handler(request)
+
+    def get_back_url(self):
+        return inspection_url(self.inspection)
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("inspection", self.inspection)
+        kwargs.setdefault("caption", self.inspection.title)
+        return super().get_context_data(**kwargs)
+
+
+class InspectionDetailView(InspectionMixin, TemplateView):
+    template_name = "boards/inspections/inspection_detail.html"
+    permission = staticmethod(permissions.can_view_board)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **inspection_detail(self.inspection),
+            can_manage=permissions.can_manage_governance(self.request.user, self.board),
+            **kwargs,
+        )
+
+
+class SubJudgementCreateView(InspectionMixin, FormPageMixin, FormView):
+    form_class = SubJudgementForm
+    page_title = "Add a judgement on an area"
+    submit_label = "Add judgement"
+
+    def form_valid(self, form):
+        try:
+            sub = services.sub_judgement_create(
+                inspection=self.inspection, user=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, f"Judgement added: {sub}.")
+        return redirect(self.get_back_url())
+
+
+class RecommendationCreateView(InspectionMixin, FormPageMixin, FormView):
+    form_class = RecommendationForm
+    page_title = "Add a recommendation"
+    submit_label = "Add recommendation"
+
+    def get_initial(self):
+        return {"number": services.next_recommendation_number(self.inspection)}
+
+    def form_valid(self, form):
+        try:
+            recommendation = services.recommendation_create(
+                inspection=self.inspection, user=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, f"Recommendation {recommendation.number} added.")
+        return redirect(self.get_back_url())
+
+
+class RecommendationUpdateCreateView(InspectionMixin, FormPageMixin, FormView):
+    form_class = RecommendationUpdateForm
+    submit_label = "Record update"
+
+    @cached_property
+    def recommendation(self) -> Recommendation:
+        return get_object_or_404(
+            Recommendation, inspection=self.inspection, number=self.kwargs["number"]
+        )
+
+    def before_handler(self, request):
+        self.recommendation  # noqa: B018 -- 404 before anything else
+        return super().before_handler(request)
+
+    def get_page_title(self):
+        return f"Record an update on recommendation {self.recommendation.number}"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(intro=self.recommendation.text, **kwargs)
+
+    def get_initial(self):
+        today = timezone.localdate()
+        return {"year": reporting_year_start(today), "date": today}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            services.recommendation_update_record(
+                recommendation=self.recommendation,
+                year=data["year"],
+                update_date=data["date"],
+                text=data["text"],
+                user=self.request.user,
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            f"Update recorded on recommendation {self.recommendation.number}.",
+        )
+        return redirect(
+            f"{self.get_back_url()}#recommendation-{self.recommendation.number}"
+        )
+
+
+urlpatterns = [
+    path(
+        "<slug:board_slug>/inspections/",
+        InspectionListView.as_view(),
+        name="inspections",
+    ),
+    path(
+        "<slug:board_slug>/inspections/new/",
+        InspectionCreateView.as_view(),
+        name="inspection-create",
+    ),
+    path(
+        "<slug:board_slug>/inspections/<int:pk>/",
+        InspectionDetailView.as_view(),
+        name="inspection",
+    ),
+    path(
+        "<slug:board_slug>/inspections/<int:pk>/judgements/new/",
+        SubJudgementCreateView.as_view(),
+        name="sub-judgement-create",
+    ),
+    path(
+        "<slug:board_slug>/inspections/<int:pk>/recommendations/new/",
+        RecommendationCreateView.as_view(),
+        name="recommendation-create",
+    ),
+    path(
+        "<slug:board_slug>/inspections/<int:pk>/recommendations/<int:number>/"
+        "updates/new/",
+        RecommendationUpdateCreateView.as_view(),
+        name="recommendation-update-create",
+    ),
+]

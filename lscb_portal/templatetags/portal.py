@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import template
 
 register = template.Library()
@@ -21,3 +23,12 @@ def rag_tag(rag):
 @register.filter
 def rag_label(rag):
     return RAG_TAGS.get(rag or "", RAG_TAGS[""])[0]
+
+
+@register.filter
+def plain_number(value):
+    """2.500 → 2.5, 3.000 → 3: a stored decimal as people write it."""
+    if value is None or value == "":
+        return "–"
+    text = f"{Decimal(value).normalize():f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -1,0 +1,107 @@
+"""The role x page matrix for the budget's pages."""
+
+from decimal import Decimal
+
+import pytest
+
+from boards.models import Contribution, Spend
+
+CAST = [
+    "chair",
+    "business_team",
+    "board_member",
+    "lay_member",
+    "contributor_x",
+    "contributor_y",
+    "other_board_member",
+    "anonymous",
+]
+
+READ = [200, 200, 200, 200, 200, 200, 404, 302]
+MANAGE = [200, 200, 403, 403, 403, 403, 404, 302]
+MANAGE_POST = [302, 302, 403, 403, 403, 403, 404, 302]
+
+BUDGET = "/boards/north/budget/"
+
+# (page, method, expected status per cast member, in CAST order)
+MATRIX = [
+    (BUDGET, "get", READ),
+    (BUDGET + "?year=2016", "get", READ),
+    (BUDGET + "contributions/new/?year=2016", "get", MANAGE),
+    (BUDGET + "contributions/new/", "post", MANAGE_POST),
+    (BUDGET + "contributions/{contribution}/edit/", "get", MANAGE),
+    (BUDGET + "contributions/{contribution}/edit/", "post", MANAGE_POST),
+    (BUDGET + "contributions/{contribution}/remove/", "get", MANAGE),
+    (BUDGET + "contributions/{contribution}/remove/", "post", MANAGE_POST),
+    (BUDGET + "spend/new/", "get", MANAGE),
+    (BUDGET + "spend/new/", "post", MANAGE_POST),
+    (BUDGET + "spend/{spend}/edit/", "get", MANAGE),
+    (BUDGET + "spend/{spend}/edit/", "post", MANAGE_POST),
+    (BUDGET + "spend/{spend}/remove/", "get", MANAGE),
+    (BUDGET + "spend/{spend}/remove/", "post", MANAGE_POST),
+]
+
+CASES = [
+    (who, method, url, statuses[index])
+    for url, method, statuses in MATRIX
+    for index, who in enumerate(CAST)
+]
+
+
+@pytest.fixture
+def ids(cast):
+    contribution = Contribution.objects.create(
+        board=cast.board, year=2016, agency=cast.agency_x, amount=Decimal("13811")
+    )
+    spend = Spend.objects.create(
+        board=cast.board, year=2016, heading="Fees", amount=Decimal("2919")
+    )
+    return {"contribution": contribution.pk, "spend": spend.pk}
+
+
+def post_data(url, cast):
+    if "/contributions/new/" in url:
+        return {"year": "2016", "agency": cast.agency_y.pk, "amount": "550"}
+    if "/contributions/" in url:
+        return {"year": "2016", "agency": cast.agency_x.pk, "amount": "13812"}
+    if "/spend/new/" in url:
+        return {"year": "2016", "heading": "Office Costs", "amount": "95931"}
+    return {"year": "2016", "heading": "Fees", "amount": "2920"}
+
+
+def snapshot():
+    return [
+        list(model.objects.order_by("pk").values()) for model in (Contribution, Spend)
+    ]
+
+
+@pytest.mark.parametrize(("who", "method", "url", "expected"), CASES)
+def test_role_page_matrix(cast, ids, as_user, who, method, url, expected):
+    client = as_user(cast.user(who))
+    url = url.format(**ids)
+    data = post_data(url, cast) if method == "post" else {}
+    before = snapshot()
+    response = getattr(client, method)(url, data)
+    assert response.status_code == expected
+    if who == "anonymous":
+        assert response["Location"].startswith("/accounts/sign-in/?next=")
+    if method == "post":
+        changed = snapshot() != before
+        assert changed is (expected == 302 and who != "anonymous")
+
+
+def test_only_managers_see_the_add_change_and_remove_links(cast, ids, as_user):
+    for who, shown in [("business_team", True), ("board_member", False)]:
+        html = as_user(cast.user(who)).get(BUDGET).content.decode()
+        assert ("Add a contribution" in html) is shown
+        assert (f"contributions/{ids['contribution']}/edit/" in html) is shown
+
+
+def test_another_boards_lines_are_404_even_for_managers(cast, as_user):
+    theirs = Spend.objects.create(
+        board=cast.other_board, year=2016, heading="Fees", amount=Decimal("1")
+    )
+    client = as_user(cast.chair)
+    assert client.get(f"{BUDGET}spend/{theirs.pk}/edit/").status_code == 404
+    assert client.post(f"{BUDGET}spend/{theirs.pk}/remove/").status_code == 404
+    assert Spend.objects.filter(pk=theirs.pk).exists()
