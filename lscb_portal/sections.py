@@ -12,6 +12,7 @@ class BoardSection:
     title: str
     url_name: str  # takes the board's slug
     describe: Callable  # (board) -> str, one query at most
+    in_navigation: bool = True  # also a link in the service navigation
 
 
 _SECTIONS: list[BoardSection] = []
@@ -38,6 +39,7 @@ def nav_for(board_slug: str) -> list[dict]:
     return [
         {"title": s.title, "url": reverse(s.url_name, args=[board_slug])}
         for s in _SECTIONS
+        if s.in_navigation
     ]
 
 

@@ -23,6 +23,5 @@ def board_summary(board) -> dict:
     return {
         "members": members,
         "agencies": agencies,
-        "statutory_count": sum(a.statutory_partner for a in agencies),
         "people_count": len({m.user_id for m in members}),
     }
