@@ -12,6 +12,7 @@ class BoardsConfig(AppConfig):
 
         for section in (
             BoardSection("Meetings", "boards:meetings", described.meetings),
+            BoardSection("Members", "boards:members", described.members, False),
             BoardSection(
                 "Challenge log",
                 "boards:challenges",

@@ -4,7 +4,12 @@ members by role, and one demo sign-in per role (see demo_data.py for the figures
 from django.db import transaction
 from django.utils.text import slugify
 
-from . import demo_governance_challenges, demo_governance_reference, demo_meetings
+from . import (
+    demo_governance_challenges,
+    demo_governance_meetings,
+    demo_governance_reference,
+    demo_meetings,
+)
 from .demo_data import AGENCIES, BOARD, MEMBERS
 from .models import Agency, Board, Membership, Role, User
 
@@ -103,6 +108,7 @@ def load() -> Board:
             defaults={"agency": agencies.get(agency_name), "position": position},
         )
     demo_meetings.load(board)
+    demo_governance_meetings.load(board)
     demo_governance_challenges.load(board)
     demo_governance_reference.load(board)
     return board

@@ -23,5 +23,4 @@ def board_summary(board) -> dict:
     return {
         "members": members,
         "agencies": agencies,
-        "people_count": len({m.user_id for m in members}),
     }

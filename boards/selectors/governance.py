@@ -6,7 +6,14 @@ from django.utils import timezone
 
 from lscb_portal.periods import year_label
 
-from ..models import Agency, Contribution, GlossaryTerm, Inspection, Meeting
+from ..models import (
+    Agency,
+    Contribution,
+    GlossaryTerm,
+    Inspection,
+    Meeting,
+    Membership,
+)
 from .challenges import describe_challenge_log
 from .risks import describe_risk_log
 
@@ -22,6 +29,15 @@ def meetings(board) -> str:
     if next_meeting is None:
         return "No meeting is planned"
     return f"Next: {next_meeting}"
+
+
+def members(board) -> str:
+    counts = Membership.objects.filter(board=board).aggregate(
+        seats=Count("pk"), people=Count("user", distinct=True)
+    )
+    people = "person" if counts["people"] == 1 else "people"
+    roles = "role" if counts["seats"] == 1 else "roles"
+    return f"{counts['people']} {people} in {counts['seats']} {roles}"
 
 
 def budget(board) -> str:

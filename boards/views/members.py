@@ -1,3 +1,172 @@
 """The members directory, attendance rates and declarations of interest."""
 
-urlpatterns: list = []
+from functools import cached_property
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.views.generic import FormView, TemplateView
+
+from lscb_portal.forms import FormPageMixin
+from lscb_portal.history import history_entries
+from lscb_portal.periods import reporting_year_start, year_label
+from lscb_portal.versioning import StaleVersion
+
+from .. import permissions
+from ..forms.members import AnnualDeclarationForm, MembershipEditForm
+from ..mixins import BoardMixin
+from ..models import Membership
+from ..selectors import members as selectors
+from ..selectors.meetings import CONFIDENTIAL_TITLE
+from ..services import members as services
+from .meetings import add_errors
+
+
+def member_url(membership) -> str:
+    return reverse("boards:member", args=[membership.board.slug, membership.pk])
+
+
+class MembersView(BoardMixin, TemplateView):
+    template_name = "boards/members/directory.html"
+    permission = staticmethod(permissions.can_view_board)
+
+    def get_context_data(self, **kwargs):
+        choices = selectors.year_choices(self.board)
+        year = selectors.chosen_year(self.request.GET.get("year"), choices)
+        return super().get_context_data(
+            rows=selectors.directory(self.board, year),
+            agency_rates=selectors.agency_rates(self.board, year),
+            year=year,
+            year_label=year_label(year),
+            year_choices=choices,
+            can_manage=permissions.can_manage_governance(self.request.user, self.board),
+            **kwargs,
+        )
+
+
+class MemberMixin(BoardMixin):
+    @cached_property
+    def membership(self) -> Membership:
+        return get_object_or_404(
+            Membership.objects.select_related("user", "agency", "board"),
+            board=self.board,
+            pk=self.kwargs["membership_id"],
+        )
+
+    def before_handler(self, request):
+        self.membership  # noqa: B018 - a member of another board is a 404
+        return super().before_handler(request)
+
+    def get_back_url(self):
+        return member_url(self.membership)
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("membership", self.membership)
+        kwargs.setdefault("member_name", selectors.member_label(self.membership))
+        kwargs.setdefault("caption", selectors.member_label(self.membership))
+        return super().get_context_data(**kwargs)
+
+
+class MemberDetailView(MemberMixin, TemplateView):
+    template_name = "boards/members/detail.html"
+    permission = staticmethod(permissions.can_view_board)
+
+    def get_context_data(self, **kwargs):
+        confidential = permissions.can_view_confidential(self.request.user, self.board)
+        declarations = selectors.member_declarations(self.membership)
+        for declaration in declarations:
+            item = declaration.agenda_item
+            declaration.masked = bool(item and item.confidential and not confidential)
+            year = declaration.year
+            declaration.year_text = year_label(year) if year else ""
+            declaration.item_title = (
+                CONFIDENTIAL_TITLE if declaration.masked else item and item.title
+            )
+        return super().get_context_data(
+            declarations=declarations,
+            attendance=selectors.member_attendance(self.membership),
+            can_manage=permissions.can_manage_governance(self.request.user, self.board),
+            **kwargs,
+        )
+
+
+class MemberHistoryView(MemberMixin, TemplateView):
+    template_name = "boards/members/history.html"
+    permission = staticmethod(permissions.can_view_board)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            entries=history_entries(self.membership.history.all()), **kwargs
+        )
+
+
+class MemberEditView(MemberMixin, FormPageMixin, FormView):
+    form_class = MembershipEditForm
+    permission = staticmethod(permissions.can_manage_governance)
+    page_title = "Change the member's dates and induction"
+    submit_label = "Save changes"
+
+    def get_initial(self):
+        m = self.membership
+        return {
+            **{name: getattr(m, name) for name in services.MEMBER_EDITABLE_FIELDS},
+            "version": m.version,
+        }
+
+    def form_valid(self, form):
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        try:
+            services.membership_update(
+                membership=self.membership,
+                version=version,
+                changes=data,
+                user=self.request.user,
+            )
+        except StaleVersion as conflict:
+            form.add_error(None, str(conflict))
+            return self.render_to_response(self.get_context_data(form=form), status=409)
+        except ValidationError as error:
+            add_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, "Member's details saved.")
+        return redirect(member_url(self.membership))
+
+
+class AnnualDeclarationCreateView(MemberMixin, FormPageMixin, FormView):
+    form_class = AnnualDeclarationForm
+    permission = staticmethod(permissions.can_manage_governance)
+    page_title = "Record an annual declaration of interests"
+    submit_label = "Record declaration"
+
+    def get_initial(self):
+        today = timezone.localdate()
+        return {"year": reporting_year_start(today), "declared_on": today}
+
+    def form_valid(self, form):
+        try:
+            services.declaration_add_annual(
+                membership=self.membership, user=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, "Declaration recorded.")
+        return redirect(member_url(self.membership))
+
+
+MEMBER = "<slug:board_slug>/members/<int:membership_id>/"
+
+urlpatterns = [
+    path("<slug:board_slug>/members/", MembersView.as_view(), name="members"),
+    path(MEMBER, MemberDetailView.as_view(), name="member"),
+    path(MEMBER + "edit/", MemberEditView.as_view(), name="member-edit"),
+    path(MEMBER + "history/", MemberHistoryView.as_view(), name="member-history"),
+    path(
+        MEMBER + "declarations/new/",
+        AnnualDeclarationCreateView.as_view(),
+        name="member-declaration",
+    ),
+]
