@@ -14,7 +14,7 @@ from django.views.generic import FormView, TemplateView
 
 from boards.mixins import BoardMixin
 from lscb_portal import charts
-from lscb_portal.forms import FormPageMixin
+from lscb_portal.forms import FormPageMixin, add_errors
 from lscb_portal.history import history_entries
 from lscb_portal.periods import quarter_of, quarters_between
 from lscb_portal.tables import ImportFailed
@@ -54,17 +54,6 @@ def action_url(action):
         "business_plan:action",
         args=[action.plan.board.slug, action.plan.slug, action.ref],
     )
-
-
-def add_errors(form, error: ValidationError):
-    """Puts a service's ValidationError on the form's fields (or the form)."""
-    if hasattr(error, "message_dict"):
-        for field, messages_ in error.message_dict.items():
-            for message in messages_:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 class PlanMixin(BoardMixin):

@@ -10,7 +10,7 @@ from django.views.generic import FormView, TemplateView
 
 from boards.mixins import BoardMixin
 from lscb_portal import charts
-from lscb_portal.forms import FormPageMixin
+from lscb_portal.forms import FormPageMixin, add_errors
 from lscb_portal.history import history_entries
 from lscb_portal.tables import ImportFailed
 from lscb_portal.versioning import StaleVersion
@@ -29,16 +29,6 @@ from .models import BreakdownTable, Indicator, Measurement, Scorecard
 from .rag import format_value
 
 PAGE_SIZE = 100
-
-
-def add_errors(form, error: ValidationError):
-    if hasattr(error, "message_dict"):
-        for field, texts in error.message_dict.items():
-            for text in texts:
-                form.add_error(field if field in form.fields else None, text)
-    else:
-        for text in error.messages:
-            form.add_error(None, text)
 
 
 class IndicatorsMixin(BoardMixin):

@@ -74,3 +74,14 @@ class FormPageMixin:
         kwargs.setdefault("multipart", self.multipart)
         kwargs.setdefault("back_url", self.get_back_url())
         return super().get_context_data(**kwargs)
+
+
+def add_errors(form, error) -> None:
+    """Puts a service's ValidationError on the form's fields (or the whole form)."""
+    if hasattr(error, "message_dict"):
+        for field, texts in error.message_dict.items():
+            for text in texts:
+                form.add_error(field if field in form.fields else None, text)
+    else:
+        for text in error.messages:
+            form.add_error(None, text)

@@ -12,7 +12,7 @@ from django.views.generic import FormView, TemplateView
 
 from boards.mixins import BoardMixin
 from boards.models import Meeting
-from lscb_portal.forms import FormPageMixin
+from lscb_portal.forms import FormPageMixin, add_errors
 from lscb_portal.history import history_entries
 from lscb_portal.periods import reporting_year_start, year_label
 from lscb_portal.versioning import StaleVersion
@@ -36,17 +36,6 @@ from .models import (
     Subgroup,
     SubgroupReturn,
 )
-
-
-def add_errors(form, error: ValidationError):
-    if hasattr(error, "message_dict"):
-        for field, texts in error.message_dict.items():
-            for text in texts:
-                form.add_error(field if field in form.fields else None, text)
-    else:
-        for text in error.messages:
-            form.add_error(None, text)
-
 
 # Subgroups ---------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.views.generic import FormView, TemplateView
 
-from lscb_portal.forms import FormPageMixin
+from lscb_portal.forms import FormPageMixin, add_errors
 from lscb_portal.history import history_entries
 from lscb_portal.versioning import StaleVersion
 
@@ -26,17 +26,6 @@ from ..selectors import challenges as selectors
 from ..services import challenges as services
 
 PAGE_SIZE = 50
-
-
-def add_errors(form, error: ValidationError):
-    """Puts a service's ValidationError on the form's fields (or the form)."""
-    if hasattr(error, "message_dict"):
-        for field, texts in error.message_dict.items():
-            for text in texts:
-                form.add_error(field if field in form.fields else None, text)
-    else:
-        for text in error.messages:
-            form.add_error(None, text)
 
 
 def challenge_url(challenge):

@@ -9,7 +9,7 @@ from django.urls import path, reverse
 from django.utils.text import capfirst
 from django.views.generic import FormView, TemplateView
 
-from lscb_portal.forms import FormPageMixin
+from lscb_portal.forms import FormPageMixin, add_errors
 from lscb_portal.periods import year_label
 from lscb_portal.versioning import StaleVersion
 
@@ -24,17 +24,6 @@ from ..services.finance import AlreadyRecorded, last_change_id
 
 def budget_url(board, year: int) -> str:
     return f"{reverse('boards:budget', args=[board.slug])}?year={year}"
-
-
-def add_errors(form, error: ValidationError) -> None:
-    """A service's ValidationError on the form's fields (or the whole form)."""
-    if hasattr(error, "message_dict"):
-        for name, texts in error.message_dict.items():
-            for text in texts:
-                form.add_error(name if name in form.fields else None, text)
-    else:
-        for text in error.messages:
-            form.add_error(None, text)
 
 
 class BudgetView(BoardMixin, TemplateView):

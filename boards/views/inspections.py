@@ -10,7 +10,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 
-from lscb_portal.forms import FormPageMixin
+from lscb_portal.forms import FormPageMixin, add_errors
 from lscb_portal.periods import reporting_year_start
 
 from .. import permissions
@@ -24,7 +24,6 @@ from ..mixins import BoardMixin
 from ..models import Inspection, Recommendation
 from ..selectors.inspections import inspection_detail, inspection_list, judgement_tag
 from ..services import inspections as services
-from .finance import add_errors
 
 PAGE_SIZE = 50
 

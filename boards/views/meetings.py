@@ -14,7 +14,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.generic import FormView, TemplateView, View
 
-from lscb_portal.forms import FormPageMixin
+from lscb_portal.forms import FormPageMixin, add_errors
 from lscb_portal.history import history_entries
 from lscb_portal.versioning import StaleVersion
 
@@ -39,17 +39,6 @@ from ..services import meetings as meeting_services
 from ..services import members as member_services
 
 PAST_PAGE_SIZE = 50
-
-
-def add_errors(form, error: ValidationError):
-    """Puts a service's ValidationError on the form's fields (or the form)."""
-    if hasattr(error, "message_dict"):
-        for field, texts in error.message_dict.items():
-            for text in texts:
-                form.add_error(field if field in form.fields else None, text)
-    else:
-        for text in error.messages:
-            form.add_error(None, text)
 
 
 def meeting_url(meeting) -> str:

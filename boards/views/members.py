@@ -9,7 +9,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 
-from lscb_portal.forms import FormPageMixin
+from lscb_portal.forms import FormPageMixin, add_errors
 from lscb_portal.history import history_entries
 from lscb_portal.periods import reporting_year_start, year_label
 from lscb_portal.versioning import StaleVersion
@@ -21,7 +21,6 @@ from ..models import Membership
 from ..selectors import members as selectors
 from ..selectors.meetings import CONFIDENTIAL_TITLE
 from ..services import members as services
-from .meetings import add_errors
 
 
 def member_url(membership) -> str:

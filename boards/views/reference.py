@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.views.generic import FormView, TemplateView
 
-from lscb_portal.forms import FormPageMixin
+from lscb_portal.forms import FormPageMixin, add_errors
 from lscb_portal.versioning import StaleVersion
 
 from .. import permissions
@@ -18,7 +18,6 @@ from ..mixins import BoardMixin
 from ..models import GlossaryTerm, StrategicLink
 from ..services import reference as services
 from ..services.finance import AlreadyRecorded, last_change_id
-from .finance import add_errors
 
 OTHER = "#"  # terms starting with a digit or a symbol
 

@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.views.generic import FormView, TemplateView
 
-from lscb_portal.forms import FormPageMixin
+from lscb_portal.forms import FormPageMixin, add_errors
 from lscb_portal.history import history_entries
 from lscb_portal.versioning import StaleVersion
 
@@ -19,7 +19,6 @@ from ..forms.risks import RiskEditForm, RiskForm, RiskStatusFilterForm
 from ..mixins import BoardMixin
 from ..selectors import risks as selectors
 from ..services import risks as services
-from .challenges import add_errors
 
 PAGE_SIZE = 50
 
