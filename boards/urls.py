@@ -8,6 +8,7 @@ from .views import (
     members,
     reference,
     risks,
+    tokens,
 )
 
 app_name = "boards"
@@ -22,4 +23,5 @@ urlpatterns = [
     *inspections.urlpatterns,
     *reference.urlpatterns,
     *agencies.urlpatterns,
+    *tokens.urlpatterns,
 ]

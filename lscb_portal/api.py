@@ -1,24 +1,30 @@
-"""The /api/v1/ root: each app adds its router here as its API lands."""
+"""The /api/v1/ root: each app's router (its api/urls.py) is mounted here."""
 
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.utils import extend_schema
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
+
+APPS = ["boards", "subgroups", "business_plan", "indicators"]
 
 
 @extend_schema(exclude=True)
 @api_view(["GET"])
 def api_root(request, format=None):
-    return Response(
-        {
-            "schema": reverse("api-schema", request=request, format=format),
-        }
-    )
+    links = {
+        "schema": reverse("api-schema", request=request, format=format),
+        "docs": reverse("api-docs", request=request, format=format),
+    }
+    return Response(links)
 
 
 urlpatterns = [
     path("", api_root, name="api-root"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path(
+        "docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"
+    ),
+    *[path("", include(f"{app}.api.urls")) for app in APPS],
 ]

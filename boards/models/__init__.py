@@ -1,5 +1,6 @@
 """The boards app's models: people and boards (core), and the board's governance."""
 
+from .api import ApiToken, IdempotencyRecord, TokenScope
 from .challenges import ChallengeLogEntry, ChallengeStatus
 from .core import (
     Agency,
@@ -34,6 +35,9 @@ from .reference import GlossaryTerm, StrategicLink
 from .risks import Risk, RiskStatus, risk_band
 
 __all__ = [
+    "ApiToken",
+    "IdempotencyRecord",
+    "TokenScope",
     "AgendaItem",
     "Agency",
     "Attendance",
