@@ -3,16 +3,12 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from lscb_portal.forms import DateInput, GovukFormMixin
+from lscb_portal.forms import DateInput, GovukForm
 from subgroups.models import Subgroup
 
 from .models import ActionUpdate, Rag, Theme
 
 RAG_FILTER_CHOICES = [*Rag.choices, ("none", "Not rated")]
-
-
-class GovukFilterForm(GovukFormMixin, forms.Form):
-    pass
 
 
 class ActionFilter(django_filters.FilterSet):
@@ -44,7 +40,7 @@ class ActionFilter(django_filters.FilterSet):
     )
 
     class Meta:
-        form = GovukFilterForm
+        form = GovukForm
         fields = ["theme", "subgroup", "rag", "overdue", "changed_since"]
 
     def __init__(self, data=None, queryset=None, *, plan, **kwargs):

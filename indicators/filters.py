@@ -1,16 +1,11 @@
 import django_filters
-from django import forms
 from django.db.models import Q
 
-from lscb_portal.forms import GovukFormMixin
+from lscb_portal.forms import GovukForm
 
 from .models import Indicator, Rag
 
 RAG_CHOICES = [*Rag.choices, ("none", "No RAG")]
-
-
-class GovukFilterForm(GovukFormMixin, forms.Form):
-    pass
 
 
 class IndicatorFilter(django_filters.FilterSet):
@@ -27,7 +22,7 @@ class IndicatorFilter(django_filters.FilterSet):
 
     class Meta:
         model = Indicator
-        form = GovukFilterForm
+        form = GovukForm
         fields = ["q", "owning_agency", "rag"]
 
     def __init__(self, data=None, queryset=None, *, board, **kwargs):

@@ -96,10 +96,6 @@ class Scorecard(models.Model):
         return self.name
 
 
-class IndicatorQuerySet(BoardScopedQuerySet):
-    pass
-
-
 class Indicator(models.Model):
     """A performance indicator with a code such as CS1.0."""
 
@@ -139,7 +135,7 @@ class Indicator(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(m2m_fields=[scorecards])
 
-    objects = IndicatorQuerySet.as_manager()
+    objects = BoardScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["board", "sort_key"]

@@ -52,6 +52,10 @@ class GovukFormMixin:
                 )
 
 
+class GovukForm(GovukFormMixin, forms.Form):
+    """A plain form styled the GOV.UK way (e.g. the form of a FilterSet)."""
+
+
 class FormPageMixin:
     """For FormViews rendered by templates/form_page.html."""
 

@@ -1,16 +1,11 @@
 """Filters for the challenge log, shared by its page and any API listing it."""
 
 import django_filters
-from django import forms
 
-from lscb_portal.forms import GovukFormMixin
+from lscb_portal.forms import GovukForm
 
 from ..models import Agency, ChallengeStatus
 from ..selectors.challenges import challenge_years, year_bounds
-
-
-class GovukFilterForm(GovukFormMixin, forms.Form):
-    pass
 
 
 class ChallengeFilter(django_filters.FilterSet):
@@ -34,7 +29,7 @@ class ChallengeFilter(django_filters.FilterSet):
     )
 
     class Meta:
-        form = GovukFilterForm
+        form = GovukForm
         fields = ["agency_challenged", "year", "status"]
 
     def __init__(self, data=None, queryset=None, *, board, **kwargs):

@@ -75,7 +75,7 @@ class QueuedPasswordResetForm(GovukFormMixin, PasswordResetForm):
 
 
 class GovukSetPasswordForm(GovukFormMixin, SetPasswordForm):
-    pass
+    """Choosing a new password after a reset, styled the GOV.UK way."""
 
 
 class MeetingForm(GovukFormMixin, forms.ModelForm):

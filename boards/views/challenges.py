@@ -150,9 +150,6 @@ class VersionedChallengeFormView(ChallengeMixin, FormPageMixin, FormView):
         kwargs.setdefault("caption", self.challenge.subject)
         return super().get_context_data(**kwargs)
 
-    def save(self, form):
-        raise NotImplementedError
-
     def form_valid(self, form):
         try:
             self.save(form)

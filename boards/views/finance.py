@@ -95,9 +95,6 @@ class BudgetLineMixin(BoardMixin, FormPageMixin):
             "seen": last_change_id(self.line),
         }
 
-    def save(self, data):
-        raise NotImplementedError
-
     def form_valid(self, form):
         data = dict(form.cleaned_data)
         try:
