@@ -283,6 +283,9 @@ class ActionUpdate(models.Model):
         related_name="action_updates",
         help_text="The subgroup return the update was part of.",
     )
+    entered_via = models.CharField(
+        max_length=200, blank=True, help_text="The API token it came through, if any."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

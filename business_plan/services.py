@@ -181,7 +181,7 @@ def validate_update(action, update_date, rag, narrative):
 
 
 def action_update_record(
-    *, action, update_date, rag, narrative, user, subgroup=None, quarter=""
+    *, action, update_date, rag, narrative, user, subgroup=None, quarter="", via=""
 ) -> ActionUpdate:
     """Append a dated RAG update to an action."""
     _ensure_open(action.plan)
@@ -194,6 +194,7 @@ def action_update_record(
         narrative=narrative.strip(),
         author=user,
         subgroup=subgroup,
+        entered_via=via,
     )
 
 

@@ -1,0 +1,216 @@
+"""The business plan API: plans, themes and actions to read, action details to
+edit (business team and chair), and progress updates to append (anyone who may
+update the action). Writes go through business_plan.services."""
+
+import django_filters
+from django.db import transaction
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, mixins, viewsets
+from rest_framework.response import Response
+
+from boards.models import Board
+from lscb_portal.api_base import (
+    BoardScopedMixin,
+    IdempotentCreateMixin,
+    VersionedUpdateMixin,
+    history_reason,
+    token_of,
+)
+from subgroups.models import Subgroup
+
+from .. import permissions, services
+from ..filters import ActionFilter
+from ..models import Action, ActionUpdate, BusinessPlan, Rag, Theme
+from . import serializers
+
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description='The ETag of the version you change (e.g. "v3"); instead of '
+    '"version" in the body. A stale one is refused with 412.',
+)
+IDEMPOTENCY_KEY = OpenApiParameter(
+    "Idempotency-Key",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="A key of your choosing: a retry with the same key creates nothing "
+    "and gets the first response again.",
+)
+
+
+def boards_of(request):
+    """The boards a request may reach: the token's, or the signed-in user's."""
+    token = token_of(request)
+    if token is not None:
+        return Board.objects.filter(pk=token.board_id)
+    return Board.objects.visible_to(request.user)
+
+
+def plan_error(error: services.PlanError):
+    return exceptions.ValidationError({"detail": [str(error)]})
+
+
+class PlanViewSet(BoardScopedMixin, viewsets.ReadOnlyModelViewSet):
+    queryset = BusinessPlan.objects.all()
+    serializer_class = serializers.PlanSerializer
+    filterset_fields = ["status"]
+    ordering_fields = ["first_year"]
+
+
+class ThemeFilter(django_filters.FilterSet):
+    plan = django_filters.NumberFilter(field_name="plan")
+
+    class Meta:
+        model = Theme
+        fields = ["plan"]
+
+
+class ThemeViewSet(BoardScopedMixin, viewsets.ReadOnlyModelViewSet):
+    board_path = "plan__board"
+    queryset = Theme.objects.all()
+    serializer_class = serializers.ThemeSerializer
+    filterset_class = ThemeFilter
+    ordering_fields = ["number"]
+
+
+class ApiActionFilter(ActionFilter):
+    """The plan page's filters, with the plan as a parameter and the theme and
+    subgroup choices limited to the boards the request may reach."""
+
+    plan = django_filters.NumberFilter(field_name="plan")
+
+    class Meta(ActionFilter.Meta):
+        fields = ["plan", *ActionFilter.Meta.fields]
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        # ActionFilter.__init__ needs one plan; the API may filter across plans.
+        django_filters.FilterSet.__init__(
+            self, data, queryset, request=request, prefix=prefix
+        )
+        boards = boards_of(request) if request is not None else Board.objects.none()
+        self.filters["theme"].queryset = Theme.objects.filter(plan__board__in=boards)
+        self.filters["subgroup"].queryset = Subgroup.objects.filter(board__in=boards)
+
+
+@extend_schema(
+    methods=["PATCH"],
+    parameters=[IF_MATCH],
+    request=serializers.ActionDetailsSerializer,
+    responses=serializers.ActionSerializer,
+)
+class ActionViewSet(
+    BoardScopedMixin,
+    VersionedUpdateMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Actions with their current RAG. PATCH changes an action's details (the
+    business team and chair): name the version you start from."""
+
+    board_path = "plan__board"
+    queryset = (
+        Action.objects.with_current_rag()
+        .select_related("plan")
+        .prefetch_related("owner_subgroups", "owner_agencies")
+    )
+    serializer_class = serializers.ActionSerializer
+    filterset_class = ApiActionFilter
+    ordering_fields = ["sort_key", "due_date"]
+
+    def can_write(self, user, obj) -> bool:
+        return permissions.can_manage_plans(user, obj.plan.board)
+
+    def get_serializer_class(self):
+        if self.action == "partial_update":
+            return serializers.ActionDetailsSerializer
+        return super().get_serializer_class()
+
+    def partial_update(self, request, *args, **kwargs):
+        action = self.get_object()
+        version = self.expected_version(request, action)
+        serializer = self.get_serializer(action, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        changes = dict(serializer.validated_data)
+        changes.pop("version", None)
+        before = action.history.order_by("-history_id").first()
+        with transaction.atomic():
+            try:
+                services.action_update_details(
+                    action=action, version=version, changes=changes, user=request.user
+                )
+            except services.PlanError as error:
+                raise plan_error(error) from None
+            # The service saves through update_versioned; name the token in the
+            # history records this change made (the save and any owner changes).
+            Action.history.filter(
+                id=action.pk, history_id__gt=before.history_id if before else 0
+            ).update(history_change_reason=history_reason(request))
+        fresh = self.get_queryset().get(pk=action.pk)
+        response = Response(serializers.ActionSerializer(fresh).data)
+        response["ETag"] = f'"v{fresh.version}"'
+        return response
+
+
+class ActionUpdateFilter(django_filters.FilterSet):
+    action = django_filters.NumberFilter(field_name="action")
+    plan = django_filters.NumberFilter(field_name="action__plan")
+    rag = django_filters.ChoiceFilter(
+        choices=[*Rag.choices, ("none", "No update required")], method="filter_rag"
+    )
+    date = django_filters.DateFromToRangeFilter(
+        help_text="date_after and date_before: a range of update dates, inclusive."
+    )
+
+    class Meta:
+        model = ActionUpdate
+        fields = ["action", "plan", "rag", "date"]
+
+    def filter_rag(self, queryset, name, value: str):
+        return queryset.filter(rag="" if value == "none" else value)
+
+
+@extend_schema(methods=["POST"], parameters=[IDEMPOTENCY_KEY])
+class ActionUpdateViewSet(
+    BoardScopedMixin,
+    IdempotentCreateMixin,
+    mixins.CreateModelMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Progress updates: append-only, so a correction is a new update. POST needs
+    a read-write token of someone who may update the action (the business team
+    and chair for any action; an agency contributor or subgroup chair for the
+    actions their agency or subgroup owns)."""
+
+    board_path = "action__plan__board"
+    queryset = ActionUpdate.objects.select_related("author")
+    serializer_class = serializers.ActionUpdateSerializer
+    filterset_class = ActionUpdateFilter
+    ordering_fields = ["date", "created_at"]
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "boards": boards_of(self.request)}
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        action = data["action"]
+        if not permissions.can_update_action(self.request.user, action):
+            raise exceptions.PermissionDenied(
+                "You may update only the actions your agency or subgroup owns."
+            )
+        try:
+            serializer.instance = services.action_update_record(
+                action=action,
+                update_date=data["date"],
+                rag=data["rag"],
+                narrative=data.get("narrative", ""),
+                subgroup=data.get("subgroup"),
+                user=self.request.user,
+                via=history_reason(self.request),
+            )
+        except services.PlanError as error:
+            raise plan_error(error) from None
