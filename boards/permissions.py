@@ -1,6 +1,7 @@
 """Who may do what on a board: the only place in the boards app that reads roles."""
 
-from .models import Role
+from .models import Membership, Role
+from .models.core import current_membership
 
 # Roles that may administer a board's records in the portal.
 ADMIN_ROLES = frozenset({Role.BUSINESS_TEAM, Role.CHAIR})
@@ -13,7 +14,8 @@ def roles_on(user, board) -> frozenset[str]:
     cache = getattr(user, "_board_roles", None)
     if cache is None:
         cache = {}
-        for board_id, role in user.memberships.values_list("board_id", "role"):
+        current = Membership.objects.filter(current_membership(user))
+        for board_id, role in current.values_list("board_id", "role"):
             cache.setdefault(board_id, set()).add(role)
         user._board_roles = cache
     return frozenset(cache.get(board.pk, ()))

@@ -75,13 +75,21 @@ class User(AbstractBaseUser, PermissionsMixin):
         return str(self)
 
 
+def current_membership(user, prefix="") -> models.Q:
+    """A role the user holds today: memberships that have ended give no access."""
+    return models.Q(**{f"{prefix}user": user}) & (
+        models.Q(**{f"{prefix}member_to__isnull": True})
+        | models.Q(**{f"{prefix}member_to__gte": timezone.localdate()})
+    )
+
+
 class BoardQuerySet(models.QuerySet):
     def visible_to(self, user):
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.is_superuser:
             return self
-        return self.filter(memberships__user=user).distinct()
+        return self.filter(current_membership(user, prefix="memberships__")).distinct()
 
 
 class Board(models.Model):
@@ -113,7 +121,9 @@ class BoardScopedQuerySet(models.QuerySet):
             return self.none()
         if user.is_superuser:
             return self
-        return self.filter(board__memberships__user=user).distinct()
+        return self.filter(
+            current_membership(user, prefix="board__memberships__")
+        ).distinct()
 
 
 class Agency(models.Model):

@@ -74,3 +74,16 @@ def test_posts_without_a_csrf_token_are_refused(cast):
     assert response.status_code == 403
     cast.board.refresh_from_db()
     assert cast.board.name != "Forged"
+
+
+def test_a_membership_that_has_ended_gives_no_access(cast, as_user):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    membership = cast.lay_member.memberships.get()
+    membership.member_to = timezone.localdate() - timedelta(days=1)
+    membership.save()
+    client = as_user(cast.lay_member)
+    assert client.get("/boards/north/").status_code == 404
+    assert "Northshire" not in client.get("/").content.decode()
