@@ -115,13 +115,16 @@ def line_chart(
             formatter(low),
         ),
     ]
-    for day in (dates[0], dates[-1]):
+    # The first and last dates, anchored so neither runs off the chart.
+    ends = [(dates[0], "start")] + ([(dates[-1], "end")] if len(dates) > 1 else [])
+    for day, anchor in ends:
         parts.append(
             format_html(
-                '<text x="{}" y="{}" font-size="12" text-anchor="middle" '
+                '<text x="{}" y="{}" font-size="12" text-anchor="{}" '
                 'font-family="system-ui, sans-serif">{}</text>',
                 f"{x(day):.1f}",
                 height - bottom + 16,
+                anchor,
                 f"{day:%b %Y}",
             )
         )
