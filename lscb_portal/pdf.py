@@ -38,13 +38,31 @@ def make_url_fetcher(charts: dict[str, bytes] | None = None):
     return fetch
 
 
+def _weasyprint_fetcher(fetch):
+    """WeasyPrint 70 wants a URLFetcher whose fetch() returns a URLFetcherResponse;
+    this adapts our dict-returning function (anything it refuses stays refused:
+    WeasyPrint logs the error and leaves the resource out)."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class Fetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            found = fetch(url)
+            return URLFetcherResponse(
+                url, found["string"], {"Content-Type": found["mime_type"]}
+            )
+
+    return Fetcher(allowed_protocols=())
+
+
 def render_pdf(template: str, context: dict, *, title: str, author: str, charts=None):
     """Renders a template to PDF bytes and returns (bytes, page count)."""
     from weasyprint import HTML  # slow to import: only when a PDF is made
 
     html = render_to_string(template, context)
     document = HTML(
-        string=html, url_fetcher=make_url_fetcher(charts), base_url="file:///"
+        string=html,
+        url_fetcher=_weasyprint_fetcher(make_url_fetcher(charts)),
+        base_url="file:///",
     ).render()
     document.metadata.title = title
     document.metadata.authors = [author]

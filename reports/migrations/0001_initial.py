@@ -6,39 +6,99 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('boards', '0002_apitoken_idempotencyrecord'),
+        ("boards", "0002_apitoken_idempotencyrecord"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReportRun',
+            name="ReportRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('annual_report', 'Annual report'), ('meeting_pack', 'Meeting pack')], max_length=20)),
-                ('params', models.JSONField(blank=True, default=dict)),
-                ('status', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('succeeded', 'Ready'), ('failed', 'Failed')], default='queued', max_length=10)),
-                ('steps_done', models.PositiveSmallIntegerField(default=0)),
-                ('steps_total', models.PositiveSmallIntegerField(default=0)),
-                ('step_label', models.CharField(blank=True, max_length=200)),
-                ('file', models.FileField(blank=True, upload_to='reports/')),
-                ('checksum', models.CharField(blank=True, max_length=64, verbose_name='SHA-256')),
-                ('page_count', models.PositiveIntegerField(blank=True, null=True)),
-                ('error', models.TextField(blank=True)),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('requested_at', models.DateTimeField(auto_now_add=True)),
-                ('started_at', models.DateTimeField(blank=True, null=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('board', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='report_runs', to='boards.board')),
-                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("annual_report", "Annual report"),
+                            ("meeting_pack", "Meeting pack"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("params", models.JSONField(blank=True, default=dict)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("running", "Running"),
+                            ("succeeded", "Ready"),
+                            ("failed", "Failed"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                    ),
+                ),
+                ("steps_done", models.PositiveSmallIntegerField(default=0)),
+                ("steps_total", models.PositiveSmallIntegerField(default=0)),
+                ("step_label", models.CharField(blank=True, max_length=200)),
+                ("file", models.FileField(blank=True, upload_to="reports/")),
+                (
+                    "checksum",
+                    models.CharField(blank=True, max_length=64, verbose_name="SHA-256"),
+                ),
+                ("page_count", models.PositiveIntegerField(blank=True, null=True)),
+                ("error", models.TextField(blank=True)),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
+                ("requested_at", models.DateTimeField(auto_now_add=True)),
+                ("started_at", models.DateTimeField(blank=True, null=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "board",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="report_runs",
+                        to="boards.board",
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-requested_at'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('status__in', ['queued', 'running', 'succeeded', 'failed'])), name='report_run_status_valid', violation_error_message='Unknown status.'), models.CheckConstraint(condition=models.Q(('kind__in', ['annual_report', 'meeting_pack'])), name='report_run_kind_valid', violation_error_message='Unknown kind of report.')],
+                "ordering": ["-requested_at"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("status__in", ["queued", "running", "succeeded", "failed"])
+                        ),
+                        name="report_run_status_valid",
+                        violation_error_message="Unknown status.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("kind__in", ["annual_report", "meeting_pack"])
+                        ),
+                        name="report_run_kind_valid",
+                        violation_error_message="Unknown kind of report.",
+                    ),
+                ],
             },
         ),
     ]

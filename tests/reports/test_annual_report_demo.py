@@ -1,0 +1,134 @@
+"""The demo board's annual report 2016-17, rendered once for the module."""
+
+import time
+from dataclasses import dataclass
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+
+from boards.models import Board
+from business_plan.demo_data_2016_19 import ACTIONS
+from indicators.demo_data import SCORECARD_2016_17
+from reports.documents import annual_report
+from reports.sections import all_sections
+
+from .helpers import contents_entries, page_texts
+
+
+@dataclass
+class Demo:
+    data: bytes
+    pages: int
+    texts: list[str]
+    progress: list[tuple[int, int, str]]
+    seconds: float
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Loads the demo data, renders its report, then rolls the data back."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with override_settings(DEBUG=True):
+            call_command("load_demo", stdout=StringIO(), stderr=StringIO())
+        board = Board.objects.get(slug="cumbria")
+        progress = []
+        began = time.monotonic()
+        data, pages = annual_report(board, 2016, lambda *step: progress.append(step))
+        seconds = time.monotonic() - began
+        transaction.set_rollback(True)
+    return Demo(data, pages, page_texts(data), progress, seconds)
+
+
+def section_pages(demo) -> dict[str, tuple[int, int]]:
+    """Each section's heading → its first and last page (1-based), as printed."""
+    _, entries = contents_entries(demo.texts)
+    starts = [page for _, page in entries] + [demo.pages + 1]
+    return {
+        heading: (start, starts[i + 1] - 1)
+        for i, (heading, start) in enumerate(entries)
+    }
+
+
+def section_text(demo, title: str) -> str:
+    for heading, (first, last) in section_pages(demo).items():
+        if heading.split(". ", 1)[1] == title:
+            return "\n".join(demo.texts[first - 1 : last])
+    raise AssertionError(f"No section {title!r}")
+
+
+def test_is_a_pdf_with_its_page_count(demo):
+    assert demo.data.startswith(b"%PDF-")
+    assert demo.pages == len(demo.texts) > 10
+    print(f"\ndemo annual report: {demo.pages} pages in {demo.seconds:.1f}s")
+
+
+def test_progress_is_reported_after_each_section(demo):
+    total = len(all_sections())
+    assert [done for done, _, _ in demo.progress] == list(range(1, total + 1))
+    assert {t for _, t, _ in demo.progress} == {total}
+
+
+def test_running_header_and_page_numbers(demo):
+    last = demo.pages
+    for number, text in enumerate(demo.texts[1:], start=2):
+        assert f"Page {number} of {last}" in text
+        assert "Annual report 2016-17" in text
+        assert "Cumbria Local Safeguarding Children Board" in text
+    assert "Page 1 of" not in demo.texts[0]  # the cover has no header
+
+
+def test_sections_in_the_seed_order(demo):
+    _, entries = contents_entries(demo.texts)
+    assert [heading for heading, _ in entries] == [
+        "1. Who are members of the LSCB",
+        "2. Links between the LSCB and the strategic boards",
+        "3. LSCB structure",
+        "4. LSCB budget",
+        "5. Subgroups",
+        "6. Key LSCB performance indicators",
+        "7. Local Authority Designated Officer (LADO)",
+        "8. Privately fostered children",
+        "9. Business plan update",
+        "10. Inspection recommendations and updates",
+        "11. Glossary",
+    ]
+
+
+def test_contents_page_numbers_are_where_sections_start(demo):
+    index, entries = contents_entries(demo.texts)
+    assert entries
+    for heading, page in entries:
+        lines_by_page = [
+            [line.strip() for line in text.splitlines()]
+            for text in demo.texts[index + 1 :]
+        ]
+        first = next(
+            n
+            for n, lines in enumerate(lines_by_page, start=index + 2)
+            if heading in lines
+        )
+        assert first == page, heading
+
+
+def test_budget_total(demo):
+    assert "212,588" in section_text(demo, "LSCB budget")
+
+
+def test_lado_allegations_total(demo):
+    assert "296" in section_text(demo, "Local Authority Designated Officer (LADO)")
+
+
+def test_every_indicator_code(demo):
+    text = section_text(demo, "Key LSCB performance indicators")
+    missing = [row["code"] for row in SCORECARD_2016_17 if row["code"] not in text]
+    assert not missing
+
+
+def test_every_action_ref_with_rag_as_text(demo):
+    text = section_text(demo, "Business plan update")
+    missing = [action["ref"] for action in ACTIONS if action["ref"] not in text]
+    assert not missing
+    assert "Green" in text and "Complete" in text
