@@ -175,10 +175,16 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# PDFs render on their own queue, so a long export never delays e-mails.
+CELERY_TASK_ROUTES = {"reports.tasks.render_report": {"queue": "reports"}}
 CELERY_BEAT_SCHEDULE = {
     "return-reminders": {
         "task": "subgroups.tasks.send_return_reminders",
         "schedule": crontab(hour=7, minute=0),
+    },
+    "sweep-lost-report-runs": {
+        "task": "reports.tasks.sweep_lost_runs",
+        "schedule": crontab(minute="*/5"),
     },
 }
 # Days before a paper deadline that subgroup chairs are reminded.

@@ -51,7 +51,7 @@ urlpatterns = [
     path("accounts/", include(account_urls)),
     path("", include("subgroups.urls")),
     path("", include("indicators.urls")),
-    path("", include("reports.edition_urls")),
+    path("", include("reports.urls")),
     path("boards/", include("business_plan.urls")),
     path("boards/", include("boards.urls")),
     path("api/v1/", include("lscb_portal.api")),

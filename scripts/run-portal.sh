@@ -6,7 +6,7 @@ mkdir -p var
 
 .venv/bin/python manage.py load_demo --if-empty
 
-.venv/bin/celery -A lscb_portal worker --beat --loglevel=INFO --concurrency=2 \
+.venv/bin/celery -A lscb_portal worker --beat -Q celery,reports --loglevel=INFO --concurrency=2 \
   --schedule var/celerybeat-schedule >var/worker.log 2>&1 &
 worker=$!
 trap 'kill -TERM "$worker" 2>/dev/null; wait "$worker" 2>/dev/null' EXIT

@@ -15,7 +15,7 @@ def test_email_task_runs_on_a_real_worker():
         send_email.delay(
             subject="Papers for the board", body="Attached.", to=["chair@example.org"]
         )
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60
         while not mail.outbox and time.monotonic() < deadline:
             time.sleep(0.1)
     assert [m.subject for m in mail.outbox] == ["Papers for the board"]

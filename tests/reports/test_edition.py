@@ -8,7 +8,7 @@ from boards.models import GlossaryTerm
 
 from .helpers import fill_board
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.reports.urls")]
+pytestmark = pytest.mark.django_db
 
 
 def url(board, year="2016-17"):

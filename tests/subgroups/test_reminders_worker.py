@@ -19,7 +19,7 @@ from tests.boards.factories import MembershipFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def wait_for(condition, seconds=20):
+def wait_for(condition, seconds=60):
     deadline = time.monotonic() + seconds
     while not condition() and time.monotonic() < deadline:
         time.sleep(0.1)

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from . import edition, views
+
+app_name = "reports"
+
+board = "boards/<slug:board_slug>/reports/"
+run = board + "<int:run_id>/"
+
+urlpatterns = [
+    path(
+        "boards/<slug:board_slug>/annual-report/<str:year>/",
+        edition.AnnualReportEditionView.as_view(),
+        name="annual-report-edition",
+    ),
+    path(board, views.RunListView.as_view(), name="list"),
+    path(
+        board + "annual-report/",
+        views.AnnualReportExportView.as_view(),
+        name="export-annual-report",
+    ),
+    path(run, views.RunDetailView.as_view(), name="run"),
+    path(run + "status.json", views.RunStatusJsonView.as_view(), name="status"),
+    path(run + "download/", views.RunDownloadView.as_view(), name="download"),
+    path(run + "try-again/", views.RunRetryView.as_view(), name="retry"),
+]

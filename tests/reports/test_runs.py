@@ -1,0 +1,337 @@
+"""Requesting, rendering and retrying report runs."""
+
+import time
+
+import pytest
+from django.core.files.storage import default_storage
+from django.db import transaction
+
+from reports import documents, services, tasks
+from reports.models import ReportRun, RunStatus, checksum_of
+
+PDF = b"%PDF-1.7 the annual report"
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def fake_document(monkeypatch):
+    """documents.annual_report, counting its calls; `fail` holds errors to raise."""
+    calls = []
+    fail = []
+
+    def annual_report(board, year, progress=documents.no_progress):
+        calls.append((board.pk, year))
+        progress(1, 2, "Assembling the report")
+        if fail:
+            raise fail.pop(0)
+        progress(2, 2, "Done")
+        return PDF, 3
+
+    monkeypatch.setattr(documents, "annual_report", annual_report)
+    annual_report.calls = calls
+    annual_report.fail = fail
+    return annual_report
+
+
+@pytest.fixture
+def eager_retries():
+    """Eager apply() runs a retry in place only when errors do not propagate."""
+    from lscb_portal.celery import app
+
+    app.conf.task_eager_propagates = False
+    yield
+    app.conf.task_eager_propagates = True
+
+
+def stored_files(media):
+    return sorted(p.name for p in media.rglob("*.pdf"))
+
+
+def test_request_queues_the_run_on_commit_and_the_task_renders_it(
+    cast, media, fake_document, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        run = services.run_request(
+            board=cast.board,
+            kind="annual_report",
+            params={"year": 2016},
+            user=cast.chair,
+        )
+    assert len(callbacks) == 1
+    run.refresh_from_db()
+    assert run.status == RunStatus.SUCCEEDED
+    assert (run.steps_done, run.steps_total, run.step_label) == (2, 2, "Done")
+    assert run.attempts == 1
+    assert run.page_count == 3
+    assert run.checksum == checksum_of(PDF)
+    with default_storage.open(run.file.name, "rb") as handle:
+        assert handle.read() == PDF
+
+
+def test_a_run_requested_in_a_transaction_that_rolls_back_never_executes(
+    cast, media, fake_document, django_capture_on_commit_callbacks
+):
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        services.run_request(
+            board=cast.board,
+            kind="annual_report",
+            params={"year": 2016},
+            user=cast.chair,
+        )
+        raise RuntimeError("the surrounding work failed")
+    assert callbacks == []
+    assert fake_document.calls == []
+    assert not ReportRun.objects.exists()
+
+
+@pytest.mark.parametrize("year", ["", "1999", "3000", "next year"])
+def test_a_year_outside_the_reporting_years_is_refused(cast, year):
+    with pytest.raises(services.ReportError):
+        services.run_request(
+            board=cast.board,
+            kind="annual_report",
+            params={"year": year},
+            user=cast.chair,
+        )
+    assert not ReportRun.objects.exists()
+
+
+def test_broker_down_shows_the_message_and_makes_no_run(cast, as_user, monkeypatch):
+    monkeypatch.setattr(services, "broker_available", lambda: False)
+    response = as_user(cast.chair).post(
+        "/boards/north/reports/annual-report/", {"year": "2016"}
+    )
+    assert response.status_code == 200
+    assert "There is a problem" in response.text
+    assert (
+        "Exporting is not available right now: the job queue is not answering. "
+        "Try again in a few minutes." in response.text
+    )
+    assert not ReportRun.objects.exists()
+
+
+def test_broker_check_fails_fast_on_an_unreachable_broker(monkeypatch):
+    from kombu import Connection
+
+    monkeypatch.setattr(
+        services.celery_app,
+        "connection_for_write",
+        lambda: Connection("redis://127.0.0.1:1/0", connect_timeout=1),
+    )
+    started = time.monotonic()
+    assert services.broker_available() is False
+    assert time.monotonic() - started < 10
+
+
+def test_running_the_task_twice_for_one_run_renders_once(cast, media, fake_document):
+    run = ReportRun.objects.create(
+        board=cast.board,
+        kind="annual_report",
+        params={"year": 2016},
+        requested_by=cast.chair,
+    )
+    tasks.render_report.apply(args=[run.pk])
+    tasks.render_report.apply(args=[run.pk])
+    run.refresh_from_db()
+    assert fake_document.calls == [(cast.board.pk, 2016)]
+    assert run.status == RunStatus.SUCCEEDED
+    assert run.attempts == 1
+    assert len(stored_files(media)) == 1
+
+
+def test_a_transient_error_after_claiming_is_retried_and_leaves_one_file(
+    cast, media, fake_document, eager_retries
+):
+    # As if the worker died mid-render: the first attempt claims the row, then
+    # an OSError; the retry claims it again and succeeds.
+    fake_document.fail.append(OSError("disk went away"))
+    run = ReportRun.objects.create(
+        board=cast.board,
+        kind="annual_report",
+        params={"year": 2016},
+        requested_by=cast.chair,
+    )
+    tasks.render_report.apply(args=[run.pk])
+    run.refresh_from_db()
+    assert run.status == RunStatus.SUCCEEDED
+    assert run.attempts == 2
+    assert len(fake_document.calls) == 2
+    assert stored_files(media) == [run.file.name.rsplit("/", 1)[1]]
+    assert run.checksum == checksum_of(PDF)
+
+
+def test_transient_errors_stop_after_three_attempts(
+    cast, media, fake_document, eager_retries
+):
+    fake_document.fail.extend(OSError("again") for _ in range(5))
+    run = ReportRun.objects.create(
+        board=cast.board,
+        kind="annual_report",
+        params={"year": 2016},
+        requested_by=cast.chair,
+    )
+    tasks.render_report.apply(args=[run.pk])
+    run.refresh_from_db()
+    assert run.status == RunStatus.FAILED
+    assert run.attempts == 3
+    assert "again" in run.error
+    assert stored_files(media) == []
+
+
+def test_other_errors_fail_the_run_with_the_message(cast, media, fake_document):
+    fake_document.fail.append(ValueError("No business plan covers 2016-17."))
+    run = ReportRun.objects.create(
+        board=cast.board,
+        kind="annual_report",
+        params={"year": 2016},
+        requested_by=cast.chair,
+    )
+    tasks.render_report.apply(args=[run.pk])
+    run.refresh_from_db()
+    assert run.status == RunStatus.FAILED
+    assert run.attempts == 1
+    assert run.error == "No business plan covers 2016-17."
+
+
+def test_failed_run_shows_its_error_and_try_again_makes_a_new_run(
+    cast, as_user, media, fake_document, django_capture_on_commit_callbacks
+):
+    failed = ReportRun.objects.create(
+        board=cast.board,
+        kind="annual_report",
+        params={"year": 2016},
+        status=RunStatus.FAILED,
+        error="No business plan covers 2016-17.",
+        attempts=1,
+        requested_by=cast.business_team,
+    )
+    client = as_user(cast.chair)
+    page = client.get(f"/boards/north/reports/{failed.pk}/")
+    assert "No business plan covers 2016-17." in page.text
+    assert "Try again" in page.text
+    assert "Refresh" not in page.headers
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/boards/north/reports/{failed.pk}/try-again/")
+    new = ReportRun.objects.exclude(pk=failed.pk).get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/boards/north/reports/{new.pk}/"
+    assert new.params == {"year": 2016}
+    assert new.requested_by == cast.chair
+    assert new.status == RunStatus.SUCCEEDED
+    page = client.get(response["Location"])
+    assert "Ready" in page.text
+    assert "Download the annual report 2016-17 (PDF)" in page.text
+
+
+def test_status_page_refreshes_itself_while_the_run_is_unfinished(cast, as_user):
+    run = ReportRun.objects.create(
+        board=cast.board,
+        kind="annual_report",
+        params={"year": 2016},
+        status=RunStatus.RUNNING,
+        steps_done=2,
+        steps_total=5,
+        step_label="Drawing the scorecard",
+        requested_by=cast.chair,
+    )
+    client = as_user(cast.board_member)
+    page = client.get(f"/boards/north/reports/{run.pk}/")
+    assert page.headers["Refresh"] == "2"
+    assert "Step 2 of 5." in page.text
+    assert '<progress id="run-progress" max="5" value="2">' in page.text
+    body = client.get(f"/boards/north/reports/{run.pk}/status.json").json()
+    assert body["status"] == "running"
+    assert (body["steps_done"], body["steps_total"]) == (2, 5)
+    assert body["download_url"] is None
+
+
+def test_list_shows_the_boards_runs_with_status(
+    cast, as_user, django_assert_max_num_queries
+):
+    for year in (2015, 2016):
+        ReportRun.objects.create(
+            board=cast.board,
+            kind="annual_report",
+            params={"year": year},
+            requested_by=cast.chair,
+        )
+    ReportRun.objects.create(
+        board=cast.other_board,
+        kind="annual_report",
+        params={"year": 2014},
+        requested_by=cast.other_board_member,
+    )
+    client = as_user(cast.board_member)
+    with django_assert_max_num_queries(8):
+        page = client.get("/boards/north/reports/")
+    assert "Annual report 2016-17" in page.text
+    assert "Annual report 2015-16" in page.text
+    assert "2014-15" not in page.text
+    assert "Export annual report" not in page.text
+    assert (
+        "Export annual report"
+        in as_user(cast.chair).get(page.request["PATH_INFO"]).text
+    )
+
+
+def test_sweeper_requeues_lost_runs_and_fails_those_out_of_attempts(
+    cast, media, fake_document, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    long_ago = timezone.now() - timedelta(hours=1)
+    make = ReportRun.objects.create
+    stuck = make(
+        board=cast.board,
+        kind="annual_report",
+        params={"year": 2016},
+        status=RunStatus.RUNNING,
+        attempts=1,
+        started_at=long_ago,
+        requested_by=cast.chair,
+    )
+    waiting = make(
+        board=cast.board,
+        kind="annual_report",
+        params={"year": 2015},
+        requested_by=cast.chair,
+    )
+    ReportRun.objects.filter(pk=waiting.pk).update(requested_at=long_ago)
+    spent = make(
+        board=cast.board,
+        kind="annual_report",
+        params={"year": 2014},
+        status=RunStatus.RUNNING,
+        attempts=3,
+        started_at=long_ago,
+        requested_by=cast.chair,
+    )
+    fresh = make(
+        board=cast.board,
+        kind="annual_report",
+        params={"year": 2013},
+        status=RunStatus.RUNNING,
+        attempts=1,
+        started_at=timezone.now(),
+        requested_by=cast.chair,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.sweep_lost_runs() == 3
+    for run in (stuck, waiting, spent, fresh):
+        run.refresh_from_db()
+    assert stuck.status == waiting.status == RunStatus.SUCCEEDED
+    assert stuck.attempts == 2
+    assert spent.status == RunStatus.FAILED
+    assert "lost" in spent.error
+    assert fresh.status == RunStatus.RUNNING
