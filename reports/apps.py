@@ -21,6 +21,4 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from lscb_portal.sections import BoardSection, register
 
-        register(
-            BoardSection("Annual report", "reports:list", describe_reports, False)
-        )
+        register(BoardSection("Annual report", "reports:list", describe_reports, False))
