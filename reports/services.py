@@ -4,8 +4,11 @@ import logging
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
+from boards.models import Contribution
+from indicators.models import Measurement
 from lscb_portal.celery import app as celery_app
 from lscb_portal.periods import reporting_year_start, year_label
 
@@ -29,6 +32,18 @@ def reporting_years(today: date | None = None) -> list[int]:
     """Years an annual report may be asked for, newest first."""
     latest = reporting_year_start(today or timezone.localdate())
     return list(range(latest, FIRST_YEAR - 1, -1))
+
+
+def default_year(board) -> int:
+    """The last completed reporting year, or the latest the board has figures for
+    if that is earlier (a board loading its history starts from its data)."""
+    last_completed = reporting_years()[1]
+    budget = Contribution.objects.filter(board=board).aggregate(y=Max("year"))["y"]
+    value = Measurement.objects.filter(indicator__board=board).aggregate(
+        d=Max("period_end")
+    )["d"]
+    years = [y for y in (budget, value and reporting_year_start(value)) if y]
+    return min(last_completed, max(years)) if years else last_completed
 
 
 def year_choices() -> list[tuple[int, str]]:

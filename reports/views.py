@@ -75,8 +75,7 @@ class AnnualReportExportView(BoardMixin, FormPageMixin, FormView):
     )
 
     def get_initial(self):
-        years = services.reporting_years()
-        return {"year": years[1] if len(years) > 1 else years[0]}
+        return {"year": services.default_year(self.board)}
 
     def get_back_url(self):
         return reverse("reports:list", args=[self.board.slug])

@@ -335,3 +335,13 @@ def test_sweeper_requeues_lost_runs_and_fails_those_out_of_attempts(
     assert spent.status == RunStatus.FAILED
     assert "lost" in spent.error
     assert fresh.status == RunStatus.RUNNING
+
+
+def test_the_export_form_offers_the_latest_year_with_figures(cast, as_user):
+    from boards.models import Contribution
+
+    Contribution.objects.create(
+        board=cast.board, year=2016, agency=cast.agency_x, amount="1000"
+    )
+    response = as_user(cast.chair).get("/boards/north/reports/annual-report/")
+    assert response.context["form"].initial["year"] == 2016
