@@ -56,9 +56,14 @@ def _weasyprint_fetcher(fetch):
 
 def render_pdf(template: str, context: dict, *, title: str, author: str, charts=None):
     """Renders a template to PDF bytes and returns (bytes, page count)."""
+    html = render_to_string(template, context)
+    return html_to_pdf(html, title=title, author=author, charts=charts)
+
+
+def html_to_pdf(html: str, *, title: str, author: str, charts=None):
+    """(PDF bytes, page count) of finished HTML: A4 as its CSS says, tagged."""
     from weasyprint import HTML  # slow to import: only when a PDF is made
 
-    html = render_to_string(template, context)
     document = HTML(
         string=html,
         url_fetcher=_weasyprint_fetcher(make_url_fetcher(charts)),
