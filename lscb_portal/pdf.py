@@ -13,7 +13,7 @@ STATIC_PREFIX = "/" + settings.STATIC_URL.lstrip("/")
 
 
 class RefusedURL(ValueError):
-    pass
+    """A URL the PDF renderer will not fetch (anything but our static files)."""
 
 
 def make_url_fetcher(charts: dict[str, bytes] | None = None):
