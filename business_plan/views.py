@@ -14,7 +14,7 @@ from django.views.generic import FormView, TemplateView
 
 from boards.mixins import BoardMixin
 from lscb_portal import charts
-from lscb_portal.forms import FormPageMixin, add_errors
+from lscb_portal.forms import FormPageMixin, VersionedEditMixin, add_errors
 from lscb_portal.history import history_entries
 from lscb_portal.periods import quarter_of, quarters_between
 from lscb_portal.tables import ImportFailed
@@ -385,7 +385,7 @@ class ActionDetailView(ActionMixin, TemplateView):
         )
 
 
-class ActionEditView(ActionMixin, FormPageMixin, FormView):
+class ActionEditView(ActionMixin, VersionedEditMixin, FormPageMixin, FormView):
     form_class = ActionEditForm
     submit_label = "Save changes"
 
@@ -400,26 +400,16 @@ class ActionEditView(ActionMixin, FormPageMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs.update(plan=self.plan, instance=copy.copy(self.action))
-        kwargs.setdefault("initial", {})["version"] = self.action.version
+        kwargs["plan"] = self.plan
         return kwargs
 
-    def form_valid(self, form):
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
-        try:
-            action = services.action_update_details(
-                action=self.action,
-                version=version,
-                changes=data,
-                user=self.request.user,
-            )
-        except StaleVersion as conflict:
-            form.add_error(None, str(conflict))
-            return self.render_to_response(self.get_context_data(form=form), status=409)
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+    def versioned_record(self):
+        return self.action
+
+    def save(self, data, version):
+        action = services.action_update_details(
+            action=self.action, version=version, changes=data, user=self.request.user
+        )
         messages.success(self.request, f"Action {action.ref} saved.")
         return redirect(
             "business_plan:action", self.board.slug, self.plan.slug, action.ref

@@ -1,4 +1,3 @@
-import copy
 from functools import cached_property
 
 from django.contrib import messages
@@ -10,10 +9,9 @@ from django.views.generic import FormView, TemplateView
 
 from boards.mixins import BoardMixin
 from lscb_portal import charts
-from lscb_portal.forms import FormPageMixin, add_errors
+from lscb_portal.forms import FormPageMixin, VersionedEditMixin, add_errors
 from lscb_portal.history import history_entries
 from lscb_portal.tables import ImportFailed
-from lscb_portal.versioning import StaleVersion
 
 from . import permissions, selectors, services
 from .filters import IndicatorFilter
@@ -208,7 +206,7 @@ class IndicatorCreateView(IndicatorsMixin, FormPageMixin, FormView):
         return redirect("indicators:indicator", self.board.slug, indicator.code)
 
 
-class IndicatorEditView(IndicatorMixin, FormPageMixin, FormView):
+class IndicatorEditView(IndicatorMixin, VersionedEditMixin, FormPageMixin, FormView):
     form_class = IndicatorEditForm
     permission = staticmethod(permissions.can_manage_indicators)
     submit_label = "Save changes"
@@ -221,27 +219,21 @@ class IndicatorEditView(IndicatorMixin, FormPageMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs.update(board=self.board, instance=copy.copy(self.indicator))
-        kwargs.setdefault("initial", {})["version"] = self.indicator.version
+        kwargs["board"] = self.board
         return kwargs
 
-    def form_valid(self, form):
-        data = dict(form.cleaned_data)
+    def versioned_record(self):
+        return self.indicator
+
+    def save(self, data, version):
         scorecards = data.pop("scorecards")
-        try:
-            indicator = services.indicator_update(
-                indicator=self.indicator,
-                version=data.pop("version"),
-                changes=data,
-                scorecards=scorecards,
-                user=self.request.user,
-            )
-        except StaleVersion as conflict:
-            form.add_error(None, str(conflict))
-            return self.render_to_response(self.get_context_data(form=form), status=409)
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+        indicator = services.indicator_update(
+            indicator=self.indicator,
+            version=version,
+            changes=data,
+            scorecards=scorecards,
+            user=self.request.user,
+        )
         messages.success(self.request, f"{indicator.code} saved.")
         return redirect("indicators:indicator", self.board.slug, indicator.code)
 
@@ -304,7 +296,7 @@ class MeasurementCreateView(IndicatorMixin, FormPageMixin, FormView):
         return redirect(self.indicator_url())
 
 
-class MeasurementEditView(IndicatorMixin, FormPageMixin, FormView):
+class MeasurementEditView(IndicatorMixin, VersionedEditMixin, FormPageMixin, FormView):
     form_class = MeasurementEditForm
     submit_label = "Save changes"
 
@@ -327,27 +319,16 @@ class MeasurementEditView(IndicatorMixin, FormPageMixin, FormView):
     def get_back_url(self):
         return self.indicator_url()
 
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["instance"] = copy.copy(self.measurement)
-        kwargs.setdefault("initial", {})["version"] = self.measurement.version
-        return kwargs
+    def versioned_record(self):
+        return self.measurement
 
-    def form_valid(self, form):
-        data = dict(form.cleaned_data)
-        try:
-            services.measurement_update(
-                measurement=self.measurement,
-                version=data.pop("version"),
-                changes=data,
-                user=self.request.user,
-            )
-        except StaleVersion as conflict:
-            form.add_error(None, str(conflict))
-            return self.render_to_response(self.get_context_data(form=form), status=409)
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+    def save(self, data, version):
+        services.measurement_update(
+            measurement=self.measurement,
+            version=version,
+            changes=data,
+            user=self.request.user,
+        )
         messages.success(self.request, "Value saved.")
         return redirect(self.indicator_url())
 

@@ -1,6 +1,11 @@
 """GOV.UK Design System styling for Django forms, shared by every app's forms."""
 
+import copy
+
 from django import forms
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+
+from .versioning import StaleVersion
 
 
 class DateInput(forms.DateInput):
@@ -89,3 +94,32 @@ def add_errors(form, error) -> None:
     else:
         for text in error.messages:
             form.add_error(None, text)
+
+
+class VersionedEditMixin:
+    """For FormViews that change a versioned record through a service: the form
+    starts from the record's version; `save(data, version)` returns the response,
+    a stale version answers 409 naming who saved first, a refused change shows the
+    service's errors on the form."""
+
+    def versioned_record(self):
+        raise ImproperlyConfigured(f"{type(self).__name__} names no record to edit.")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        record = self.versioned_record()
+        kwargs["instance"] = copy.copy(record)  # the form must not alter the page's
+        kwargs.setdefault("initial", {})["version"] = record.version
+        return kwargs
+
+    def form_valid(self, form):
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        try:
+            return self.save(data, version)
+        except StaleVersion as conflict:
+            form.add_error(None, str(conflict))
+            return self.render_to_response(self.get_context_data(form=form), status=409)
+        except ValidationError as error:
+            add_errors(form, error)
+            return self.form_invalid(form)

@@ -1,4 +1,3 @@
-import copy
 from functools import cached_property
 
 from django.contrib import messages
@@ -12,10 +11,9 @@ from django.views.generic import FormView, TemplateView
 
 from boards.mixins import BoardMixin
 from boards.models import Meeting
-from lscb_portal.forms import FormPageMixin, add_errors
+from lscb_portal.forms import FormPageMixin, VersionedEditMixin, add_errors
 from lscb_portal.history import history_entries
 from lscb_portal.periods import reporting_year_start, year_label
-from lscb_portal.versioning import StaleVersion
 
 from . import actions, calendar, permissions, planner, services
 from .forms import (
@@ -100,7 +98,7 @@ class SubgroupDetailView(SubgroupMixin, TemplateView):
         )
 
 
-class SubgroupEditView(SubgroupMixin, FormPageMixin, FormView):
+class SubgroupEditView(SubgroupMixin, VersionedEditMixin, FormPageMixin, FormView):
     form_class = SubgroupForm
     permission = staticmethod(permissions.can_manage_subgroups)
     submit_label = "Save changes"
@@ -113,25 +111,19 @@ class SubgroupEditView(SubgroupMixin, FormPageMixin, FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs.update(board=self.board, instance=copy.copy(self.subgroup))
-        kwargs.setdefault("initial", {})["version"] = self.subgroup.version
+        kwargs["board"] = self.board
         return kwargs
 
-    def form_valid(self, form):
-        data = dict(form.cleaned_data)
-        try:
-            services.subgroup_update(
-                subgroup=self.subgroup,
-                version=data.pop("version"),
-                changes=data,
-                user=self.request.user,
-            )
-        except StaleVersion as conflict:
-            form.add_error(None, str(conflict))
-            return self.render_to_response(self.get_context_data(form=form), status=409)
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+    def versioned_record(self):
+        return self.subgroup
+
+    def save(self, data, version):
+        services.subgroup_update(
+            subgroup=self.subgroup,
+            version=version,
+            changes=data,
+            user=self.request.user,
+        )
         messages.success(self.request, f"{self.subgroup} saved.")
         return redirect(self.get_back_url())
 
@@ -246,7 +238,7 @@ def next_step(current: str) -> str:
     return names[names.index(current) + 1]
 
 
-class ReturnQuestionView(ReturnMixin, FormPageMixin, FormView):
+class ReturnQuestionView(ReturnMixin, VersionedEditMixin, FormPageMixin, FormView):
     """One question page of a return; saves the draft and moves on."""
 
     writes = True
@@ -265,24 +257,16 @@ class ReturnQuestionView(ReturnMixin, FormPageMixin, FormView):
         index = names.index(self.step)
         return self.url(names[index - 1]) if index else self.url("return")
 
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["instance"] = copy.copy(self.subgroup_return)
-        kwargs.setdefault("initial", {})["version"] = self.subgroup_return.version
-        return kwargs
+    def versioned_record(self):
+        return self.subgroup_return
 
-    def form_valid(self, form):
-        data = dict(form.cleaned_data)
-        try:
-            services.return_save(
-                subgroup_return=self.subgroup_return,
-                version=data.pop("version"),
-                changes=data,
-                user=self.request.user,
-            )
-        except StaleVersion as conflict:
-            form.add_error(None, str(conflict))
-            return self.render_to_response(self.get_context_data(form=form), status=409)
+    def save(self, data, version):
+        services.return_save(
+            subgroup_return=self.subgroup_return,
+            version=version,
+            changes=data,
+            user=self.request.user,
+        )
         return redirect(self.url(next_step(self.step)))
 
 

@@ -1,14 +1,11 @@
-import copy
-
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.views.generic import FormView, TemplateView
 
-from lscb_portal.forms import FormPageMixin
+from lscb_portal.forms import FormPageMixin, VersionedEditMixin
 from lscb_portal.history import history_entries
 from lscb_portal.sections import sections_for
-from lscb_portal.versioning import StaleVersion
 
 from .. import permissions, services
 from ..forms import BoardForm
@@ -32,7 +29,7 @@ class BoardHomeView(BoardMixin, TemplateView):
         )
 
 
-class BoardEditView(BoardMixin, FormPageMixin, FormView):
+class BoardEditView(BoardMixin, VersionedEditMixin, FormPageMixin, FormView):
     form_class = BoardForm
     permission = staticmethod(permissions.can_edit_board)
     page_title = "Change board details"
@@ -41,25 +38,13 @@ class BoardEditView(BoardMixin, FormPageMixin, FormView):
     def get_back_url(self):
         return reverse("boards:home", args=[self.board.slug])
 
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["instance"] = copy.copy(
-            self.board
-        )  # the form must not alter the page's board
-        kwargs.setdefault("initial", {})["version"] = self.board.version
-        return kwargs
+    def versioned_record(self):
+        return self.board
 
-    def form_valid(self, form):
-        try:
-            services.board_update(
-                board=self.board,
-                version=form.cleaned_data["version"],
-                changes=form.cleaned_data,
-                user=self.request.user,
-            )
-        except StaleVersion as conflict:
-            form.add_error(None, str(conflict))
-            return self.render_to_response(self.get_context_data(form=form), status=409)
+    def save(self, data, version):
+        services.board_update(
+            board=self.board, version=version, changes=data, user=self.request.user
+        )
         messages.success(self.request, "Board details saved.")
         return redirect("boards:home", board_slug=self.board.slug)
 
