@@ -42,6 +42,9 @@ class ReportRun(models.Model):
     )
     requested_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    # Bumped by the worker after each step: a running row whose heartbeat is older
+    # than REPORT_RUN_LEASE_SECONDS was lost with its worker and may be claimed again.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     objects = BoardScopedQuerySet.as_manager()
