@@ -4,7 +4,7 @@ reports its progress as (steps done, steps total, label)."""
 import re
 
 from lscb_portal.pdf import render_pdf
-from lscb_portal.periods import reporting_year_start, year_label
+from lscb_portal.periods import year_label
 
 from .sections import build_sections
 
@@ -54,109 +54,4 @@ def annual_report(board, year: int, progress=no_progress) -> tuple[bytes, int]:
         title=f"{board.name} annual report {context['year_label']}",
         author=board.name,
         charts=charts,
-    )
-
-
-def _previous_quarter(day):
-    """The quarter before the one holding `day`, as quarter_of() writes it."""
-    from datetime import timedelta
-
-    from lscb_portal.periods import quarter_bounds, quarter_of
-
-    start, _ = quarter_bounds(quarter_of(day))
-    return quarter_of(start - timedelta(days=1))
-
-
-def _business_plan_part(meeting):
-    from business_plan.models import BusinessPlan, PlanStatus
-    from business_plan.selectors import monitoring_report
-
-    plan = (
-        BusinessPlan.objects.filter(board=meeting.board, status=PlanStatus.ACTIVE)
-        .order_by("-first_year")
-        .first()
-    )
-    if plan is None:
-        return None
-    return {
-        "plan": plan,
-        "report": monitoring_report(plan, _previous_quarter(meeting.date)),
-    }
-
-
-def _indicators_part(meeting):
-    from indicators.pdf import key_indicators
-
-    year = reporting_year_start(meeting.date)
-    return key_indicators(meeting.board, year) or key_indicators(
-        meeting.board, year - 1
-    )
-
-
-def _risks_part(meeting):
-    from boards.models import Risk, RiskStatus
-
-    risks = sorted(
-        Risk.objects.filter(board=meeting.board, status=RiskStatus.OPEN),
-        key=lambda r: (-r.score, r.title),
-    )
-    return {"risks": risks}
-
-
-def meeting_pack_context(meeting, progress=no_progress) -> dict:
-    """What the meeting pack shows: the agenda, then one part per report due at
-    the meeting (subgroups.planner.meeting_reports), numbered."""
-    from subgroups.planner import meeting_reports
-
-    cells = meeting_reports(meeting, today=meeting.date)
-    parts = []
-    for done, cell in enumerate(cells, start=1):
-        what = cell.item.what
-        kind, data = "due", None
-        if "Business Plan" in what:
-            data = _business_plan_part(meeting)
-            kind = "business_plan"
-        elif "Indicators" in what:
-            data = _indicators_part(meeting)
-            kind = "indicators"
-        elif "Risk Log" in what:
-            data = _risks_part(meeting)
-            kind = "risks"
-        elif cell.paper is not None and cell.paper.subgroup_return_id:
-            data = {"return": cell.paper.subgroup_return}
-            kind = "return"
-        if data is None:
-            kind = "due"
-        number = len(parts) + 1
-        parts.append(
-            {
-                "number": number,
-                "key": f"part-{number}",
-                "heading": f"{number}. {what}",
-                "kind": kind,
-                "cell": cell,
-                "producer": cell.item.produced_by,
-                "data": data,
-            }
-        )
-        progress(done, len(cells), what)
-    agenda = list(meeting.agenda_items.order_by("order"))
-    return {
-        "board": meeting.board,
-        "meeting": meeting,
-        "kind_label": meeting.get_kind_display(),
-        "running_title": f"{meeting.get_kind_display()} {meeting.date:%-d %B %Y}",
-        "agenda": agenda,
-        "parts": parts,
-    }
-
-
-def meeting_pack(meeting, progress=no_progress) -> tuple[bytes, int]:
-    """The papers for one meeting: cover, agenda, contents, then each report due."""
-    context = meeting_pack_context(meeting, progress)
-    return render_pdf(
-        "reports/pdf/meeting_pack.html",
-        context,
-        title=f"{meeting.board.name} {context['running_title']} meeting pack",
-        author=meeting.board.name,
     )

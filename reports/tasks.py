@@ -12,9 +12,10 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import slugify
 
-from boards.models import Board
+from boards.models import Board, Meeting
 
 from . import documents
+from .meeting_pack import meeting_pack
 from .models import ReportRun, RunKind, RunStatus, checksum_of
 
 log = logging.getLogger(__name__)
@@ -26,8 +27,8 @@ RUNNING_TOO_LONG = timedelta(minutes=30)
 
 
 def _file_name(run: ReportRun) -> str:
-    year = run.params.get("year", "")
-    return f"reports/{run.board.slug}/run-{run.pk}-{slugify(run.kind)}-{year}.pdf"
+    about = run.params.get("year") or run.params.get("meeting") or ""
+    return f"reports/{run.board.slug}/run-{run.pk}-{slugify(run.kind)}-{about}.pdf"
 
 
 def _render(run: ReportRun) -> tuple[bytes, int]:
@@ -39,7 +40,10 @@ def _render(run: ReportRun) -> tuple[bytes, int]:
     board = Board.objects.get(pk=run.board_id)
     if run.kind == RunKind.ANNUAL_REPORT:
         return documents.annual_report(board, int(run.params["year"]), progress)
-    raise ValueError(f"{run.get_kind_display()} cannot be exported yet.")
+    if run.kind == RunKind.MEETING_PACK:
+        meeting = Meeting.objects.get(board=board, pk=run.params["meeting"])
+        return meeting_pack(meeting, progress)
+    raise ValueError(f"{run.get_kind_display()} cannot be exported.")
 
 
 def _store(run: ReportRun, data: bytes) -> str:

@@ -11,7 +11,7 @@ from django.test import override_settings
 from pypdf import PdfReader
 
 from boards.models import AgendaItem, Meeting
-from reports.documents import meeting_pack
+from reports.meeting_pack import meeting_pack
 from subgroups.planner import meeting_reports
 
 from .helpers import contents_entries, page_texts

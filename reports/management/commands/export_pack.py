@@ -8,7 +8,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from boards.models import Meeting
-from reports.documents import meeting_pack
+from reports.meeting_pack import meeting_pack
 
 
 class Command(BaseCommand):
