@@ -187,6 +187,9 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/5"),
     },
 }
+# A running export whose worker has not beaten its heartbeat for this long was
+# lost (killed mid-render) and is rendered again by another delivery.
+REPORT_RUN_LEASE_SECONDS = env.int("REPORT_RUN_LEASE_SECONDS", default=120)
 # Days before a paper deadline that subgroup chairs are reminded.
 RETURN_REMINDER_DAYS = env.int("RETURN_REMINDER_DAYS", default=5)
 

@@ -1,12 +1,15 @@
 """Thin Celery entry points: render a report run, sweep runs a worker lost."""
 
 import logging
+import threading
+from contextlib import contextmanager
 from datetime import timedelta
 
 from celery import shared_task
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import OperationalError, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -23,18 +26,85 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 3
 TRANSIENT = (OSError, OperationalError)
 QUEUED_TOO_LONG = timedelta(minutes=10)
-RUNNING_TOO_LONG = timedelta(minutes=30)
 
 
-def _file_name(run: ReportRun) -> str:
+def _file_name(run: ReportRun, attempt: int) -> str:
     about = run.params.get("year") or run.params.get("meeting") or ""
-    return f"reports/{run.board.slug}/run-{run.pk}-{slugify(run.kind)}-{about}.pdf"
+    return (
+        f"reports/{run.board.slug}/"
+        f"run-{run.pk}-{slugify(run.kind)}-{about}-attempt-{attempt}.pdf"
+    )
+
+
+def _lease() -> timedelta:
+    return timedelta(seconds=settings.REPORT_RUN_LEASE_SECONDS)
+
+
+@contextmanager
+def _heartbeat(run_id: int, attempt: int):
+    """Bumps the run's heartbeat from a thread while the attempt runs, so a long
+    WeasyPrint render keeps its lease; when the process dies the beats stop and
+    another delivery may claim the run once the lease has run out."""
+    stop = threading.Event()
+    interval = max(_lease().total_seconds() / 3, 0.2)
+
+    def beat():
+        try:
+            while not stop.wait(interval):
+                ReportRun.objects.filter(
+                    pk=run_id, status=RunStatus.RUNNING, attempts=attempt
+                ).update(heartbeat_at=timezone.now())
+        except Exception as error:  # a missed beat only shortens the lease
+            log.warning("render_report: heartbeat of run %s: %s", run_id, error)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=beat, name=f"report-run-{run_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+def _claim(run_id: int) -> bool:
+    """Takes the run for one attempt: a queued run, or a running one whose worker
+    stopped beating (killed mid-render). One conditional update, so of two
+    deliveries at most one wins."""
+    now = timezone.now()
+    claimable = Q(status=RunStatus.QUEUED) | Q(
+        status=RunStatus.RUNNING, heartbeat_at__lt=now - _lease()
+    )
+    return (
+        ReportRun.objects.filter(
+            claimable, pk=run_id, attempts__lt=MAX_ATTEMPTS
+        ).update(
+            status=RunStatus.RUNNING,
+            attempts=F("attempts") + 1,
+            started_at=now,
+            heartbeat_at=now,
+            error="",
+        )
+        == 1
+    )
+
+
+def _running_elsewhere(run_id: int) -> timedelta | None:
+    """How long until a running run's lease runs out, if another worker holds it."""
+    run = ReportRun.objects.filter(pk=run_id, status=RunStatus.RUNNING).first()
+    if run is None or run.heartbeat_at is None:
+        return None
+    return max(run.heartbeat_at + _lease() - timezone.now(), timedelta(0))
 
 
 def _render(run: ReportRun) -> tuple[bytes, int]:
     def progress(done, total, label):
-        ReportRun.objects.filter(pk=run.pk).update(
-            steps_done=done, steps_total=total, step_label=str(label)[:200]
+        ReportRun.objects.filter(pk=run.pk, attempts=run.attempts).update(
+            steps_done=done,
+            steps_total=total,
+            step_label=str(label)[:200],
+            heartbeat_at=timezone.now(),
         )
 
     board = Board.objects.get(pk=run.board_id)
@@ -47,13 +117,18 @@ def _render(run: ReportRun) -> tuple[bytes, int]:
 
 
 def _store(run: ReportRun, data: bytes) -> str:
-    """Write the PDF under its run's own name; a half-written file left by a lost
-    attempt is replaced, so a run has exactly one file. The row points at the file
-    only once it is complete."""
-    name = _file_name(run)
+    """Writes this attempt's PDF under its own name (a file half-written by a lost
+    attempt is replaced)."""
+    name = _file_name(run, run.attempts)
     if default_storage.exists(name):
         default_storage.delete(name)
     return default_storage.save(name, ContentFile(data))
+
+
+def _discard(names) -> None:
+    for name in names:
+        if default_storage.exists(name):
+            default_storage.delete(name)
 
 
 @shared_task(
@@ -64,41 +139,52 @@ def _store(run: ReportRun, data: bytes) -> str:
 )
 def render_report(self, run_id: int) -> None:
     """Render a run's PDF. Routed to the "reports" queue by CELERY_TASK_ROUTES."""
-    claimed = ReportRun.objects.filter(
-        pk=run_id, status=RunStatus.QUEUED, attempts__lt=MAX_ATTEMPTS
-    ).update(
-        status=RunStatus.RUNNING,
-        attempts=F("attempts") + 1,
-        started_at=timezone.now(),
-        error="",
-    )
-    if claimed != 1:
+    if not _claim(run_id):
+        wait = _running_elsewhere(run_id)
+        if wait is not None:
+            # Perhaps a redelivery after its worker was killed: look again once
+            # the holder's lease runs out (it will have finished or stopped).
+            log.info("render_report: run %s is held; again in %s", run_id, wait)
+            raise self.retry(countdown=wait.total_seconds() + 1, max_retries=None)
         log.info("render_report: run %s not claimable; leaving it", run_id)
         return
     run = ReportRun.objects.select_related("board").get(pk=run_id)
     try:
-        data, pages = _render(run)
-        name = _store(run, data)
+        with _heartbeat(run_id, run.attempts):
+            data, pages = _render(run)
+            name = _store(run, data)
     except TRANSIENT as error:
         log.warning("render_report: run %s attempt %s: %s", run_id, run.attempts, error)
         if run.attempts >= MAX_ATTEMPTS:
             _fail(run_id, f"The export failed {run.attempts} times: {error}")
             return
-        ReportRun.objects.filter(pk=run_id, status=RunStatus.RUNNING).update(
-            status=RunStatus.QUEUED
-        )
+        ReportRun.objects.filter(
+            pk=run_id, status=RunStatus.RUNNING, attempts=run.attempts
+        ).update(status=RunStatus.QUEUED)
         raise self.retry(exc=error, countdown=2**run.attempts) from error
     except Exception as error:
         log.exception("render_report: run %s failed", run_id)
         _fail(run_id, str(error) or error.__class__.__name__)
         return
-    ReportRun.objects.filter(pk=run_id, status=RunStatus.RUNNING).update(
+    won = ReportRun.objects.filter(
+        pk=run_id, status=RunStatus.RUNNING, attempts=run.attempts
+    ).update(
         status=RunStatus.SUCCEEDED,
         file=name,
         checksum=checksum_of(data),
         page_count=pages,
         finished_at=timezone.now(),
     )
+    others = [_file_name(run, n) for n in range(1, MAX_ATTEMPTS + 1)]
+    if won:
+        # Files of earlier attempts killed after writing: the run keeps one file.
+        _discard(n for n in others if n != name)
+    else:
+        # Another delivery took the run over after this one's lease ran out.
+        log.warning(
+            "render_report: run %s attempt %s lost its claim", run_id, run.attempts
+        )
+        _discard([name])
 
 
 def _fail(run_id: int, message: str) -> None:
@@ -109,17 +195,18 @@ def _fail(run_id: int, message: str) -> None:
 
 @shared_task
 def sweep_lost_runs() -> int:
-    """Re-queue runs a worker lost (queued over 10 minutes, running over 30); after
-    three attempts such a run fails as lost. Returns how many runs it touched."""
+    """Re-queue runs the broker lost (queued over 10 minutes, or running without a
+    heartbeat for longer than the lease); after three attempts such a run fails as
+    lost. Returns how many runs it touched."""
     now = timezone.now()
     touched = 0
     with transaction.atomic():
         stuck_queued = ReportRun.objects.annotate(
             since=Coalesce("started_at", "requested_at")
         ).filter(status=RunStatus.QUEUED, since__lt=now - QUEUED_TOO_LONG)
-        stuck_running = ReportRun.objects.filter(
-            status=RunStatus.RUNNING, started_at__lt=now - RUNNING_TOO_LONG
-        )
+        stuck_running = ReportRun.objects.annotate(
+            beat=Coalesce("heartbeat_at", "started_at")
+        ).filter(status=RunStatus.RUNNING, beat__lt=now - _lease())
         lost = (
             ReportRun.objects.select_for_update()
             .filter(

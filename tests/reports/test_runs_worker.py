@@ -1,16 +1,26 @@
 """An annual report rendered by a real Celery worker on the configured broker."""
 
+import os
+import signal
+import subprocess
+import sys
 import time
+import uuid
+from io import StringIO
 
 import pytest
 from celery.contrib.testing.worker import start_worker
 from celery.signals import task_postrun
+from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db import connections
+from django.core.management import call_command
+from django.db import connection, connections
 
+from boards.models import Board
 from lscb_portal.celery import app as celery_app
 from reports import services
 from reports.models import ReportRun, RunStatus, checksum_of
+from reports.tasks import render_report
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -68,3 +78,106 @@ def test_a_real_worker_renders_the_annual_report(
     assert data.startswith(b"%PDF")
     assert checksum_of(data) == run.checksum
     assert [p.name for p in tmp_path.rglob("*.pdf")] == [run.file.name.split("/")[-1]]
+
+
+def _database_url(settings_dict) -> str:
+    """The test database as a DATABASE_URL for another process."""
+    if settings_dict["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{settings_dict['NAME']}"
+    user = settings_dict.get("USER") or ""
+    password = settings_dict.get("PASSWORD") or ""
+    login = f"{user}:{password}@" if password else (f"{user}@" if user else "")
+    host = settings_dict.get("HOST") or "localhost"
+    port = settings_dict.get("PORT") or 5432
+    return f"postgres://{login}{host}:{port}/{settings_dict['NAME']}"
+
+
+def _children(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children") as handle:
+        return [int(child) for child in handle.read().split()]
+
+
+@pytest.fixture
+def demo(settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=StringIO())
+
+
+def test_a_worker_killed_mid_render_is_redelivered_and_the_run_ends_with_one_file(
+    demo, tmp_path
+):
+    """A prefork worker's render child is killed (as the OOM killer would) while it
+    renders the demo annual report: the message is rejected back to the queue, the
+    next delivery waits for the dead attempt's lease to run out, claims the run and
+    renders it; the run has exactly one file."""
+    media = tmp_path / "media"
+    queue = f"reports-killed-{uuid.uuid4().hex[:8]}"
+    env = {
+        **os.environ,
+        "DEBUG": "true",
+        "DATABASE_URL": _database_url(connection.settings_dict),
+        "MEDIA_ROOT": str(media),
+        "REPORT_RUN_LEASE_SECONDS": "2",
+    }
+    board = Board.objects.get(slug="cumbria")
+    chair = board.memberships.get(role="chair").user
+    run = ReportRun.objects.create(
+        board=board, kind="annual_report", params={"year": 2016}, requested_by=chair
+    )
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "lscb_portal",
+            "worker",
+            "-Q",
+            queue,
+            "--pool",
+            "prefork",
+            "--concurrency",
+            "1",
+            "--without-gossip",
+            "--without-mingle",
+            "--loglevel",
+            "INFO",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=(tmp_path / "worker.log").open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        celery_app.conf.task_always_eager = False
+        render_report.apply_async((run.pk,), queue=queue)
+
+        def rendering():
+            row = ReportRun.objects.get(pk=run.pk)
+            return row.status == RunStatus.RUNNING and row.steps_done >= 1
+
+        assert wait_for(rendering, seconds=120), (tmp_path / "worker.log").read_text()
+        [child] = _children(worker.pid)
+        os.kill(child, signal.SIGKILL)
+        killed_at = ReportRun.objects.get(pk=run.pk)
+        assert killed_at.status == RunStatus.RUNNING, "the render finished too soon"
+        assert killed_at.file.name == ""
+
+        assert wait_for(
+            lambda: ReportRun.objects.get(pk=run.pk).is_finished, seconds=120
+        ), (tmp_path / "worker.log").read_text()
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+    log_text = (tmp_path / "worker.log").read_text()
+    assert "WorkerLostError" in log_text or "SIGKILL" in log_text, log_text
+    run.refresh_from_db()
+    assert run.status == RunStatus.SUCCEEDED, run.error
+    assert run.attempts == 2
+    data = (media / run.file.name).read_bytes()
+    assert data.startswith(b"%PDF") and checksum_of(data) == run.checksum
+    assert [p.name for p in media.rglob("*.pdf")] == [run.file.name.split("/")[-1]]
