@@ -96,6 +96,20 @@ def add_errors(form, error) -> None:
             form.add_error(None, text)
 
 
+def save_or_refuse(view, form, save):
+    """The answer to a form whose save goes through a service: save()'s own
+    response; or the form again, with 409 naming who saved first when the version
+    is stale, or with the service's errors when it refuses the change."""
+    try:
+        return save()
+    except StaleVersion as conflict:
+        form.add_error(None, str(conflict))
+        return view.render_to_response(view.get_context_data(form=form), status=409)
+    except ValidationError as error:
+        add_errors(form, error)
+        return view.form_invalid(form)
+
+
 class VersionedEditMixin:
     """For FormViews that change a versioned record through a service: the form
     starts from the record's version; `save(data, version)` returns the response,
@@ -115,11 +129,4 @@ class VersionedEditMixin:
     def form_valid(self, form):
         data = dict(form.cleaned_data)
         version = data.pop("version")
-        try:
-            return self.save(data, version)
-        except StaleVersion as conflict:
-            form.add_error(None, str(conflict))
-            return self.render_to_response(self.get_context_data(form=form), status=409)
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+        return save_or_refuse(self, form, lambda: self.save(data, version))

@@ -10,9 +10,8 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.views.generic import FormView, TemplateView
 
-from lscb_portal.forms import FormPageMixin, add_errors
+from lscb_portal.forms import FormPageMixin, add_errors, save_or_refuse
 from lscb_portal.history import history_entries
-from lscb_portal.versioning import StaleVersion
 
 from .. import permissions
 from ..filters.challenges import ChallengeFilter
@@ -151,16 +150,12 @@ class VersionedChallengeFormView(ChallengeMixin, FormPageMixin, FormView):
         return super().get_context_data(**kwargs)
 
     def form_valid(self, form):
-        try:
+        def save():
             self.save(form)
-        except StaleVersion as conflict:
-            form.add_error(None, str(conflict))
-            return self.render_to_response(self.get_context_data(form=form), status=409)
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, self.success_message)
-        return redirect("boards:challenge", self.board.slug, self.challenge.pk)
+            messages.success(self.request, self.success_message)
+            return redirect("boards:challenge", self.board.slug, self.challenge.pk)
+
+        return save_or_refuse(self, form, save)
 
 
 class ChallengeEditView(VersionedChallengeFormView):

@@ -3,15 +3,13 @@
 from functools import cached_property
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.text import capfirst
 from django.views.generic import FormView, TemplateView
 
-from lscb_portal.forms import FormPageMixin, add_errors
+from lscb_portal.forms import FormPageMixin, save_or_refuse
 from lscb_portal.periods import year_label
-from lscb_portal.versioning import StaleVersion
 
 from .. import permissions
 from ..forms.finance import BudgetYearForm, ContributionForm, SpendForm
@@ -24,6 +22,20 @@ from ..services.finance import AlreadyRecorded, last_change_id
 
 def budget_url(board, year: int) -> str:
     return f"{reverse('boards:budget', args=[board.slug])}?year={year}"
+
+
+def already_recorded(view, form, field, duplicate):
+    """The form again, saying the record exists and linking to its edit page."""
+    form.add_error(field, duplicate.message)
+    return view.render_to_response(
+        view.get_context_data(
+            form=form,
+            existing=duplicate.existing,
+            existing_edit_url=reverse(
+                view.edit_url_name, args=[view.board.slug, duplicate.existing.pk]
+            ),
+        )
+    )
 
 
 class BudgetView(BoardMixin, TemplateView):
@@ -97,29 +109,17 @@ class BudgetLineMixin(BoardMixin, FormPageMixin):
 
     def form_valid(self, form):
         data = dict(form.cleaned_data)
-        try:
-            line = self.save(data)
-        except AlreadyRecorded as duplicate:
-            form.add_error(self.duplicate_field, duplicate.message)
-            return self.render_to_response(
-                self.get_context_data(
-                    form=form,
-                    existing=duplicate.existing,
-                    existing_edit_url=reverse(
-                        self.edit_url_name,
-                        args=[self.board.slug, duplicate.existing.pk],
-                    ),
-                )
-            )
-        except StaleVersion as conflict:
-            form.add_error(None, str(conflict))
-            return self.render_to_response(self.get_context_data(form=form), status=409)
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
-        verb = "added" if self.line is None else "saved"
-        messages.success(self.request, f"{capfirst(self.describe(line))} {verb}.")
-        return redirect(budget_url(self.board, line.year))
+
+        def save():
+            try:
+                line = self.save(data)
+            except AlreadyRecorded as duplicate:
+                return already_recorded(self, form, self.duplicate_field, duplicate)
+            verb = "added" if self.line is None else "saved"
+            messages.success(self.request, f"{capfirst(self.describe(line))} {verb}.")
+            return redirect(budget_url(self.board, line.year))
+
+        return save_or_refuse(self, form, save)
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("noun", self.noun)

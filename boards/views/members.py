@@ -9,10 +9,9 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 
-from lscb_portal.forms import FormPageMixin, add_errors
+from lscb_portal.forms import FormPageMixin, add_errors, save_or_refuse
 from lscb_portal.history import history_entries
 from lscb_portal.periods import reporting_year_start, year_label
-from lscb_portal.versioning import StaleVersion
 
 from .. import permissions
 from ..forms.members import AnnualDeclarationForm, MembershipEditForm
@@ -117,21 +116,18 @@ class MemberEditView(MemberMixin, FormPageMixin, FormView):
     def form_valid(self, form):
         data = dict(form.cleaned_data)
         version = data.pop("version")
-        try:
+
+        def save():
             services.membership_update(
                 membership=self.membership,
                 version=version,
                 changes=data,
                 user=self.request.user,
             )
-        except StaleVersion as conflict:
-            form.add_error(None, str(conflict))
-            return self.render_to_response(self.get_context_data(form=form), status=409)
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, "Member's details saved.")
-        return redirect(member_url(self.membership))
+            messages.success(self.request, "Member's details saved.")
+            return redirect(member_url(self.membership))
+
+        return save_or_refuse(self, form, save)
 
 
 class AnnualDeclarationCreateView(MemberMixin, FormPageMixin, FormView):

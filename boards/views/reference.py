@@ -4,13 +4,11 @@ import string
 from functools import cached_property
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.views.generic import FormView, TemplateView
 
-from lscb_portal.forms import FormPageMixin, add_errors
-from lscb_portal.versioning import StaleVersion
+from lscb_portal.forms import FormPageMixin, save_or_refuse
 
 from .. import permissions
 from ..forms.reference import GlossaryTermForm, StrategicLinkForm
@@ -18,6 +16,7 @@ from ..mixins import BoardMixin
 from ..models import GlossaryTerm, StrategicLink
 from ..services import reference as services
 from ..services.finance import AlreadyRecorded, last_change_id
+from .finance import already_recorded
 
 OTHER = "#"  # terms starting with a digit or a symbol
 
@@ -99,32 +98,20 @@ class ReferenceFormMixin(BoardMixin, FormPageMixin):
 
     def form_valid(self, form):
         data = {name: form.cleaned_data[name] for name in self.fields}
-        try:
-            if self.record is None:
-                record = self.create(data)
-            else:
-                record = self.update(data, seen=form.cleaned_data["seen"])
-        except AlreadyRecorded as duplicate:
-            form.add_error(self.fields[0], duplicate.message)
-            return self.render_to_response(
-                self.get_context_data(
-                    form=form,
-                    existing=duplicate.existing,
-                    existing_edit_url=reverse(
-                        self.edit_url_name,
-                        args=[self.board.slug, duplicate.existing.pk],
-                    ),
-                )
-            )
-        except StaleVersion as conflict:
-            form.add_error(None, str(conflict))
-            return self.render_to_response(self.get_context_data(form=form), status=409)
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
-        verb = "added" if self.record is None else "saved"
-        messages.success(self.request, f"{record} {verb}.")
-        return redirect(self.success_url_for(record))
+
+        def save():
+            try:
+                if self.record is None:
+                    record = self.create(data)
+                else:
+                    record = self.update(data, seen=form.cleaned_data["seen"])
+            except AlreadyRecorded as duplicate:
+                return already_recorded(self, form, self.fields[0], duplicate)
+            verb = "added" if self.record is None else "saved"
+            messages.success(self.request, f"{record} {verb}.")
+            return redirect(self.success_url_for(record))
+
+        return save_or_refuse(self, form, save)
 
 
 class GlossaryTermMixin(ReferenceFormMixin):

@@ -10,9 +10,8 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.views.generic import FormView, TemplateView
 
-from lscb_portal.forms import FormPageMixin, add_errors
+from lscb_portal.forms import FormPageMixin, add_errors, save_or_refuse
 from lscb_portal.history import history_entries
-from lscb_portal.versioning import StaleVersion
 
 from .. import permissions
 from ..forms.risks import RiskEditForm, RiskForm, RiskStatusFilterForm
@@ -136,18 +135,15 @@ class RiskEditView(RiskMixin, FormPageMixin, FormView):
     def form_valid(self, form):
         data = dict(form.cleaned_data)
         version = data.pop("version")
-        try:
+
+        def save():
             risk = services.risk_update(
                 risk=self.risk, version=version, changes=data, user=self.request.user
             )
-        except StaleVersion as conflict:
-            form.add_error(None, str(conflict))
-            return self.render_to_response(self.get_context_data(form=form), status=409)
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, f"Risk “{risk}” saved.")
-        return redirect("boards:risk", self.board.slug, risk.pk)
+            messages.success(self.request, f"Risk “{risk}” saved.")
+            return redirect("boards:risk", self.board.slug, risk.pk)
+
+        return save_or_refuse(self, form, save)
 
 
 urlpatterns = [
