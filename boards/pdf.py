@@ -82,6 +82,6 @@ register(
 )
 register(Section("budget", "LSCB budget", 100, budget))
 register(
-    Section("inspections", "Inspection recommendations and updates", 290, inspections)
+    Section("inspections", "Inspection recommendations and updates", 170, inspections)
 )
 register(Section("glossary", "Glossary", 310, glossary))

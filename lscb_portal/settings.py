@@ -242,5 +242,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint logs every layout step and fontTools every subset at INFO.
+    "loggers": {
+        name: {"level": "WARNING"}
+        for name in ("axes", "weasyprint.progress", "fontTools")
+    },
 }
