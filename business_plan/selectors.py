@@ -127,10 +127,14 @@ def monitoring_report(plan, quarter: str) -> dict:
         .order_by("sort_key")
     )
     changes = rag_changes(plan, start, end)
+    ratings = Counter(a.rag_now for a in actions)
     return {
         "quarter": quarter,
         "start": start,
         "end": end,
+        # Every action's RAG at the quarter's end, for the summary line.
+        "rag_counts": [(rag.label, ratings[rag.value]) for rag in Rag]
+        + [("Not rated", ratings[None])],
         "red": [a for a in actions if a.rag_now == Rag.RED],
         "amber": [a for a in actions if a.rag_now == Rag.AMBER],
         "changes": [c for c in changes if not c.completed],

@@ -14,9 +14,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.generic import FormView, TemplateView, View
 
-from lscb_portal.forms import FormPageMixin, add_errors
+from lscb_portal.forms import FormPageMixin, add_errors, save_or_refuse
 from lscb_portal.history import history_entries
-from lscb_portal.versioning import StaleVersion
 
 from .. import permissions, services
 from ..forms import MeetingForm
@@ -179,21 +178,18 @@ class MeetingEditView(MeetingMixin, FormPageMixin, FormView):
     def form_valid(self, form):
         data = dict(form.cleaned_data)
         version = data.pop("version")
-        try:
+
+        def save():
             meeting = meeting_services.meeting_update(
                 meeting=self.meeting,
                 version=version,
                 changes=data,
                 user=self.request.user,
             )
-        except StaleVersion as conflict:
-            form.add_error(None, str(conflict))
-            return self.render_to_response(self.get_context_data(form=form), status=409)
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, f"{meeting} saved.")
-        return redirect(meeting_url(meeting))
+            messages.success(self.request, f"{meeting} saved.")
+            return redirect(meeting_url(meeting))
+
+        return save_or_refuse(self, form, save)
 
 
 class ApproveMinutesView(MeetingMixin, FormPageMixin, FormView):
@@ -240,24 +236,20 @@ class ApproveMinutesView(MeetingMixin, FormPageMixin, FormView):
         return super().get_context_data(intro=intro, **kwargs)
 
     def form_valid(self, form):
-        try:
+        def save():
             meeting_services.minutes_approve(
                 meeting=self.meeting,
                 approving=form.cleaned_data["approving"],
                 version=form.cleaned_data["version"],
                 user=self.request.user,
             )
-        except StaleVersion as conflict:
-            form.add_error(None, str(conflict))
-            return self.render_to_response(self.get_context_data(form=form), status=409)
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            f"Minutes approved at the {form.cleaned_data['approving']}.",
-        )
-        return redirect(meeting_url(self.meeting))
+            messages.success(
+                self.request,
+                f"Minutes approved at the {form.cleaned_data['approving']}.",
+            )
+            return redirect(meeting_url(self.meeting))
+
+        return save_or_refuse(self, form, save)
 
 
 # Agenda items --------------------------------------------------------------------
@@ -591,7 +583,8 @@ class ActionUpdateView(MeetingMixin, FormPageMixin, FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        try:
+
+        def save():
             action = meeting_services.action_update(
                 action=self.action,
                 version=data["version"],
@@ -600,14 +593,11 @@ class ActionUpdateView(MeetingMixin, FormPageMixin, FormView):
                 closed_on=data["closed_on"],
                 user=self.request.user,
             )
-        except StaleVersion as conflict:
-            form.add_error(None, str(conflict))
-            return self.render_to_response(self.get_context_data(form=form), status=409)
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, f"Action {action.get_status_display().lower()}")
-        return redirect(self.get_back_url())
+            status = action.get_status_display().lower()
+            messages.success(self.request, f"Action {status}")
+            return redirect(self.get_back_url())
+
+        return save_or_refuse(self, form, save)
 
 
 MEETING = "<slug:board_slug>/meetings/<int:meeting_id>/"

@@ -105,3 +105,14 @@ def test_monitoring_lists_changes_and_completions_of_the_quarter(report):
 def test_monitoring_lists_actions_due_before_quarter_end_and_not_complete(report):
     # 1.10 is due but complete; 1.2 is due on the last day; 1.1 is due in July 2017.
     assert refs(report.context["report"]["overdue"]) == ["2.1"]
+
+
+def test_monitoring_counts_every_action_by_its_rag_at_the_quarter_end(report):
+    # 1.1 red, 1.2 amber, 2.1 green, 1.10 complete; none unrated.
+    assert report.context["report"]["rag_counts"] == [
+        ("Red", 1),
+        ("Amber", 1),
+        ("Green", 1),
+        ("Complete", 1),
+        ("Not rated", 0),
+    ]

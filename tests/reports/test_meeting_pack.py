@@ -16,6 +16,10 @@ from subgroups.planner import meeting_reports
 
 from .helpers import contents_entries, page_texts
 
+# The module fixture opens the database itself; the mark makes pytest-django set
+# up the test database even when a single test of this file is run.
+pytestmark = pytest.mark.django_db
+
 SECRET = "Named child case review XYZZY"
 
 
