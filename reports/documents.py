@@ -8,6 +8,9 @@ from lscb_portal.periods import year_label
 
 from .sections import build_sections
 
+# The years a report may be about: dates outside them are not reporting years.
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+
 
 def parse_year(text) -> int:
     """'2016-17', '2016/17' or '2016' → 2016 (the year the reporting year starts);
@@ -16,6 +19,8 @@ def parse_year(text) -> int:
     if not match:
         raise ValueError(f"Give the year as 2016-17 or 2016, not {text!r}.")
     start = int(match[1])
+    if not FIRST_YEAR <= start <= LAST_YEAR:
+        raise ValueError(f"{text!r} is not a year the portal keeps reports for.")
     if match[2] and int(match[2][-2:]) != (start + 1) % 100:
         raise ValueError(f"{text!r} is not a reporting year (e.g. 2016-17).")
     return start
@@ -25,10 +30,13 @@ def no_progress(done, total, label):
     return None
 
 
-def annual_report_context(board, year: int, progress=no_progress) -> dict:
+def annual_report_context(
+    board, year: int, progress=no_progress, *, draft: bool = False
+) -> dict:
     """What the annual report shows, in print and on screen: the sections with
-    data for the year, numbered, and the charts they draw."""
-    sections = build_sections(board, year, progress)
+    data for the year, numbered, and the charts they draw. The board's own words
+    are the chair's approved text; with `draft`, the text as it stands."""
+    sections = build_sections(board, year, progress, draft=draft)
     charts = {}
     for section in sections:
         charts.update(section.context.get("charts", {}))
@@ -38,20 +46,25 @@ def annual_report_context(board, year: int, progress=no_progress) -> dict:
         "year_label": year_label(year),
         "sections": sections,
         "charts": charts,
+        "draft": draft,
     }
 
 
-def annual_report(board, year: int, progress=no_progress) -> tuple[bytes, int]:
+def annual_report(
+    board, year: int, progress=no_progress, *, draft: bool = False
+) -> tuple[bytes, int]:
     """The board's annual report for the reporting year starting in `year`: each
-    section built (progress after each), then one render."""
-    context = annual_report_context(board, year, progress)
+    section built (progress after each), then one render. A draft says so in
+    its running header."""
+    context = annual_report_context(board, year, progress, draft=draft)
     charts = {
         name: str(svg).encode("utf-8") for name, svg in context.pop("charts").items()
     }
     return render_pdf(
         "reports/pdf/annual_report.html",
         context,
-        title=f"{board.name} annual report {context['year_label']}",
+        title=f"{board.name} annual report {context['year_label']}"
+        + (" (draft, not approved)" if draft else ""),
         author=board.name,
         charts=charts,
     )

@@ -1,13 +1,19 @@
 """The annual report's HTML edition: the same sections as the PDF, on screen, for
-the board's members."""
+the board's members. Everyone reads the chair's approved narrative; the business
+team and the chair may read the draft (?draft=1), marked as not approved."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.urls import reverse
 from django.views.generic import TemplateView
 
 from boards import permissions
 from boards.mixins import BoardMixin
 
 from .documents import annual_report_context, parse_year
+from .permissions import can_edit_narrative
+
+DRAFT_VALUES = {"1", "true", "yes", "on"}
 
 
 class AnnualReportEditionView(BoardMixin, TemplateView):
@@ -19,7 +25,20 @@ class AnnualReportEditionView(BoardMixin, TemplateView):
             year = parse_year(self.kwargs["year"])
         except ValueError:
             raise Http404("Not a reporting year") from None
-        context = annual_report_context(self.board, year)
+        may_see_draft = can_edit_narrative(self.request.user, self.board)
+        draft = self.request.GET.get("draft", "").strip().lower() in DRAFT_VALUES
+        if draft and not may_see_draft:
+            raise PermissionDenied("Only the business team and the chair see drafts.")
+        context = annual_report_context(self.board, year, draft=draft)
         context.pop("charts")  # shown inline on screen
         kwargs.pop("year", None)
-        return super().get_context_data(**kwargs, **context)
+        label = context["year_label"]
+        page = reverse("reports:annual-report-edition", args=[self.board.slug, label])
+        return super().get_context_data(
+            **kwargs,
+            **context,
+            may_see_draft=may_see_draft,
+            approved_url=page,
+            draft_url=f"{page}?draft=1",
+            narrative_url=reverse("reports:narrative", args=[self.board.slug, label]),
+        )

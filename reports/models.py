@@ -1,7 +1,10 @@
 import hashlib
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from boards.models import Board, BoardScopedQuerySet
 
@@ -82,3 +85,139 @@ class ReportRun(models.Model):
 
 def checksum_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+# The annual report's narrative -------------------------------------------------
+
+# The written blocks, in the order the editing page shows them.
+NARRATIVE_FIELDS = (
+    "foreword",
+    "introduction",
+    "views_of_children",
+    "conclusion",
+    "priorities",
+    "achievements",
+    "members_view",
+)
+NARRATIVE_MAX_LENGTH = 20_000  # about eight printed pages: a block, not a book
+
+
+def _narrative_text(label: str, help_text: str):
+    return models.TextField(
+        label, blank=True, max_length=NARRATIVE_MAX_LENGTH, help_text=help_text
+    )
+
+
+class ReportNarrative(models.Model):
+    """The words of a board's annual report for one reporting year: the chair's
+    foreword, the introduction, the conclusion and the report on a page."""
+
+    board = models.ForeignKey(
+        Board, on_delete=models.CASCADE, related_name="report_narratives"
+    )
+    year = models.PositiveSmallIntegerField(
+        help_text="The reporting year it starts, e.g. 2016 for 2016-17."
+    )
+    foreword = _narrative_text(
+        "foreword from the Chair",
+        "The chair's welcome to the report. Sign it with the role, for example "
+        "“Independent Chair”.",
+    )
+    introduction = _narrative_text(
+        "introduction", "What the report covers and who it is for."
+    )
+    views_of_children = _narrative_text(
+        "the views of children and young people",
+        "What children and young people told the board and what changed as a result.",
+    )
+    conclusion = _narrative_text("conclusion", "The year in summary.")
+    priorities = _narrative_text(
+        "LSCB priorities", "The board's priorities for the years ahead."
+    )
+    achievements = _narrative_text(
+        "achievements",
+        "For the report on a page: the year's main achievements, one a line "
+        "starting with “- ”.",
+    )
+    members_view = _narrative_text(
+        "view from LSCB members",
+        "For the report on a page: what members said about the board, one a line "
+        "starting with “- ”.",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    # Who and when are the history row's own; repeating them is noise.
+    history = HistoricalRecords(excluded_fields=["updated_by", "updated_at"])
+
+    objects = BoardScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["board", "-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["board", "year"],
+                name="report_narrative_once_per_year",
+                violation_error_message="The board already has a narrative for "
+                "this year.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(year__gte=1990, year__lte=2100),
+                name="report_narrative_year_range",
+                violation_error_message="The year must be between 1990 and 2100.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Annual report narrative {self.year}-{str(self.year + 1)[2:]}"
+
+    def texts(self) -> dict[str, str]:
+        return {name: getattr(self, name) for name in NARRATIVE_FIELDS}
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(text.strip() for text in self.texts().values())
+
+
+class NarrativeApproval(models.Model):
+    """The chair's approval of one version of a narrative, with a copy of its
+    texts: what the published report prints. Never changed once written."""
+
+    narrative = models.ForeignKey(
+        ReportNarrative, on_delete=models.CASCADE, related_name="approvals"
+    )
+    version = models.PositiveIntegerField()
+    texts = models.JSONField(help_text="The approved text of each block.")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-version"]
+        get_latest_by = "version"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["narrative", "version"],
+                name="narrative_version_approved_once",
+                violation_error_message="This version is already approved.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.narrative}: version {self.version} approved"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError("An approval is a record: it is never changed.")
+        super().save(*args, **kwargs)
+
+    def text(self, name: str) -> str:
+        value = self.texts.get(name, "") if isinstance(self.texts, dict) else ""
+        return value if isinstance(value, str) else ""

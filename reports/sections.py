@@ -5,13 +5,24 @@ no app imports reports) and returns the sections in the printed order.
 A section's `build(board, year)` returns the context its template shows, or None
 when the board has no data for the year: the section is then left out, not
 printed empty. A context may hold "charts": {name: svg markup}; the PDF fetches
-them as <img src="chart:name">, the HTML edition shows them inline."""
+them as <img src="chart:name">, the HTML edition shows them inline, and a
+"section_title" replaces the section's title where it names the year.
+
+Sections of the board's own words (reports.narrative) set `wants_draft`: their
+build also takes `draft`, the chair's approved text when False, the text as it
+stands when True. Other sections print data, the same either way."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 
-SECTION_MODULES = ("boards.pdf", "subgroups.pdf", "indicators.pdf", "business_plan.pdf")
+SECTION_MODULES = (
+    "boards.pdf",
+    "subgroups.pdf",
+    "indicators.pdf",
+    "business_plan.pdf",
+    "reports.narrative",
+)
 
 
 @dataclass(frozen=True)
@@ -20,6 +31,7 @@ class Section:
     title: str
     order: int  # the place in the report (the 2016-17 report's section numbers x10)
     build: Callable  # (board, year) -> dict | None
+    wants_draft: bool = False  # build(board, year, draft=...) instead
 
     @property
     def template(self) -> str:
@@ -53,7 +65,7 @@ class BuiltSection:
 
     @property
     def title(self) -> str:
-        return self.section.title
+        return self.context.get("section_title") or self.section.title
 
     @property
     def template(self) -> str:
@@ -61,16 +73,22 @@ class BuiltSection:
 
     @property
     def heading(self) -> str:
-        return f"{self.number}. {self.section.title}"
+        return f"{self.number}. {self.title}"
 
 
-def build_sections(board, year: int, progress=None) -> list[BuiltSection]:
+def build_sections(
+    board, year: int, progress=None, *, draft: bool = False
+) -> list[BuiltSection]:
     """Each section's context for the year, numbered in order; sections without
-    data are left out. progress(done, total, title) after each section."""
+    data are left out. progress(done, total, title) after each section. `draft`
+    goes only to the sections that want it."""
     sections = all_sections()
     built = []
     for done, section in enumerate(sections, start=1):
-        context = section.build(board, year)
+        if section.wants_draft:
+            context = section.build(board, year, draft=draft)
+        else:
+            context = section.build(board, year)
         if context is not None:
             built.append(BuiltSection(section, len(built) + 1, context))
         if progress is not None:

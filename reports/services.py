@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from boards.models import Contribution
+from boards.models import Contribution, Meeting
 from indicators.models import Measurement
 from lscb_portal.celery import app as celery_app
 from lscb_portal.periods import reporting_year_start, year_label
@@ -61,21 +61,44 @@ def broker_available() -> bool:
         return False
 
 
-def _clean_params(kind: str, params: dict) -> dict:
-    if kind != RunKind.ANNUAL_REPORT:
-        raise ReportError("Only the annual report can be exported for now.")
+def _clean_annual_report(params: dict) -> dict:
     try:
         year = int(params.get("year"))
     except (TypeError, ValueError):
         raise ReportError("Select the reporting year.") from None
     if year not in reporting_years():
         raise ReportError("Select a reporting year from the list.")
-    return {"year": year}
+    draft = params.get("draft", False)
+    if not isinstance(draft, bool):
+        raise ReportError("Select which text to print.")
+    # "draft" is stored only when true, so an approved run's params stay {"year"}.
+    return {"year": year, "draft": True} if draft else {"year": year}
+
+
+def _clean_meeting_pack(board, params: dict) -> dict:
+    raw = params.get("meeting")
+    try:
+        if isinstance(raw, bool):
+            raise TypeError
+        meeting_id = int(raw)
+    except (TypeError, ValueError):
+        raise ReportError("Select the meeting.") from None
+    if not Meeting.objects.filter(board=board, pk=meeting_id).exists():
+        raise ReportError("Select a meeting of this board from the list.")
+    return {"meeting": meeting_id}
+
+
+def _clean_params(board, kind: str, params: dict) -> dict:
+    if kind == RunKind.ANNUAL_REPORT:
+        return _clean_annual_report(params)
+    if kind == RunKind.MEETING_PACK:
+        return _clean_meeting_pack(board, params)
+    raise ReportError("This kind of report cannot be exported.")
 
 
 def run_request(*, board, kind: str, params: dict, user) -> ReportRun:
     """Record an export and queue it once the row is committed."""
-    clean = _clean_params(kind, params)
+    clean = _clean_params(board, kind, params)
     if not broker_available():
         raise ReportError(QUEUE_DOWN)
     with transaction.atomic():
@@ -93,8 +116,44 @@ def run_retry(*, run: ReportRun, user) -> ReportRun:
     return run_request(board=run.board, kind=run.kind, params=run.params, user=user)
 
 
-def run_label(run: ReportRun) -> str:
-    year = run.params.get("year")
-    if run.kind == RunKind.ANNUAL_REPORT and year:
-        return f"Annual report {year_label(int(year))}"
+def is_draft(run: ReportRun) -> bool:
+    return run.params.get("draft") is True
+
+
+def _meeting_id(run: ReportRun) -> int | None:
+    value = run.params.get("meeting")
+    return value if isinstance(value, int) else None
+
+
+def label_runs(runs) -> None:
+    """Sets `label` ("Annual report 2016-17 (draft)") and `subject` (the label
+    without "(draft)") on each run; one query for all the packs' meetings."""
+    ids = {_meeting_id(run) for run in runs if run.kind == RunKind.MEETING_PACK}
+    ids.discard(None)
+    meetings = (
+        Meeting.objects.filter(board_id__in={run.board_id for run in runs}).in_bulk(ids)
+        if ids
+        else {}
+    )
+    for run in runs:
+        run.subject = _subject(run, meetings)
+        run.label = f"{run.subject} (draft)" if is_draft(run) else run.subject
+
+
+def _subject(run: ReportRun, meetings: dict) -> str:
+    if run.kind == RunKind.ANNUAL_REPORT and run.params.get("year"):
+        return f"Annual report {year_label(int(run.params['year']))}"
+    if run.kind == RunKind.MEETING_PACK:
+        meeting = meetings.get(_meeting_id(run))
+        if meeting is not None and meeting.board_id == run.board_id:
+            return (
+                f"Meeting pack: {meeting.get_kind_display()} {meeting.date:%-d %B %Y}"
+            )
+        # The meeting was deleted after the export.
+        return "Meeting pack"
     return run.get_kind_display()
+
+
+def run_label(run: ReportRun) -> str:
+    label_runs([run])
+    return run.label

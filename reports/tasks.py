@@ -109,7 +109,12 @@ def _render(run: ReportRun) -> tuple[bytes, int]:
 
     board = Board.objects.get(pk=run.board_id)
     if run.kind == RunKind.ANNUAL_REPORT:
-        return documents.annual_report(board, int(run.params["year"]), progress)
+        return documents.annual_report(
+            board,
+            int(run.params["year"]),
+            progress,
+            draft=run.params.get("draft") is True,
+        )
     if run.kind == RunKind.MEETING_PACK:
         meeting = Meeting.objects.get(board=board, pk=run.params["meeting"])
         return meeting_pack(meeting, progress)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import edition, views
+from . import edition, narrative_views, views
 
 app_name = "reports"
 
@@ -19,8 +19,14 @@ urlpatterns = [
         views.AnnualReportExportView.as_view(),
         name="export-annual-report",
     ),
+    path(
+        board + "meeting-pack/",
+        views.MeetingPackExportView.as_view(),
+        name="export-meeting-pack",
+    ),
     path(run, views.RunDetailView.as_view(), name="run"),
     path(run + "status.json", views.RunStatusJsonView.as_view(), name="status"),
     path(run + "download/", views.RunDownloadView.as_view(), name="download"),
     path(run + "try-again/", views.RunRetryView.as_view(), name="retry"),
 ]
+urlpatterns += narrative_views.urlpatterns

@@ -4,18 +4,23 @@ status (refreshing itself while it runs) and the download."""
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 
 from boards.mixins import BoardMixin
+from boards.models import Meeting
 from lscb_portal.forms import FormPageMixin, GovukForm
+from lscb_portal.periods import year_label
 
 from . import services
 from .models import ReportRun, RunKind, RunStatus
-from .permissions import can_download_reports, can_export_reports
+from .permissions import can_download_reports, can_download_run, can_export_reports
 
 REFRESH_SECONDS = 2
 
@@ -27,20 +32,58 @@ class AnnualReportForm(GovukForm):
         coerce=int,
         choices=(),
     )
+    text = forms.ChoiceField(
+        label="Which text",
+        choices=[
+            ("approved", "The approved text (what board members download)"),
+            ("draft", "The latest draft, for checking"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select which text to print."},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = services.year_choices()
 
 
+class MeetingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.get_kind_display()}, {obj.date:%-d %B %Y}"
+
+
+class MeetingPackForm(GovukForm):
+    meeting = MeetingChoiceField(
+        label="Meeting",
+        help_text="The pack holds the agenda and the reports due at the meeting.",
+        queryset=Meeting.objects.none(),
+        empty_label=None,
+        error_messages={
+            "required": "Select the meeting.",
+            "invalid_choice": "Select a meeting of this board from the list.",
+        },
+    )
+
+    def __init__(self, *args, board, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = Meeting.objects.filter(board=board).order_by(
+            "-date", "kind"
+        )
+
+
 class RunMixin(BoardMixin):
     permission = staticmethod(can_download_reports)
 
     def get_run(self):
-        return get_object_or_404(
+        run = get_object_or_404(
             ReportRun.objects.visible_to(self.request.user).filter(board=self.board),
             pk=self.kwargs["run_id"],
         )
+        run.board = self.board
+        # A draft is for the exporters checking it: to others it does not exist.
+        if not can_download_run(self.request.user, run):
+            raise Http404("No such export.")
+        return run
 
 
 class RunListView(BoardMixin, ListView):
@@ -50,48 +93,96 @@ class RunListView(BoardMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return (
+        runs = (
             ReportRun.objects.visible_to(self.request.user)
             .filter(board=self.board)
             .select_related("requested_by")
         )
+        if not can_export_reports(self.request.user, self.board):
+            # Not exclude(params__draft=True): a missing key is NULL, and NOT NULL
+            # would hide every approved run too.
+            runs = runs.filter(~Q(params__has_key="draft") | Q(params__draft=False))
+        return runs
 
     def get_context_data(self, **kwargs):
         kwargs["can_export"] = can_export_reports(self.request.user, self.board)
+        kwargs["report_year"] = year_label(services.default_year(self.board))
         context = super().get_context_data(**kwargs)
-        for run in context["runs"]:
-            run.label = services.run_label(run)
+        services.label_runs(context["runs"])
         return context
 
 
-class AnnualReportExportView(BoardMixin, FormPageMixin, FormView):
+class ExportMixin(BoardMixin, FormPageMixin):
+    """Starts a run from a valid form; a refused request is a form error."""
+
     permission = staticmethod(can_export_reports)
-    form_class = AnnualReportForm
-    page_title = "Export the annual report"
     submit_label = "Export"
     intro = (
         "The report is made in the background. You can leave the next page and "
         "come back to it from the board's reports."
     )
 
-    def get_initial(self):
-        return {"year": services.default_year(self.board)}
-
     def get_back_url(self):
         return reverse("reports:list", args=[self.board.slug])
 
-    def form_valid(self, form):
+    def export(self, form, kind, params):
         try:
             run = services.run_request(
-                board=self.board,
-                kind=RunKind.ANNUAL_REPORT,
-                params={"year": form.cleaned_data["year"]},
-                user=self.request.user,
+                board=self.board, kind=kind, params=params, user=self.request.user
             )
         except services.ReportError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
         return redirect("reports:run", self.board.slug, run.pk)
+
+
+class AnnualReportExportView(ExportMixin, FormView):
+    form_class = AnnualReportForm
+    page_title = "Export the annual report"
+
+    def get_initial(self):
+        return {"year": services.default_year(self.board), "text": "approved"}
+
+    def form_valid(self, form):
+        return self.export(
+            form,
+            RunKind.ANNUAL_REPORT,
+            {
+                "year": form.cleaned_data["year"],
+                "draft": form.cleaned_data["text"] == "draft",
+            },
+        )
+
+
+class MeetingPackExportView(ExportMixin, FormView):
+    """The form; the meeting page posts here straight away with its meeting."""
+
+    form_class = MeetingPackForm
+    page_title = "Export a meeting pack"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "board": self.board}
+
+    def get_initial(self):
+        """The meeting named by ?meeting=, else the next one, else the latest."""
+        meetings = Meeting.objects.filter(board=self.board)
+        asked = self.request.GET.get("meeting", "")
+        chosen = None
+        if asked.isascii() and asked.isdigit():
+            chosen = meetings.filter(pk=int(asked)).first()
+        if chosen is None:
+            chosen = (
+                meetings.filter(date__gte=timezone.localdate())
+                .order_by("date", "kind")
+                .first()
+                or meetings.order_by("-date", "kind").first()
+            )
+        return {"meeting": chosen}
+
+    def form_valid(self, form):
+        return self.export(
+            form, RunKind.MEETING_PACK, {"meeting": form.cleaned_data["meeting"].pk}
+        )
 
 
 class RunDetailView(RunMixin, DetailView):
@@ -103,7 +194,14 @@ class RunDetailView(RunMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         run = self.object
-        kwargs["label"] = services.run_label(run)
+        services.label_runs([run])
+        kwargs["label"] = run.label
+        subject = run.subject[:1].lower() + run.subject[1:]
+        kwargs["download_text"] = (
+            f"Download the draft {subject} (PDF)"
+            if services.is_draft(run)
+            else f"Download the {subject} (PDF)"
+        )
         kwargs["can_export"] = can_export_reports(self.request.user, self.board)
         return super().get_context_data(**kwargs)
 
@@ -145,11 +243,11 @@ class RunDownloadView(RunMixin, View):
             handle = run.file.open("rb")
         except FileNotFoundError:
             raise Http404("The file of this export is missing.") from None
-        filename = f"{self.board.slug}-{services.run_label(run)}.pdf"
+        label = services.run_label(run)
         return FileResponse(
             handle,
             as_attachment=True,
-            filename=filename.replace(" ", "-").lower(),
+            filename=f"{slugify(f'{self.board.slug} {label}')}.pdf",
             content_type="application/pdf",
         )
 

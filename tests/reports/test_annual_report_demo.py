@@ -27,6 +27,11 @@ class Demo:
     seconds: float
 
 
+# The module fixture opens the database itself; the mark makes pytest-django set
+# up the test database even when a single test of this file is run.
+pytestmark = pytest.mark.django_db
+
+
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """Loads the demo data, renders its report, then rolls the data back."""
@@ -83,17 +88,23 @@ def test_running_header_and_page_numbers(demo):
 def test_sections_in_the_seed_order(demo):
     _, entries = contents_entries(demo.texts)
     assert [heading for heading, _ in entries] == [
-        "1. Who are members of the LSCB",
-        "2. Links between the LSCB and the strategic boards",
-        "3. LSCB structure",
-        "4. LSCB budget",
-        "5. Subgroups",
-        "6. Key LSCB performance indicators",
-        "7. Local Authority Designated Officer (LADO)",
-        "8. Privately fostered children",
-        "9. Business plan update",
+        "1. Foreword from the Chair",
+        "2. Introduction",
+        "3. The views of children and young people",
+        "4. Who are members of the LSCB",
+        "5. Links between the LSCB and the strategic boards",
+        "6. LSCB structure",
+        "7. LSCB budget",
+        "8. Subgroups",
+        "9. Key LSCB performance indicators",
         "10. Inspection recommendations and updates",
-        "11. Glossary",
+        "11. Local Authority Designated Officer (LADO)",
+        "12. Privately fostered children",
+        "13. Business plan update",
+        "14. Conclusion",
+        "15. LSCB priorities 2017-20",
+        "16. Glossary",
+        "17. Annual report on a page",
     ]
 
 
@@ -132,3 +143,27 @@ def test_every_action_ref_with_rag_as_text(demo):
     missing = [action["ref"] for action in ACTIONS if action["ref"] not in text]
     assert not missing
     assert "Green" in text and "Complete" in text
+
+
+def test_foreword_is_signed_by_role(demo):
+    text = section_text(demo, "Foreword from the Chair")
+    assert "Independent Chair, Cumbria LSCB" in text
+    assert "I have had the privilege to be the Independent Chair" in text
+    everything = "\n".join(demo.texts)
+    assert "Gill" not in everything and "Rigg" not in everything
+
+
+def test_approved_report_has_no_draft_mark(demo):
+    assert not any("not approved" in text for text in demo.texts)
+
+
+def test_report_on_a_page_fits_on_one_page(demo):
+    first, last = section_pages(demo)["17. Annual report on a page"]
+    assert first == last == demo.pages
+    text = demo.texts[first - 1]
+    for part in ("Achievements", "Performance and data", "View from LSCB members"):
+        assert part in text
+    assert "Red 0, Amber 2, Green 35, Complete 16" in text
+    assert "£212,588" in text and "296" in text
+    assert "Implementation of Early Help Panels" in text
+    assert "Continued engagement with the education sector" in text

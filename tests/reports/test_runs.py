@@ -8,6 +8,7 @@ from django.db import transaction
 
 from reports import documents, services, tasks
 from reports.models import ReportRun, RunStatus, checksum_of
+from tests.subgroups.factories import MeetingFactory
 
 PDF = b"%PDF-1.7 the annual report"
 
@@ -24,7 +25,7 @@ def fake_document(monkeypatch):
     calls = []
     fail = []
 
-    def annual_report(board, year, progress=documents.no_progress):
+    def annual_report(board, year, progress=documents.no_progress, draft=False):
         calls.append((board.pk, year))
         progress(1, 2, "Assembling the report")
         if fail:
@@ -108,7 +109,7 @@ def test_a_year_outside_the_reporting_years_is_refused(cast, year):
 def test_broker_down_shows_the_message_and_makes_no_run(cast, as_user, monkeypatch):
     monkeypatch.setattr(services, "broker_available", lambda: False)
     response = as_user(cast.chair).post(
-        "/boards/north/reports/annual-report/", {"year": "2016"}
+        "/boards/north/reports/annual-report/", {"year": "2016", "text": "approved"}
     )
     assert response.status_code == 200
     assert "There is a problem" in response.text
@@ -254,9 +255,7 @@ def test_status_page_refreshes_itself_while_the_run_is_unfinished(cast, as_user)
     assert body["download_url"] is None
 
 
-def test_list_shows_the_boards_runs_with_status(
-    cast, as_user, django_assert_max_num_queries
-):
+def test_list_shows_the_boards_runs_with_status(cast, as_user):
     for year in (2015, 2016):
         ReportRun.objects.create(
             board=cast.board,
@@ -270,17 +269,88 @@ def test_list_shows_the_boards_runs_with_status(
         params={"year": 2014},
         requested_by=cast.other_board_member,
     )
-    client = as_user(cast.board_member)
-    with django_assert_max_num_queries(8):
-        page = client.get("/boards/north/reports/")
+    page = as_user(cast.board_member).get("/boards/north/reports/")
     assert "Annual report 2016-17" in page.text
     assert "Annual report 2015-16" in page.text
     assert "2014-15" not in page.text
     assert "Export annual report" not in page.text
-    assert (
-        "Export annual report"
-        in as_user(cast.chair).get(page.request["PATH_INFO"]).text
+    assert "Export meeting pack" not in page.text
+    exporter = as_user(cast.chair).get(page.request["PATH_INFO"]).text
+    assert "Export annual report" in exporter
+    assert "Export meeting pack" in exporter
+
+
+def _fill_runs(cast, size: int) -> None:
+    """`size` approved reports, drafts and packs (each of its own meeting)."""
+    make = ReportRun.objects.create
+    for _ in range(size):
+        make(
+            board=cast.board,
+            kind="annual_report",
+            params={"year": 2016},
+            requested_by=cast.chair,
+        )
+        make(
+            board=cast.board,
+            kind="annual_report",
+            params={"year": 2016, "draft": True},
+            requested_by=cast.business_team,
+        )
+        meeting = MeetingFactory(board=cast.board)
+        make(
+            board=cast.board,
+            kind="meeting_pack",
+            params={"meeting": meeting.pk},
+            requested_by=cast.business_team,
+        )
+
+
+@pytest.mark.parametrize("size", [2, 12])
+@pytest.mark.parametrize(
+    ("role", "shown"), [("chair", 3), ("board_member", 2), ("contributor_x", 2)]
+)
+def test_list_queries_do_not_grow_with_the_runs(
+    cast, as_user, django_assert_max_num_queries, size, role, shown
+):
+    _fill_runs(cast, size)
+    client = as_user(cast.user(role))
+    with django_assert_max_num_queries(10):
+        page = client.get("/boards/north/reports/")
+    # Drafts are listed for the exporters who check them, not for others.
+    assert len(page.context["runs"]) == shown * size
+    assert page.text.count("(draft)</a>") == (size if shown == 3 else 0)
+    assert page.text.count(">Meeting pack: Board meeting ") == size
+
+
+@pytest.mark.parametrize(
+    ("role", "link"),
+    [
+        ("business_team", "Write and approve the report's foreword"),
+        ("board_member", "Read the report's approved text"),
+    ],
+)
+def test_list_links_the_years_web_edition_and_its_text(cast, as_user, role, link):
+    page = as_user(cast.user(role)).get("/boards/north/reports/").text
+    year = page.split('<h2 class="govuk-heading-m">Annual report ')[1][:7]
+    assert f'href="/boards/north/annual-report/{year}/"' in page
+    assert f'href="/boards/north/annual-report/{year}/narrative/"' in page
+    assert link in page
+
+
+def test_list_hides_draft_runs_from_members_who_do_not_export(cast, as_user):
+    ReportRun.objects.create(
+        board=cast.board,
+        kind="annual_report",
+        params={"year": 2016, "draft": True},
+        requested_by=cast.business_team,
     )
+    url = "/boards/north/reports/"
+    assert "Annual report 2016-17 (draft)" in as_user(cast.chair).get(url).text
+    assert "Annual report 2016-17 (draft)" in as_user(cast.business_team).get(url).text
+    for role in ("board_member", "lay_member", "contributor_x"):
+        page = as_user(cast.user(role)).get(url).text
+        assert "Annual report 2016-17" not in page
+        assert "No reports have been exported yet." in page
 
 
 def test_sweeper_requeues_lost_runs_and_fails_those_out_of_attempts(
@@ -345,3 +415,97 @@ def test_the_export_form_offers_the_latest_year_with_figures(cast, as_user):
     )
     response = as_user(cast.chair).get("/boards/north/reports/annual-report/")
     assert response.context["form"].initial["year"] == 2016
+
+
+EXPORT_ANNUAL = "/boards/north/reports/annual-report/"
+
+
+def test_the_export_form_prints_the_approved_text_unless_asked(cast, as_user):
+    form = as_user(cast.chair).get(EXPORT_ANNUAL).context["form"]
+    assert form.initial["text"] == "approved"
+    assert dict(form.fields["text"].choices) == {
+        "approved": "The approved text (what board members download)",
+        "draft": "The latest draft, for checking",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "params", "label"),
+    [
+        ("approved", {"year": 2016}, "Annual report 2016-17"),
+        ("draft", {"year": 2016, "draft": True}, "Annual report 2016-17 (draft)"),
+    ],
+)
+def test_export_records_which_text_to_print(
+    cast,
+    as_user,
+    media,
+    fake_document,
+    django_capture_on_commit_callbacks,
+    text,
+    params,
+    label,
+):
+    client = as_user(cast.business_team)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(EXPORT_ANNUAL, {"year": "2016", "text": text})
+    run = ReportRun.objects.get()
+    assert response.status_code == 302
+    assert run.params == params
+    assert services.run_label(run) == label
+    page = client.get(response["Location"]).text
+    assert f'<h1 class="govuk-heading-l">{label}</h1>' in page
+    assert ("Printed from the latest draft text" in page) is (text == "draft")
+    download = client.get(f"/boards/north/reports/{run.pk}/download/")
+    suffix = "-draft" if text == "draft" else ""
+    assert download["Content-Disposition"] == (
+        f'attachment; filename="north-annual-report-2016-17{suffix}.pdf"'
+    )
+
+
+@pytest.mark.parametrize("text", [None, "", "final", "draft "])
+def test_export_without_a_known_text_choice_is_a_form_error(cast, as_user, text):
+    data = {"year": "2016"} if text is None else {"year": "2016", "text": text}
+    response = as_user(cast.chair).post(EXPORT_ANNUAL, data)
+    assert response.status_code == 200
+    assert "There is a problem" in response.text
+    assert "govuk-form-group--error" in response.text
+    assert not ReportRun.objects.exists()
+
+
+@pytest.mark.parametrize("draft", ["yes", 1, None, "true"])
+def test_service_refuses_a_draft_flag_that_is_not_true_or_false(cast, draft):
+    with pytest.raises(services.ReportError, match="which text"):
+        services.run_request(
+            board=cast.board,
+            kind="annual_report",
+            params={"year": 2016, "draft": draft},
+            user=cast.chair,
+        )
+    assert not ReportRun.objects.exists()
+
+
+def test_service_refuses_an_unknown_kind(cast):
+    with pytest.raises(services.ReportError):
+        services.run_request(
+            board=cast.board, kind="minutes", params={}, user=cast.chair
+        )
+    assert not ReportRun.objects.exists()
+
+
+def test_trying_a_draft_again_prints_the_draft_again(
+    cast, as_user, media, fake_document, django_capture_on_commit_callbacks
+):
+    failed = ReportRun.objects.create(
+        board=cast.board,
+        kind="annual_report",
+        params={"year": 2016, "draft": True},
+        status=RunStatus.FAILED,
+        requested_by=cast.business_team,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        as_user(cast.business_team).post(
+            f"/boards/north/reports/{failed.pk}/try-again/"
+        )
+    new = ReportRun.objects.exclude(pk=failed.pk).get()
+    assert new.params == {"year": 2016, "draft": True}

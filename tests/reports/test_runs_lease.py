@@ -27,7 +27,7 @@ def renders(monkeypatch):
     """documents.annual_report replaced; `during` runs in the middle of a render."""
     calls = []
 
-    def annual_report(board, year, progress=documents.no_progress):
+    def annual_report(board, year, progress=documents.no_progress, draft=False):
         calls.append(year)
         progress(1, 2, "Assembling the report")
         for step in annual_report.during:

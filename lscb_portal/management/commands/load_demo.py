@@ -5,10 +5,17 @@ from boards import demo as boards_demo
 from boards.models import Board
 from business_plan import demo as business_plan_demo
 from indicators import demo as indicators_demo
+from reports import demo as reports_demo
 from subgroups import demo as subgroups_demo
 
 # Each app adds its demo module here, in dependency order, as its issue lands.
-DEMO_MODULES = [boards_demo, subgroups_demo, business_plan_demo, indicators_demo]
+DEMO_MODULES = [
+    boards_demo,
+    subgroups_demo,
+    business_plan_demo,
+    indicators_demo,
+    reports_demo,
+]
 
 
 class Command(BaseCommand):

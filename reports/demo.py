@@ -1,0 +1,41 @@
+"""The reports app's part of the demo data: the annual report 2016-17's narrative,
+written by the business team and approved by the chair (see
+demo_narrative_2016_17.py for the text)."""
+
+from django.db import transaction
+
+from boards.models import Board, Membership, Role
+
+from . import demo_narrative_2016_17 as narrative_2016_17
+from .models import ReportNarrative
+from .narrative import narrative_approve, narrative_save
+
+
+def _user(board, role):
+    membership = (
+        Membership.objects.filter(board=board, role=role)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    return membership.user if membership else None
+
+
+@transaction.atomic
+def load() -> None:
+    """Idempotent: a second load changes nothing; changed demo text is saved as
+    a new version and approved again."""
+    board = Board.objects.get(slug="cumbria")
+    chair = _user(board, Role.CHAIR)
+    team = _user(board, Role.BUSINESS_TEAM) or chair
+    year = narrative_2016_17.YEAR
+    existing = ReportNarrative.objects.filter(board=board, year=year).first()
+    narrative = narrative_save(
+        board=board,
+        year=year,
+        version=existing.version if existing else 0,
+        changes=narrative_2016_17.TEXTS,
+        user=team,
+    )
+    if not narrative.approvals.filter(version=narrative.version).exists():
+        narrative_approve(board=board, year=year, version=narrative.version, user=chair)
