@@ -52,7 +52,9 @@ def test_chair_exports_and_downloads_the_annual_report(
     assert download.suggested_filename.endswith(".pdf")
 
     page.get_by_role("link", name="Back to reports").click()
-    expect(page.get_by_role("link", name="Annual report 2016-17")).to_be_visible()
+    expect(
+        page.get_by_role("link", name="Annual report 2016-17", exact=True)
+    ).to_be_visible()
     assert_accessible(page)
 
 
