@@ -1,12 +1,13 @@
 """The Cumbria LSCB annual report 2016-17's own words, as printed (sections 1, 2,
-3, 29, 30 and 32, "LSCB annual report on a page"), for the demo narrative.
+3, 4, 29, 30 and 32, "LSCB annual report on a page"), for the demo narrative.
 
 Transcribed with these changes: people are named by role only (the foreword is
 signed "Independent Chair, Cumbria LSCB"); the print's bold and italic marks are
 dropped (the narrative is plain text); a paragraph the print split across a page
-break is joined; the report on a page's achievements and members' view are
-bullets ("- "). Its "Performance and data" column is not text here: the report
-on a page computes its figures from the board's data for the year."""
+break is joined; section 4's "were looked, after a rate" reads "were looked after,
+a rate"; the report on a page's achievements and members' view are bullets
+("- "). Its "Performance and data" column is not text here: the report on a page
+computes its figures from the board's data for the year."""
 
 YEAR = 2016
 
@@ -132,6 +133,47 @@ summer. A key priority was to design bags that can be distributed to young peopl
 The Young Perspective Board has agreed that their priorities for 2017 / 18 will be \
 internet safety and Domestic Abuse."""
 
+CONTEXT = """\
+Approximately 92,800 children and young people under the age of 18 years live in \
+Cumbria. This is 19% of the total population in the area. (Source: Mid-2015 \
+Population Estimates, ONS). Approximately 13.8% of the local authority's children \
+(aged 0-19 years) are living in poverty (Source: HMRC).
+
+Children and young people from minority ethnic groups account for 5.3% of all \
+children living Cumbria, compared with 29.1% in the country as a whole (Source: \
+School Census).
+
+Children and young people live in communities which range from isolated rural \
+settlements and farms to market towns and larger urban conurbations. Of the \
+county's population, 53.6% live in rural areas, compared with 17.6% of the \
+population in England and Wales. (Source: Office for National Statistics, 2011)
+
+Cumbria faces the challenge of rurality and child poverty.
+
+Child protection in this area
+
+At 31 March 2017, 523 children and young people were the subject of a child \
+protection plan. This is an increase from 416 children and young people at 31 \
+March 2015. This has been an area of focus for the Board over the past year, and \
+will remain so for 2017-18.
+
+At 31 March 2017, 3,081 children had been identified through assessment as being \
+formally "in need" of a specialist children's service in the year. This means \
+that they need specialist help from the Local Authority (LA) to achieve or \
+maintain a reasonable standard of health or development: this is a reduction from \
+3,371 at 31 March 2016.
+
+Children looked after in this area
+
+At 31 March 2017, 627 children are being "looked after" by the LA, a rate of 67.6 \
+per 10,000 children. This is a decrease from 31st March 2016 when 661 children \
+were looked after, a rate of 70.8 per 10,000. This is significantly higher than \
+the national average and has been an area of focus for some time. The LSCB has \
+agreed to prioritise this cohort in a whole system approach.
+
+There are 179 (March 2017) Cumbrian children and young people who are in \
+placements outside Cumbria."""
+
 CONCLUSION = """\
 The Annual Report 2016-17 demonstrates that the LSCB has further matured and is \
 able to evidence significant improvement across Safeguarding in Cumbria.
@@ -199,6 +241,7 @@ TEXTS = {
     "foreword": FOREWORD,
     "introduction": INTRODUCTION,
     "views_of_children": VIEWS_OF_CHILDREN,
+    "context": CONTEXT,
     "conclusion": CONCLUSION,
     "priorities": PRIORITIES,
     "achievements": ACHIEVEMENTS,

@@ -94,6 +94,7 @@ NARRATIVE_FIELDS = (
     "foreword",
     "introduction",
     "views_of_children",
+    "context",
     "conclusion",
     "priorities",
     "achievements",
@@ -129,6 +130,11 @@ class ReportNarrative(models.Model):
     views_of_children = _narrative_text(
         "the views of children and young people",
         "What children and young people told the board and what changed as a result.",
+    )
+    context = _narrative_text(
+        "children and young people in the area",
+        "Who the area's children are, with sources: how many, poverty, ethnicity, "
+        "rurality, child protection plans, children in need and looked after.",
     )
     conclusion = _narrative_text("conclusion", "The year in summary.")
     priorities = _narrative_text(

@@ -1,6 +1,6 @@
 """The board's own words in the annual report: the narrative blocks, saving and
 approving them, and their sections (the foreword, introduction, views of children
-and young people, conclusion, priorities and the report on a page).
+and young people, the area's children, conclusion, priorities and the report on a page).
 
 The published report prints the chair's latest approved copy of the texts; a
 draft prints the texts as they stand. Users write plain text: paragraphs split
@@ -39,6 +39,7 @@ BLOCKS = (
     Block("foreword", "Foreword from the Chair"),
     Block("introduction", "Introduction"),
     Block("views_of_children", "The views of children and young people"),
+    Block("context", "Children and young people in the area"),
     Block("conclusion", "Conclusion"),
     Block("priorities", "LSCB priorities"),
     Block("achievements", "Achievements (report on a page)"),
@@ -484,6 +485,15 @@ register(
         "The views of children and young people",
         30,
         _text_section("views_of_children"),
+        wants_draft=True,
+    )
+)
+register(
+    Section(
+        "context",
+        "Children and young people in the area",
+        40,
+        _text_section("context"),
         wants_draft=True,
     )
 )

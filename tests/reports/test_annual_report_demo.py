@@ -91,20 +91,21 @@ def test_sections_in_the_seed_order(demo):
         "1. Foreword from the Chair",
         "2. Introduction",
         "3. The views of children and young people",
-        "4. Who are members of the LSCB",
-        "5. Links between the LSCB and the strategic boards",
-        "6. LSCB structure",
-        "7. LSCB budget",
-        "8. Subgroups",
-        "9. Key LSCB performance indicators",
-        "10. Inspection recommendations and updates",
-        "11. Local Authority Designated Officer (LADO)",
-        "12. Privately fostered children",
-        "13. Business plan update",
-        "14. Conclusion",
-        "15. LSCB priorities 2017-20",
-        "16. Glossary",
-        "17. Annual report on a page",
+        "4. Children and young people in the area",
+        "5. Who are members of the LSCB",
+        "6. Links between the LSCB and the strategic boards",
+        "7. LSCB structure",
+        "8. LSCB budget",
+        "9. Subgroups",
+        "10. Key LSCB performance indicators",
+        "11. Inspection recommendations and updates",
+        "12. Local Authority Designated Officer (LADO)",
+        "13. Privately fostered children",
+        "14. Business plan update",
+        "15. Conclusion",
+        "16. LSCB priorities 2017-20",
+        "17. Glossary",
+        "18. Annual report on a page",
     ]
 
 
@@ -126,6 +127,12 @@ def test_contents_page_numbers_are_where_sections_start(demo):
 
 def test_budget_total(demo):
     assert "212,588" in section_text(demo, "LSCB budget")
+
+
+def test_the_areas_children_in_the_boards_words(demo):
+    text = section_text(demo, "Children and young people in the area")
+    assert "92,800 children" in text
+    assert "523 children and young people were the subject of a child" in text
 
 
 def test_lado_allegations_total(demo):
@@ -158,7 +165,7 @@ def test_approved_report_has_no_draft_mark(demo):
 
 
 def test_report_on_a_page_fits_on_one_page(demo):
-    first, last = section_pages(demo)["17. Annual report on a page"]
+    first, last = section_pages(demo)["18. Annual report on a page"]
     assert first == last == demo.pages
     text = demo.texts[first - 1]
     for part in ("Achievements", "Performance and data", "View from LSCB members"):

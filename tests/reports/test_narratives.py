@@ -370,12 +370,13 @@ def test_narrative_sections_in_the_seed_order(cast):
         "foreword",
         "introduction",
         "views_of_children",
+        "context",
         "members",
         "conclusion",
         "priorities",
         "report_on_a_page",
     ]
-    assert built[5].heading == "6. LSCB priorities 2017-20"
+    assert built[6].heading == "7. LSCB priorities 2017-20"
 
 
 def test_other_years_narrative_is_not_printed(cast):
