@@ -44,12 +44,6 @@ BOARD_DAY = date(2017, 3, 9)
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-@pytest.fixture
 def board_meeting(cast):
     return MeetingFactory(board=cast.board, date=BOARD_DAY, location="Town Hall")
 

@@ -14,12 +14,6 @@ PDF = b"%PDF-1.7 the annual report"
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-@pytest.fixture
 def fake_document(monkeypatch):
     """documents.annual_report, counting its calls; `fail` holds errors to raise."""
     calls = []

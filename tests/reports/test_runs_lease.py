@@ -17,12 +17,6 @@ PDF = b"%PDF-1.7 the annual report"
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-@pytest.fixture
 def renders(monkeypatch):
     """documents.annual_report replaced; `during` runs in the middle of a render."""
     calls = []
