@@ -56,11 +56,6 @@ class NarrativeForm(GovukFormMixin, forms.ModelForm):
         for block in BLOCKS:  # labelled as the pages name the blocks
             self.fields[block.key].label = block.label
 
-    def _post_clean(self):
-        # The service validates and saves; the page's copy of the record stays as
-        # it was (no instance validation against a row that may be unsaved).
-        pass
-
 
 class NarrativeMixin(BoardMixin):
     permission = staticmethod(can_view_board)
