@@ -4,11 +4,22 @@ import calendar
 import re
 from datetime import date
 
+from django.utils import timezone
+
 QUARTER_RE = re.compile(r"^(\d{4})-(\d{2}) Q([1-4])$")
+
+# The first reporting year the portal keeps reports for.
+FIRST_REPORTING_YEAR = 2000
 
 
 def reporting_year_start(day: date) -> int:
     return day.year if day.month >= 4 else day.year - 1
+
+
+def reporting_years(today: date | None = None) -> list[int]:
+    """Years a report may be about, newest (the one under way) first."""
+    latest = reporting_year_start(today or timezone.localdate())
+    return list(range(latest, FIRST_REPORTING_YEAR - 1, -1))
 
 
 def year_label(start_year: int) -> str:

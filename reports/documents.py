@@ -4,12 +4,9 @@ reports its progress as (steps done, steps total, label)."""
 import re
 
 from lscb_portal.pdf import render_pdf
-from lscb_portal.periods import year_label
+from lscb_portal.periods import reporting_years, year_label
 
 from .sections import build_sections
-
-# The years a report may be about: dates outside them are not reporting years.
-FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 
 def parse_year(text) -> int:
@@ -19,7 +16,7 @@ def parse_year(text) -> int:
     if not match:
         raise ValueError(f"Give the year as 2016-17 or 2016, not {text!r}.")
     start = int(match[1])
-    if not FIRST_YEAR <= start <= LAST_YEAR:
+    if start not in reporting_years():
         raise ValueError(f"{text!r} is not a year the portal keeps reports for.")
     if match[2] and int(match[2][-2:]) != (start + 1) % 100:
         raise ValueError(f"{text!r} is not a reporting year (e.g. 2016-17).")

@@ -1,23 +1,16 @@
 """Requesting exports: validate, record the job row, queue the task on commit."""
 
-import logging
-from datetime import date
-
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 
 from boards.models import Contribution, Meeting
 from indicators.models import Measurement
-from lscb_portal.celery import app as celery_app
-from lscb_portal.periods import reporting_year_start, year_label
+from lscb_portal.celery import broker_available
+from lscb_portal.periods import reporting_year_start, reporting_years, year_label
 
 from . import tasks
 from .models import ReportRun, RunKind
 
-log = logging.getLogger(__name__)
-
-FIRST_YEAR = 2000
 QUEUE_DOWN = (
     "Exporting is not available right now: the job queue is not answering. "
     "Try again in a few minutes."
@@ -26,12 +19,6 @@ QUEUE_DOWN = (
 
 class ReportError(Exception):
     """A request for a report that cannot be met; the message is for the user."""
-
-
-def reporting_years(today: date | None = None) -> list[int]:
-    """Years an annual report may be asked for, newest first."""
-    latest = reporting_year_start(today or timezone.localdate())
-    return list(range(latest, FIRST_YEAR - 1, -1))
 
 
 def default_year(board) -> int:
@@ -48,17 +35,6 @@ def default_year(board) -> int:
 
 def year_choices() -> list[tuple[int, str]]:
     return [(year, year_label(year)) for year in reporting_years()]
-
-
-def broker_available() -> bool:
-    """Whether the job queue answers within a couple of seconds."""
-    try:
-        with celery_app.connection_for_write() as conn:
-            conn.ensure_connection(max_retries=1, timeout=2)
-        return True
-    except Exception as error:
-        log.warning("reports: broker check failed: %s", error)
-        return False
 
 
 def _clean_annual_report(params: dict) -> dict:

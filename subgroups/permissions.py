@@ -25,9 +25,3 @@ def can_enter_return(user, subgroup) -> bool:
     return Role.SUBGROUP_CHAIR in roles_on(
         user, subgroup.board
     ) and subgroup.chaired_by(user)
-
-
-def can_enter_any_return(user, board) -> bool:
-    return can_manage_subgroups(user, board) or Role.SUBGROUP_CHAIR in roles_on(
-        user, board
-    )

@@ -167,17 +167,6 @@ def _receive_for_next_meeting(subgroup_return, user):
             return
 
 
-def return_note(*, subgroup_return, meeting, user) -> SubgroupReturn:
-    if subgroup_return.status == ReturnStatus.DRAFT:
-        raise ValidationError("Submit the return before noting it at a meeting.")
-    subgroup_return.status = ReturnStatus.NOTED
-    subgroup_return.noted_at = meeting
-    subgroup_return.version += 1
-    subgroup_return._history_user = user
-    subgroup_return.save()
-    return subgroup_return
-
-
 def attachment_add(*, subgroup_return, upload, user) -> ReturnAttachment:
     name = upload.name.rsplit("/", 1)[-1]
     extension = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""

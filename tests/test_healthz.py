@@ -1,7 +1,7 @@
 import pytest
 from celery import Celery
 
-from lscb_portal import views
+from lscb_portal import celery
 
 
 @pytest.mark.django_db
@@ -17,7 +17,7 @@ def test_healthz_names_an_unreachable_broker_with_503(client, monkeypatch):
     monkeypatch.delenv("CELERY_BROKER_URL", raising=False)
     # Not the current app: shared tasks of later tests must keep the project's.
     down = Celery(broker="redis://127.0.0.1:1/0", set_as_current=False)
-    monkeypatch.setattr(views, "celery_app", down)
+    monkeypatch.setattr(celery, "app", down)
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json() == {

@@ -128,25 +128,3 @@ def challenge_respond(
         },
         user=user,
     )
-
-
-def challenge_close(
-    *,
-    challenge: ChallengeLogEntry,
-    version: int,
-    outcome: str,
-    user,
-    impact: str | None = None,
-    closed_on: date | None = None,
-) -> ChallengeLogEntry:
-    """Close a challenge with its outcome, keeping the response already recorded."""
-    return challenge_respond(
-        challenge=challenge,
-        version=version,
-        user=user,
-        response=challenge.response,
-        outcome=outcome,
-        impact=challenge.impact if impact is None else impact,
-        status=ChallengeStatus.CLOSED,
-        closed_on=closed_on,
-    )

@@ -27,10 +27,6 @@ from ..services import challenges as services
 PAGE_SIZE = 50
 
 
-def challenge_url(challenge):
-    return reverse("boards:challenge", args=[challenge.board.slug, challenge.pk])
-
-
 class ChallengeListView(BoardMixin, TemplateView):
     template_name = "boards/challenges/challenge_list.html"
     permission = staticmethod(permissions.can_view_board)

@@ -20,7 +20,6 @@ from boards.selectors.challenges import (
 )
 from boards.services.challenges import (
     CLOSE_NEEDS_OUTCOME,
-    challenge_close,
     challenge_raise,
     challenge_respond,
     challenge_update_details,
@@ -183,10 +182,12 @@ def test_service_refuses_to_close_without_an_outcome(cast):
     challenge = raise_one(cast)
     for outcome in ("", "   "):
         with pytest.raises(ValidationError) as error:
-            challenge_close(
+            challenge_respond(
                 challenge=challenge,
                 version=challenge.version,
+                response="",
                 outcome=outcome,
+                status="closed",
                 user=cast.business_team,
             )
         assert error.value.message_dict["outcome"] == [CLOSE_NEEDS_OUTCOME]
@@ -385,8 +386,13 @@ def log(cast):
         "y-2017": raise_one(cast, on=date(2017, 4, 1), agency=cast.agency_y),
     }
     for key in ("x-2016a", "y-2017"):
-        made[key] = challenge_close(
-            challenge=made[key], version=1, outcome="Agreed", user=cast.chair
+        made[key] = challenge_respond(
+            challenge=made[key],
+            version=1,
+            response="",
+            outcome="Agreed",
+            status="closed",
+            user=cast.chair,
         )
     return made
 

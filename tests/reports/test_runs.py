@@ -6,6 +6,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.db import transaction
 
+from lscb_portal import celery
 from reports import documents, services, tasks
 from reports.models import ReportRun, RunStatus, checksum_of
 from tests.subgroups.factories import MeetingFactory
@@ -118,7 +119,7 @@ def test_broker_check_fails_fast_on_an_unreachable_broker(monkeypatch):
     from kombu import Connection
 
     monkeypatch.setattr(
-        services.celery_app,
+        celery.app,
         "connection_for_write",
         lambda: Connection("redis://127.0.0.1:1/0", connect_timeout=1),
     )
