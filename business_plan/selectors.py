@@ -9,7 +9,15 @@ from django.db.models import OuterRef, Prefetch, Subquery
 
 from lscb_portal.periods import quarter_bounds
 
-from .models import Action, ActionUpdate, Challenge, Rag, Theme
+from .models import (
+    Action,
+    ActionUpdate,
+    BusinessPlan,
+    Challenge,
+    PlanStatus,
+    Rag,
+    Theme,
+)
 
 RAG_ORDER = ["R", "A", "G", "C", ""]
 
@@ -157,3 +165,12 @@ def agency_actions(agency) -> dict:
         .order_by("plan__first_year", "sort_key")
     )
     return {"actions": list(actions)}
+
+
+def describe_plans(board) -> str:
+    plans = list(BusinessPlan.objects.filter(board=board).only("title", "status"))
+    active = [p.title for p in plans if p.status == PlanStatus.ACTIVE]
+    if not plans:
+        return "No plan yet"
+    text = f"{len(plans)} plan{'s' if len(plans) != 1 else ''}"
+    return f"{text}; active: {', '.join(active)}" if active else text

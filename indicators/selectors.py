@@ -212,3 +212,13 @@ def breakdown_grid(table) -> dict:
         "column_totals": [column_totals[col] for col in table.columns],
         "grand_total": sum(row_totals.values(), Decimal(0)),
     }
+
+
+def describe_indicators(board) -> str:
+    count = Indicator.objects.filter(board=board).count()
+    return f"{count} indicator{'s' if count != 1 else ''}"
+
+
+def agency_indicators(agency) -> dict:
+    found = Indicator.objects.filter(owning_agency=agency).select_related("board")
+    return {"indicators": list(found)}

@@ -108,3 +108,24 @@ def test_server_error_page_renders_without_a_database(rf):
     response = error_500(rf.get("/"))
     assert response.status_code == 500
     assert "Sorry, there is a problem with the service" in response.content.decode()
+
+
+def test_board_home_describes_each_apps_section(cast, as_user):
+    from tests.business_plan.factories import PlanFactory, SubgroupFactory
+    from tests.indicators.factories import IndicatorFactory
+    from tests.subgroups.factories import PlanItemFactory
+
+    empty = as_user(cast.board_member).get("/boards/north/").content.decode()
+    assert "No plan yet" in empty and "0 indicators" in empty
+    assert "No report exported yet" in empty
+    PlanFactory(board=cast.board)
+    PlanFactory(board=cast.board, first_year=2014, last_year=2017, status="closed")
+    IndicatorFactory(board=cast.board)
+    SubgroupFactory(board=cast.board)
+    PlanItemFactory(board=cast.board)
+    PlanItemFactory(board=cast.board)
+    page = as_user(cast.board_member).get("/boards/north/").content.decode()
+    assert "2 plans; active: Business Plan 2016-19" in page
+    assert '<dd class="govuk-summary-list__value">1 indicator</dd>' in page
+    assert "1 active group" in page
+    assert "2 reports planned" in page
