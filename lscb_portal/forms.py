@@ -121,7 +121,7 @@ class GovukFormMixin:
     """Adds GOV.UK classes and error states to widgets; templates render fields
     through components/field.html and errors through components/error_summary.html.
     Every visible DateField becomes a GovukDateField (day, month, year boxes), and
-    every text field has a maximum length, stated in its hint."""
+    every text field (not a password) has a maximum length, stated in its hint."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -130,7 +130,9 @@ class GovukFormMixin:
                 field.label = field.label or pretty_name(name)  # for its messages
                 if not isinstance(field, GovukDateField):
                     field = self.fields[name] = GovukDateField.like(field)
-            elif isinstance(field, forms.CharField) and not field.widget.is_hidden:
+            elif isinstance(field, forms.CharField) and not isinstance(
+                field.widget, (forms.HiddenInput, forms.PasswordInput)
+            ):
                 limit_length(field, field.label or pretty_name(name))
             widget = field.widget
             css = next(
