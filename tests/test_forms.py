@@ -145,3 +145,11 @@ def test_a_page_saves_a_date_posted_as_day_month_and_year(cast, as_user):
     )
     assert response.status_code == 302
     assert ChallengeLogEntry.objects.get().date == date(2017, 1, 12)
+
+
+def test_a_password_gets_no_length_hint():
+    class SignIn(GovukForm):
+        password = forms.CharField(widget=forms.PasswordInput)
+
+    field = SignIn().fields["password"]
+    assert field.max_length is None and not field.help_text
