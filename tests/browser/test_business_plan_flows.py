@@ -29,7 +29,7 @@ def test_board_member_filters_the_plan_reads_history_and_challenges(
     expect(total).to_contain_text("62")
     assert_accessible(page)
 
-    page.get_by_label("RAG").select_option("A")
+    page.get_by_label("RAG", exact=True).select_option("A")
     page.get_by_role("button", name="Apply filters").click()
     expect(page.get_by_role("status")).to_have_text("2 actions found.")
     assert_accessible(page)
