@@ -1,20 +1,106 @@
 """GOV.UK Design System styling for Django forms, shared by every app's forms."""
 
 import copy
+import datetime
 
 from django import forms
 from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.validators import MaxLengthValidator
+from django.forms.utils import pretty_name
+from django.utils.dateparse import parse_date
 
 from .versioning import StaleVersion
 
+DATE_PARTS = ("day", "month", "year")
 
-class DateInput(forms.DateInput):
-    """A native date picker: browsers need the value as YYYY-MM-DD."""
 
-    input_type = "date"
+class DateInput(forms.MultiWidget):
+    """The GOV.UK date input: day, month and year boxes, posted as
+    <name>_day, <name>_month and <name>_year (components/date_input.html
+    draws them). A single YYYY-MM-DD value under <name> is still accepted, as
+    API-like posts and older clients send."""
 
     def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+        super().__init__({part: forms.TextInput() for part in DATE_PARTS}, attrs)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        for part, sub in zip(DATE_PARTS, context["widget"]["subwidgets"], strict=True):
+            sub["part"] = part  # the template labels and sizes each box by it
+        return context
+
+    def subwidgets(self, name, value, attrs=None):
+        # The three boxes, as BoundField.subwidgets gives them to the template.
+        yield from self.get_context(name, value, attrs)["widget"]["subwidgets"]
+
+    def decompress(self, value):
+        if isinstance(value, dict):  # the parts as posted, shown again on error
+            return [value.get(part, "") for part in DATE_PARTS]
+        if isinstance(value, str):
+            value = parse_date_or_none(value)
+        if isinstance(value, datetime.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+    def value_from_datadict(self, data, files, name):
+        if name in data:
+            return data.get(name)
+        return {part: data.get(f"{name}_{part}", "") for part in DATE_PARTS}
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and super().value_omitted_from_data(data, files, name)
+
+
+def parse_date_or_none(text):
+    try:
+        return parse_date(text.strip())
+    except ValueError:
+        return None
+
+
+class GovukDateField(forms.DateField):
+    """A date from the GOV.UK date input, with the Design System's messages
+    (GovukFormMixin makes every visible DateField one of these)."""
+
+    widget = DateInput
+
+    def to_python(self, value):
+        if not isinstance(value, dict):
+            return super().to_python(value)
+        parts = {part: str(value.get(part) or "").strip() for part in DATE_PARTS}
+        if not any(parts.values()):
+            return None
+        label = self.label or "The date"
+        missing = [part for part in DATE_PARTS if not parts[part]]
+        if missing:
+            raise ValidationError(
+                f"{label} must include a {' and '.join(missing)}", code="incomplete"
+            )
+        if not all(parts[part].isdigit() for part in DATE_PARTS):
+            raise ValidationError(f"{label} must be a real date", code="invalid")
+        if len(parts["year"]) != 4:
+            raise ValidationError(
+                f"{label} must include a year of 4 numbers", code="invalid"
+            )
+        try:
+            return datetime.date(*(int(parts[p]) for p in ("year", "month", "day")))
+        except ValueError:
+            raise ValidationError(
+                f"{label} must be a real date", code="invalid"
+            ) from None
+
+    @classmethod
+    def like(cls, field):
+        """This kind of field in place of a plain DateField, keeping its settings."""
+        return cls(
+            required=field.required,
+            label=field.label,
+            initial=field.initial,
+            help_text=field.help_text,
+            error_messages=field.error_messages,
+            validators=field.validators,
+            disabled=field.disabled,
+        )
 
 
 # First match wins, so subclasses come before their bases.
@@ -24,17 +110,30 @@ WIDGET_CLASSES = {
     forms.Select: "govuk-select",
     forms.CheckboxInput: "govuk-checkboxes__input",
     forms.ClearableFileInput: "govuk-file-upload",
-    forms.DateInput: "govuk-input govuk-input--width-10",
+    DateInput: "govuk-date-input__input",
 }
+
+# A text field without its own maximum gets one by widget: a line or a block.
+TEXT_MAX_LENGTH = {forms.Textarea: 2000, forms.TextInput: 250}
 
 
 class GovukFormMixin:
     """Adds GOV.UK classes and error states to widgets; templates render fields
-    through components/field.html and errors through components/error_summary.html."""
+    through components/field.html and errors through components/error_summary.html.
+    Every visible DateField becomes a GovukDateField (day, month, year boxes), and
+    every text field (not a password) has a maximum length, stated in its hint."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+        for name, field in list(self.fields.items()):
+            if isinstance(field, forms.DateField) and not field.widget.is_hidden:
+                field.label = field.label or pretty_name(name)  # for its messages
+                if not isinstance(field, GovukDateField):
+                    field = self.fields[name] = GovukDateField.like(field)
+            elif isinstance(field, forms.CharField) and not isinstance(
+                field.widget, (forms.HiddenInput, forms.PasswordInput)
+            ):
+                limit_length(field, field.label or pretty_name(name))
             widget = field.widget
             css = next(
                 (c for t, c in WIDGET_CLASSES.items() if isinstance(widget, t)),
@@ -55,6 +154,23 @@ class GovukFormMixin:
                 widget.attrs["aria-describedby"] = (
                     f"{described} id_{name}-error".strip()
                 )
+
+
+def limit_length(field, label) -> None:
+    """Gives a text field a maximum length if it has none, says it in the hint
+    and words the error the GOV.UK way."""
+    if field.max_length is None:
+        field.max_length = next(
+            (n for t, n in TEXT_MAX_LENGTH.items() if isinstance(field.widget, t)),
+            TEXT_MAX_LENGTH[forms.TextInput],
+        )
+        field.validators.append(MaxLengthValidator(field.max_length))
+    limit = f"{field.max_length:,}"
+    field.error_messages = {
+        "max_length": f"{label} must be {limit} characters or fewer",
+        **field.error_messages,  # a form's own wording wins
+    }
+    field.help_text = f"{field.help_text} Up to {limit} characters.".strip()
 
 
 class GovukForm(GovukFormMixin, forms.Form):

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls
 # from the same thread are still synchronous and safe.
@@ -60,3 +61,36 @@ def sign_in(live_server):
         page.get_by_role("button", name="Sign in").click()
 
     return go
+
+
+def date_group(page, legend):
+    """The GOV.UK date input (day, month, year) whose legend is `legend`."""
+    return page.get_by_role("group", name=legend, exact=True)
+
+
+@pytest.fixture
+def fill_date():
+    """Types a YYYY-MM-DD date (or "" to clear it) into a GOV.UK date input."""
+
+    def fill(page, legend, iso):
+        year, month, day = iso.split("-") if iso else ("", "", "")
+        group = date_group(page, legend)
+        group.get_by_label("Day").fill(day.lstrip("0"))
+        group.get_by_label("Month").fill(month.lstrip("0"))
+        group.get_by_label("Year").fill(year)
+
+    return fill
+
+
+@pytest.fixture
+def expect_date():
+    """Checks that a GOV.UK date input shows a YYYY-MM-DD date."""
+
+    def check(page, legend, iso):
+        year, month, day = iso.split("-")
+        group = date_group(page, legend)
+        expect(group.get_by_label("Day")).to_have_value(str(int(day)))
+        expect(group.get_by_label("Month")).to_have_value(str(int(month)))
+        expect(group.get_by_label("Year")).to_have_value(year)
+
+    return check

@@ -29,7 +29,7 @@ def test_board_member_filters_the_plan_reads_history_and_challenges(
     expect(total).to_contain_text("62")
     assert_accessible(page)
 
-    page.get_by_label("RAG").select_option("A")
+    page.get_by_label("RAG", exact=True).select_option("A")
     page.get_by_role("button", name="Apply filters").click()
     expect(page.get_by_role("status")).to_have_text("2 actions found.")
     assert_accessible(page)
@@ -58,7 +58,7 @@ def test_board_member_filters_the_plan_reads_history_and_challenges(
 
 
 def test_business_team_quarterly_update_shows_at_once_on_the_overview(
-    demo, live_server, page, sign_in, assert_accessible
+    demo, live_server, page, sign_in, assert_accessible, fill_date, expect_date
 ):
     sign_in(page, demo_email("business.team"), DEMO_PASSWORD)
     page.goto(f"{live_server.url}/boards/cumbria/plans/2016-19/bulk-update/")
@@ -71,8 +71,8 @@ def test_business_team_quarterly_update_shows_at_once_on_the_overview(
     page.get_by_role("button", name="Save all updates").click()
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     assert_accessible(page)
-    expect(page.get_by_label("Date of the updates")).to_have_value("2019-03-31")
-    page.get_by_label("Date of the updates").fill("2017-06-30")
+    expect_date(page, "Date of the updates", "2019-03-31")
+    fill_date(page, "Date of the updates", "2017-06-30")
     page.get_by_label("Narrative for action 9.2").fill("Audit report delayed to May.")
     page.get_by_label("New RAG for action 9.3").select_option("C")
     page.get_by_role("button", name="Save all updates").click()

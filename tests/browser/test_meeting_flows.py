@@ -19,7 +19,7 @@ def demo(settings):
 
 
 def test_business_team_records_attendance_and_an_action_carried_to_the_next_log(
-    demo, live_server, page, sign_in, assert_accessible
+    demo, live_server, page, sign_in, assert_accessible, fill_date
 ):
     sign_in(page, demo_email("business.team"), DEMO_PASSWORD)
     page.goto(f"{live_server.url}/boards/cumbria/meetings/")
@@ -59,7 +59,7 @@ def test_business_team_records_attendance_and_an_action_carried_to_the_next_log(
         "Share the learning from the multi-agency audit with practitioners"
     )
     page.get_by_label("Owner", exact=True).select_option(label=police)
-    page.get_by_label("Due by").fill("2017-01-12")
+    fill_date(page, "Due by", "2017-01-12")
     page.get_by_role("button", name="Add action").click()
     expect(page.get_by_text("Action added")).to_be_visible()
     assert_accessible(page)
@@ -82,7 +82,7 @@ def test_business_team_records_attendance_and_an_action_carried_to_the_next_log(
 
 
 def test_chair_reads_attendance_rates_and_records_a_members_induction(
-    demo, live_server, page, sign_in, assert_accessible
+    demo, live_server, page, sign_in, assert_accessible, fill_date
 ):
     sign_in(page, demo_email("chair"), DEMO_PASSWORD)
     page.goto(f"{live_server.url}/boards/cumbria/members/")
@@ -105,13 +105,13 @@ def test_chair_reads_attendance_rates_and_records_a_members_induction(
     assert_accessible(page)
     page.get_by_role("link", name="Change dates and induction").click()
     assert_accessible(page)
-    page.get_by_label("Induction completed").fill("2016-06-01")
-    page.get_by_label("Member to").fill("2015-01-01")
-    page.get_by_label("Member from").fill("2016-04-01")
+    fill_date(page, "Induction completed", "2016-06-01")
+    fill_date(page, "Member to", "2015-01-01")
+    fill_date(page, "Member from", "2016-04-01")
     page.get_by_role("button", name="Save changes").click()
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     assert_accessible(page)
-    page.get_by_label("Member to").fill("")
+    fill_date(page, "Member to", "")
     page.get_by_role("button", name="Save changes").click()
     expect(page.get_by_text("Member's details saved.")).to_be_visible()
     expect(page.get_by_text("1 June 2016")).to_be_visible()

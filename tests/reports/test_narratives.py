@@ -200,7 +200,7 @@ def test_a_stale_first_save_is_refused(cast, as_user):
     [
         ({"version": "x", "foreword": "Hi"}, "This page is out of date"),
         ({"foreword": "Hi"}, "This page is out of date"),
-        ({"version": 0, "foreword": "x" * 20_001}, "at most 20000 characters"),
+        ({"version": 0, "foreword": "x" * 20_001}, "be 20,000 characters or fewer"),
         ({"version": 0, "foreword": "null \x00 byte"}, "Null characters"),
     ],
 )
