@@ -38,8 +38,8 @@ def date_text(value) -> str:
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its header, the text of each cell (an attribute path such as
-    "owner.name" or a callable of the row), the ORM ordering that sorts by it (a
+    """One column: its header, the text of each cell (an attribute or key path
+    such as "owner.name" or a callable of the row), the ORM ordering that sorts by it (a
     field path, a tuple of them, or for a list of plain rows a key callable; None
     for no sorting), and how the page renders the cell beyond its text."""
 
@@ -58,7 +58,10 @@ class Column:
         else:
             value = obj
             for name in self.value.split("."):
-                value = getattr(value, name, None)
+                if isinstance(value, dict):
+                    value = value.get(name)
+                else:
+                    value = getattr(value, name, None)
                 if value is None:
                     break
         return "" if value is None else str(value)
