@@ -227,6 +227,12 @@ class ListPageMixin:
             "csv_href": f"?{self.link_query(export='csv')}",
             "xlsx_href": f"?{self.link_query(export='xlsx')}",
             "name": self.list_name,
+            # For a filter form's hidden inputs, so filtering keeps the order.
+            "sort_inputs": [
+                (name, self.request.GET[name])
+                for name in ("sort", "order")
+                if sorted_by is not None and name in self.request.GET
+            ],
         }
 
     def get_context_data(self, **kwargs):
