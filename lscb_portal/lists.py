@@ -156,11 +156,13 @@ class ListPageMixin:
             )
         else:
             from openpyxl import Workbook
+            from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
             book = Workbook(write_only=True)
             sheet = book.create_sheet(self.list_name[:31])
             for row in rows:
-                sheet.append(row)
+                # Control characters XLSX cannot hold would make openpyxl refuse.
+                sheet.append([ILLEGAL_CHARACTERS_RE.sub("", cell) for cell in row])
             out = io.BytesIO()
             book.save(out)
             response = HttpResponse(out.getvalue(), content_type=XLSX_TYPE)

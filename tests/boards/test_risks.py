@@ -379,3 +379,9 @@ def test_exports_hold_the_filtered_list(cast, three_risks, as_user):
 def test_exported_formulas_are_neutralised(cast, three_risks, as_user):
     rows = lists.export(as_user(cast.board_member), LOG, "xlsx", {"status": "closed"})
     assert rows[1][1] == "'=cmd|' /C calc'!A0"
+
+
+def test_xlsx_export_drops_characters_xlsx_cannot_hold(cast, as_user):
+    add_risk(cast, title="Pasted\x0bfrom Word")
+    rows = lists.export(as_user(cast.board_member), LOG, "xlsx")
+    assert rows[1][0] == "Pastedfrom Word"
