@@ -4,7 +4,6 @@ from functools import cached_property
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import pluralize
@@ -16,6 +15,7 @@ from boards.mixins import BoardMixin
 from lscb_portal import charts
 from lscb_portal.forms import FormPageMixin, VersionedEditMixin, add_errors
 from lscb_portal.history import history_entries
+from lscb_portal.lists import Column, ListPageMixin
 from lscb_portal.periods import quarter_of, quarters_between
 from lscb_portal.tables import ImportFailed
 from lscb_portal.templatetags.portal import rag_label
@@ -196,31 +196,80 @@ class PlanEditView(PlanMixin, FormPageMixin, FormView):
         return redirect("business_plan:overview", self.board.slug, plan.slug)
 
 
-class PlanOverviewView(PlanMixin, TemplateView):
+class PlanOverviewView(ListPageMixin, PlanMixin, TemplateView):
     """The board member's page: RAG counts per theme, filters, the actions."""
 
     template_name = "business_plan/plan_overview.html"
+    page_size = PAGE_SIZE
+    anchor = "actions"
 
-    def get_context_data(self, **kwargs):
-        overview = selectors.plan_overview(self.plan)
-        action_filter = ActionFilter(
-            self.request.GET or None,
+    @property
+    def list_name(self):
+        return f"{self.plan.slug}-actions"
+
+    def get_columns(self):
+        today = timezone.localdate()
+
+        def when(action):
+            text = action.when_text or "–"
+            overdue = action.due_date and action.due_date < today
+            return f"{text} Overdue" if overdue and action.current_rag != "C" else text
+
+        return [
+            Column(
+                "ref",
+                "Ref",
+                "ref",
+                sort="sort_key",
+                row_header=True,
+                template="business_plan/_ref_cell.html",
+            ),
+            Column(
+                "action",
+                "Action",
+                "text",
+                sort="text",
+                template="business_plan/_text_cell.html",
+            ),
+            Column("who", "Who", lambda a: a.owners_display()),
+            Column(
+                "when",
+                "When",
+                when,
+                sort=("due_date", "sort_key"),
+                template="business_plan/_when_cell.html",
+            ),
+            Column(
+                "rag",
+                "RAG",
+                lambda a: rag_label(a.current_rag),
+                sort=("current_rag", "sort_key"),
+                template="business_plan/_rag_cell.html",
+            ),
+        ]
+
+    @cached_property
+    def filter(self):
+        return ActionFilter(
+            self.filter_data(),
             queryset=selectors.actions_for_list(self.plan),
             plan=self.plan,
         )
-        page = Paginator(action_filter.qs, PAGE_SIZE).get_page(
-            self.request.GET.get("page")
-        )
-        query = self.request.GET.copy()
-        query.pop("page", None)
+
+    def get_list(self):
+        return self.filter.qs
+
+    def get_caption(self):
+        return f"Actions of {self.plan.title}"
+
+    def get_context_data(self, **kwargs):
+        overview = selectors.plan_overview(self.plan)
         return super().get_context_data(
             **overview,
             chart=charts.rag_bar(
                 overview["total_counts"].ordered(), title=str(self.plan)
             ),
-            filter=action_filter,
-            page=page,
-            query=query.urlencode(),
+            filter=self.filter,
             today=timezone.localdate(),
             **kwargs,
         )

@@ -2,7 +2,6 @@ from functools import cached_property
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import FormView, TemplateView
@@ -11,7 +10,9 @@ from boards.mixins import BoardMixin
 from lscb_portal import charts
 from lscb_portal.forms import FormPageMixin, VersionedEditMixin, add_errors
 from lscb_portal.history import history_entries
+from lscb_portal.lists import Column, ListPageMixin
 from lscb_portal.tables import ImportFailed
+from lscb_portal.templatetags.portal import rag_label
 
 from . import permissions, selectors, services
 from .filters import IndicatorFilter
@@ -27,6 +28,8 @@ from .models import BreakdownTable, Indicator, Measurement, Scorecard
 from .rag import format_value
 
 PAGE_SIZE = 100
+# Sorting by RAG puts the worst first; "not rated" last.
+RAG_ORDER = {"R": 0, "A": 1, "G": 2, "C": 3}
 
 
 class IndicatorsMixin(BoardMixin):
@@ -52,11 +55,12 @@ class IndicatorsHomeView(IndicatorsMixin, TemplateView):
         )
 
 
-class ScorecardView(IndicatorsMixin, TemplateView):
+class ScorecardView(ListPageMixin, IndicatorsMixin, TemplateView):
     """The scorecard table: code, description, value, RAG, trend, good performance
     is, target — each RAG with the rule that gave it."""
 
     template_name = "indicators/scorecard.html"
+    page_size = PAGE_SIZE
 
     @cached_property
     def scorecard(self):
@@ -70,45 +74,109 @@ class ScorecardView(IndicatorsMixin, TemplateView):
             return Indicator.objects.filter(board=self.board)
         return self.scorecard.indicators.all()
 
-    def get_context_data(self, **kwargs):
-        indicators = self.indicators()
-        periods = list(
-            Measurement.objects.filter(indicator__in=indicators)
+    @property
+    def list_name(self):
+        return f"scorecard-{self.scorecard.slug}" if self.scorecard else "indicators"
+
+    def get_columns(self):
+        slug = self.board.slug
+
+        def rag_text(row):
+            text = rag_label(row.rag) if row.rag else "No RAG"
+            return f"{text} recorded" if row.is_recorded else text
+
+        def value_key(row):
+            value = row.measurement.value if row.measurement else None
+            return (value is None, value or 0)
+
+        return [
+            Column(
+                "indicator",
+                "Indicator",
+                "indicator.code",
+                sort=lambda row: row.indicator.code,
+                row_header=True,
+                link=lambda row: reverse(
+                    "indicators:indicator", args=[slug, row.indicator.code]
+                ),
+            ),
+            Column("description", "Description", "indicator.description", sort=True),
+            Column("value", "Value", "value_display", sort=value_key, numeric=True),
+            Column(
+                "rag",
+                "RAG (against target)",
+                rag_text,
+                sort=lambda row: RAG_ORDER.get(row.rag, len(RAG_ORDER)),
+                template="indicators/_rag_cell.html",
+            ),
+            Column(
+                "trend", "Trend over last year", lambda r: r.trend or "–", sort=True
+            ),
+            Column(
+                "polarity",
+                "Good performance is",
+                lambda row: row.indicator.get_polarity_display(),
+                sort=True,
+            ),
+            Column("target", "Target", "target_display"),
+        ]
+
+    @cached_property
+    def periods(self):
+        return list(
+            Measurement.objects.filter(indicator__in=self.indicators())
             .values_list("period_kind", "period_end")
             .distinct()
             .order_by("-period_end", "-period_kind")[:40]
         )
+
+    @cached_property
+    def period(self):
         chosen = self.request.GET.get("period", "")
-        period = next(
-            (p for p in periods if f"{p[0]}:{p[1].isoformat()}" == chosen),
-            periods[0] if periods else None,
+        return next(
+            (p for p in self.periods if f"{p[0]}:{p[1].isoformat()}" == chosen),
+            self.periods[0] if self.periods else None,
         )
-        indicator_filter = IndicatorFilter(
-            self.request.GET or None, queryset=indicators, board=self.board
+
+    @cached_property
+    def filter(self):
+        return IndicatorFilter(
+            self.filter_data(), queryset=self.indicators(), board=self.board
         )
+
+    @cached_property
+    def rows(self):
+        period = self.period
         rows = []
         if period is not None:
             rows = selectors.scorecard_rows(
                 self.board,
-                indicator_filter.qs,
+                self.filter.qs,
                 period_kind=period[0],
                 period_end=period[1],
             )
-        wanted = indicator_filter.rag_wanted()
+        wanted = self.filter.rag_wanted()
         if wanted:
             rows = [r for r in rows if r.rag == ("" if wanted == "none" else wanted)]
-        page = Paginator(rows, PAGE_SIZE).get_page(self.request.GET.get("page"))
-        query = self.request.GET.copy()
-        query.pop("page", None)
+        return rows
+
+    def get_list(self):
+        return self.rows
+
+    def get_caption(self):
+        return self.scorecard.name if self.scorecard else "All indicators"
+
+    def get_context_data(self, **kwargs):
+        period = self.period
         return super().get_context_data(
             scorecard=self.scorecard,
-            periods=[(f"{kind}:{end.isoformat()}", end, kind) for kind, end in periods],
+            periods=[
+                (f"{kind}:{end.isoformat()}", end, kind) for kind, end in self.periods
+            ],
             period=period,
             period_key=f"{period[0]}:{period[1].isoformat()}" if period else "",
-            filter=indicator_filter,
-            page=page,
-            query=query.urlencode(),
-            recorded_count=sum(r.is_recorded for r in rows),
+            filter=self.filter,
+            recorded_count=sum(r.is_recorded for r in self.rows),
             **kwargs,
         )
 

@@ -9,13 +9,16 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.text import slugify
+from django.utils.timezone import localtime
 from django.views import View
-from django.views.generic import DetailView, FormView, ListView
+from django.views.generic import DetailView, FormView, TemplateView
 
 from boards.mixins import BoardMixin
 from boards.models import Meeting
 from lscb_portal.forms import FormPageMixin, GovukForm
+from lscb_portal.lists import Column, ListPageMixin
 from lscb_portal.periods import year_label
 
 from . import services
@@ -86,13 +89,33 @@ class RunMixin(BoardMixin):
         return run
 
 
-class RunListView(BoardMixin, ListView):
+class RunListView(ListPageMixin, BoardMixin, TemplateView):
     permission = staticmethod(can_download_reports)
     template_name = "reports/run_list.html"
-    context_object_name = "runs"
-    paginate_by = 50
+    list_name = "report-exports"
+    page_size = 50
 
-    def get_queryset(self):
+    def get_columns(self):
+        slug = self.board.slug
+        return [
+            Column(
+                "report",
+                "Report",
+                "label",
+                sort=("kind", "requested_at"),
+                link=lambda run: reverse("reports:run", args=[slug, run.pk]),
+            ),
+            Column("requested", "Requested", requested_text, sort="requested_at"),
+            Column(
+                "status",
+                "Status",
+                lambda run: run.get_status_display(),
+                sort="status",
+                template="reports/_run_status_cell.html",
+            ),
+        ]
+
+    def get_list(self):
         runs = (
             ReportRun.objects.visible_to(self.request.user)
             .filter(board=self.board)
@@ -104,12 +127,25 @@ class RunListView(BoardMixin, ListView):
             runs = runs.filter(~Q(params__has_key="draft") | Q(params__draft=False))
         return runs
 
+    def decorate(self, rows):
+        services.label_runs(rows)
+        return rows
+
+    def get_caption(self):
+        return "Exports"
+
     def get_context_data(self, **kwargs):
         kwargs["can_export"] = can_export_reports(self.request.user, self.board)
         kwargs["report_year"] = year_label(services.default_year(self.board))
         context = super().get_context_data(**kwargs)
-        services.label_runs(context["runs"])
+        context["runs"] = context["page"].object_list
         return context
+
+
+def requested_text(run) -> str:
+    """ "3 March 2017 14:05 by Ann Jones" (their e-mail when they have no name)."""
+    who = run.requested_by.get_full_name() or run.requested_by.email
+    return f"{date_format(localtime(run.requested_at), 'j F Y H:i')} by {who}"
 
 
 class ExportMixin(BoardMixin, FormPageMixin):

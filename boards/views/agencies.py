@@ -3,9 +3,10 @@ parts through lscb_portal.sections.register_agency_section."""
 
 from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.urls import path, reverse
 from django.views.generic import TemplateView
 
+from lscb_portal.lists import Column, ListPageMixin
 from lscb_portal.sections import agency_sections_for
 
 from .. import permissions
@@ -13,12 +14,41 @@ from ..mixins import BoardMixin
 from ..models import Agency, ChallengeLogEntry, ChallengeStatus, Contribution, Role
 
 
-class AgencyListView(BoardMixin, TemplateView):
+class AgencyListView(ListPageMixin, BoardMixin, TemplateView):
     template_name = "boards/agencies/agency_list.html"
     permission = staticmethod(permissions.can_view_board)
+    list_name = "partner-agencies"
 
-    def get_context_data(self, **kwargs):
-        agencies = Agency.objects.filter(board=self.board).annotate(
+    def get_columns(self):
+        slug = self.board.slug
+        return [
+            Column(
+                "agency",
+                "Agency",
+                "name",
+                sort="name",
+                row_header=True,
+                link=lambda a: reverse("boards:agency", args=[slug, a.pk]),
+            ),
+            Column(
+                "statutory",
+                "Statutory partner",
+                lambda a: "Yes" if a.statutory_partner else "No",
+                sort=("statutory_partner", "name"),
+            ),
+            Column("seats", "Board seats", "seats", sort="seats", numeric=True),
+            Column(
+                "open_challenges",
+                "Open challenges to it",
+                "open_challenges",
+                sort="open_challenges",
+                numeric=True,
+            ),
+        ]
+
+    def get_list(self):
+        agencies = Agency.objects.filter(board=self.board).order_by("name", "pk")
+        return agencies.annotate(
             seats=Count(
                 "memberships", filter=~Q(memberships__role=Role.AGENCY_CONTRIBUTOR)
             ),
@@ -28,7 +58,14 @@ class AgencyListView(BoardMixin, TemplateView):
                 distinct=True,
             ),
         )
-        return super().get_context_data(agencies=agencies, **kwargs)
+
+    def get_caption(self):
+        return f"Partner agencies of {self.board.name}"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["agencies"] = context["page"].object_list
+        return context
 
 
 class AgencyDetailView(BoardMixin, TemplateView):

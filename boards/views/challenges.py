@@ -5,13 +5,13 @@ from functools import cached_property
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.views.generic import FormView, TemplateView
 
 from lscb_portal.forms import FormPageMixin, add_errors, save_or_refuse
 from lscb_portal.history import history_entries
+from lscb_portal.lists import Column, ListPageMixin, date_text
 
 from .. import permissions
 from ..filters.challenges import ChallengeFilter
@@ -27,30 +27,84 @@ from ..services import challenges as services
 PAGE_SIZE = 50
 
 
-class ChallengeListView(BoardMixin, TemplateView):
+class ChallengeListView(ListPageMixin, BoardMixin, TemplateView):
     template_name = "boards/challenges/challenge_list.html"
     permission = staticmethod(permissions.can_view_board)
+    list_name = "challenge-log"
+    page_size = PAGE_SIZE
+    anchor = "challenges"
+
+    def get_columns(self):
+        slug = self.board.slug
+        return [
+            Column("date", "Date", lambda c: date_text(c.date), sort="date"),
+            Column(
+                "challenge",
+                "Challenge",
+                "subject",
+                sort="subject",
+                row_header=True,
+                link=lambda c: reverse("boards:challenge", args=[slug, c.pk]),
+            ),
+            Column(
+                "raised_by",
+                "Raised by",
+                raised_by_text,
+                sort="raised_by__user__full_name",
+            ),
+            Column(
+                "agency",
+                "Agency challenged",
+                "agency_challenged",
+                sort="agency_challenged__name",
+            ),
+            Column(
+                "status",
+                "Status",
+                status_text,
+                sort=("status", "closed_on"),
+                template="boards/challenges/_status_cell.html",
+            ),
+        ]
+
+    @cached_property
+    def filter(self):
+        return ChallengeFilter(
+            self.filter_data(),
+            queryset=selectors.challenges_for_list(self.board, self.request.user),
+            board=self.board,
+        )
+
+    def get_list(self):
+        return self.filter.qs
+
+    def get_caption(self):
+        return f"Challenges logged by {self.board.name}, newest first"
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        challenge_filter = ChallengeFilter(
-            self.request.GET or None,
-            queryset=selectors.challenges_for_list(self.board, user),
-            board=self.board,
-        )
-        page = Paginator(challenge_filter.qs, PAGE_SIZE).get_page(
-            self.request.GET.get("page")
-        )
-        query = self.request.GET.copy()
-        query.pop("page", None)
         return super().get_context_data(
-            filter=challenge_filter,
-            page=page,
-            query=query.urlencode(),
+            filter=self.filter,
             counts=selectors.challenge_counts(self.board),
             can_log=permissions.can_log_challenge(user, self.board),
             **kwargs,
         )
+
+
+def raised_by_text(challenge) -> str:
+    """ "Ann Jones, Head of Service (Police)": the member, their seat and agency."""
+    member = challenge.raised_by
+    text = str(member.user)
+    if member.position and member.position != member.user.full_name:
+        text += f", {member.position}"
+    if challenge.raised_by_agency:
+        text += f" ({challenge.raised_by_agency})"
+    return text
+
+
+def status_text(challenge) -> str:
+    text = challenge.get_status_display()
+    return f"{text} {date_text(challenge.closed_on)}" if challenge.closed_on else text
 
 
 class ChallengeMixin(BoardMixin):

@@ -4,13 +4,14 @@ from functools import cached_property
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.views.generic import FormView, TemplateView
 
 from lscb_portal.forms import FormPageMixin, add_errors
+from lscb_portal.lists import Column, ListPageMixin
 from lscb_portal.periods import reporting_year_start
 
 from .. import permissions
@@ -32,21 +33,72 @@ def inspection_url(inspection) -> str:
     return reverse("boards:inspection", args=[inspection.board.slug, inspection.pk])
 
 
-class InspectionListView(BoardMixin, TemplateView):
+class InspectionListView(ListPageMixin, BoardMixin, TemplateView):
     template_name = "boards/inspections/inspection_list.html"
     permission = staticmethod(permissions.can_view_board)
+    list_name = "inspections"
+    page_size = PAGE_SIZE
+
+    def get_columns(self):
+        slug = self.board.slug
+        return [
+            Column(
+                "inspection",
+                "Inspection",
+                "title",
+                sort="title",
+                row_header=True,
+                link=lambda i: reverse("boards:inspection", args=[slug, i.pk]),
+            ),
+            Column("by", "By", "body", sort="body"),
+            Column(
+                "dates",
+                "Dates",
+                dates_text,
+                sort=("start_date", "end_date"),
+                template="boards/inspections/_dates_cell.html",
+            ),
+            Column(
+                "judgement",
+                "Overall judgement",
+                "tag.label",
+                sort="overall",
+                template="boards/inspections/_judgement_cell.html",
+            ),
+            Column(
+                "recommendations",
+                "Recommendations",
+                "recommendation_count",
+                sort="recommendation_count",
+                numeric=True,
+            ),
+        ]
+
+    def get_list(self):
+        return inspection_list(self.board)
+
+    def decorate(self, rows):
+        for inspection in rows:
+            inspection.tag = judgement_tag(inspection.overall)
+        return rows
+
+    def get_caption(self):
+        return f"Inspections of {self.board.name} and its area, newest first"
 
     def get_context_data(self, **kwargs):
-        page = Paginator(inspection_list(self.board), PAGE_SIZE).get_page(
-            self.request.GET.get("page")
-        )
-        for inspection in page:
-            inspection.tag = judgement_tag(inspection.overall)
         return super().get_context_data(
-            page=page,
             can_manage=permissions.can_manage_governance(self.request.user, self.board),
             **kwargs,
         )
+
+
+def dates_text(inspection) -> str:
+    """ "3 March 2015 to 25 March 2015", as boards/inspections/_dates.html."""
+    text = date_format(inspection.start_date, "j F Y")
+    end = inspection.end_date
+    if end and end != inspection.start_date:
+        text += f" to {date_format(end, 'j F Y')}"
+    return text
 
 
 class InspectionCreateView(BoardMixin, FormPageMixin, FormView):

@@ -6,16 +6,17 @@ from functools import cached_property
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import pluralize
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.views.generic import FormView, TemplateView, View
 
 from lscb_portal.forms import FormPageMixin, add_errors, save_or_refuse
 from lscb_portal.history import history_entries
+from lscb_portal.lists import Column, ListPageMixin
 
 from .. import permissions, services
 from ..forms import MeetingForm
@@ -44,23 +45,64 @@ def meeting_url(meeting) -> str:
     return reverse("boards:meeting", args=[meeting.board.slug, meeting.pk])
 
 
-class MeetingListView(BoardMixin, TemplateView):
+class MeetingListView(ListPageMixin, BoardMixin, TemplateView):
+    """Coming meetings, then the list of past ones (newest first)."""
+
     template_name = "boards/meetings/list.html"
     permission = staticmethod(permissions.can_view_board)
+    list_name = "past-meetings"
+    page_size = PAST_PAGE_SIZE
+
+    def get_columns(self):
+        return [
+            Column(
+                "date",
+                "Date",
+                meeting_date_text,
+                sort=("date", "starts_at"),
+                template="boards/meetings/_date_cell.html",
+            ),
+            Column("meeting", "Meeting", lambda m: m.get_kind_display(), sort="kind"),
+            Column("where", "Where", lambda m: m.location or "–", sort="location"),
+            Column(
+                "minutes",
+                "Minutes",
+                lambda m: "Approved" if m.minutes_status == "approved" else "Draft",
+                sort="minutes_status",
+                template="boards/meetings/_minutes_cell.html",
+            ),
+            Column(
+                "papers",
+                "Papers",
+                lambda m: "Reports due",
+                template="boards/meetings/_papers_cell.html",
+            ),
+        ]
+
+    def get_list(self):
+        return Meeting.objects.filter(
+            board=self.board, date__lt=timezone.localdate()
+        ).order_by("-date", "kind")
+
+    def get_caption(self):
+        return "Past meetings"
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
         meetings = Meeting.objects.filter(board=self.board)
-        past = Paginator(
-            meetings.filter(date__lt=today).order_by("-date", "kind"), PAST_PAGE_SIZE
-        ).get_page(self.request.GET.get("page"))
         return super().get_context_data(
             upcoming=meetings.filter(date__gte=today).order_by("date", "kind"),
-            past=past,
-            page=past,
             can_edit=permissions.can_edit_board(self.request.user, self.board),
             **kwargs,
         )
+
+
+def meeting_date_text(meeting) -> str:
+    """ "12 May 2016, 14:00" (the time when one is set)."""
+    text = date_format(meeting.date, "j F Y")
+    if meeting.starts_at:
+        text += f", {meeting.starts_at:%H:%M}"
+    return text
 
 
 class MeetingCreateView(BoardMixin, FormPageMixin, FormView):

@@ -5,13 +5,13 @@ from functools import cached_property
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.views.generic import FormView, TemplateView
 
 from lscb_portal.forms import FormPageMixin, add_errors, save_or_refuse
 from lscb_portal.history import history_entries
+from lscb_portal.lists import Column, ListPageMixin, date_text
 
 from .. import permissions
 from ..forms.risks import RiskEditForm, RiskForm, RiskStatusFilterForm
@@ -22,31 +22,83 @@ from ..services import risks as services
 PAGE_SIZE = 50
 
 
-class RiskListView(BoardMixin, TemplateView):
+class RiskListView(ListPageMixin, BoardMixin, TemplateView):
     template_name = "boards/risks/risk_list.html"
     permission = staticmethod(permissions.can_view_board)
+    list_name = "risk-log"
+    page_size = PAGE_SIZE
 
-    def get_context_data(self, **kwargs):
-        user = self.request.user
-        status_form = RiskStatusFilterForm(
+    def get_columns(self):
+        slug = self.board.slug
+        return [
+            Column(
+                "risk",
+                "Risk",
+                "title",
+                sort="title",
+                row_header=True,
+                link=lambda r: reverse("boards:risk", args=[slug, r.pk]),
+            ),
+            Column("owner", "Owner", "owner", sort="owner"),
+            Column(
+                "likelihood",
+                "Likelihood",
+                "likelihood",
+                sort="likelihood",
+                numeric=True,
+            ),
+            Column("impact", "Impact", "impact", sort="impact", numeric=True),
+            Column(
+                "score",
+                "Score",
+                "band_label",
+                sort=("score_value", "likelihood"),
+                template="boards/risks/_score_cell.html",
+            ),
+            Column(
+                "review",
+                "Review date",
+                review_text,
+                sort="review_date",
+                template="boards/risks/_review_cell.html",
+            ),
+            Column("status", "Status", lambda r: r.get_status_display(), sort="status"),
+        ]
+
+    @cached_property
+    def status_form(self):
+        return RiskStatusFilterForm(
             self.request.GET if "status" in self.request.GET else None,
             initial={"status": "open"},
         )
-        status = status_form.status_value()
-        page = Paginator(
-            selectors.risks_for_list(self.board, user, status), PAGE_SIZE
-        ).get_page(self.request.GET.get("page"))
-        page.object_list = selectors.decorate_all(page.object_list)
-        query = self.request.GET.copy()
-        query.pop("page", None)
+
+    def get_list(self):
+        status = self.status_form.status_value()
+        return selectors.risks_for_list(self.board, self.request.user, status)
+
+    def decorate(self, rows):
+        return selectors.decorate_all(rows)
+
+    def get_caption(self):
+        status = self.status_form.status_value() or "all"
+        which = {"open": "Open risks", "closed": "Closed risks"}.get(
+            status, "All risks"
+        )
+        return f"{which} of {self.board.name}, highest score first"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
         return super().get_context_data(
-            status_form=status_form,
-            status=status or "all",
-            page=page,
-            query=query.urlencode(),
+            status_form=self.status_form,
+            status=self.status_form.status_value() or "all",
             can_manage=permissions.can_manage_governance(user, self.board),
             **kwargs,
         )
+
+
+def review_text(risk) -> str:
+    text = date_text(risk.review_date)
+    return f"{text} Review overdue" if risk.review_overdue else text
 
 
 class RiskMatrixView(BoardMixin, TemplateView):

@@ -6,6 +6,7 @@ import pytest
 
 from boards.models import ChallengeLogEntry, Contribution
 from business_plan.models import ActionUpdate
+from tests import lists
 from tests.boards.factories import AgencyFactory, MembershipFactory
 from tests.business_plan.factories import ActionFactory, PlanFactory
 
@@ -76,3 +77,34 @@ def test_agency_page_runs_constant_queries(
     with django_assert_max_num_queries(13):
         response = client.get(agency_url(cast.agency_x))
     assert response.status_code == 200
+
+
+# The list component ----------------------------------------------------------------
+
+LIST = "/boards/north/agencies/"
+
+
+def test_agency_list_sorts_and_ignores_unknown_keys(cast, as_user):
+    AgencyFactory(board=cast.board, name="Aardvark Trust", statutory_partner=False)
+    ascending = lists.assert_sorts(as_user(cast.board_member), LIST, "agency")
+    assert ascending[0][0] == "Aardvark Trust"
+
+
+def test_agency_list_exports_its_rows(cast, as_user):
+    AgencyFactory(board=cast.board, name="@Home Care")
+    rows = lists.assert_exports(as_user(cast.board_member), LIST, {"sort": "agency"})
+    assert rows[0][0] == "@Home Care"
+    csv_rows = lists.export(as_user(cast.board_member), LIST, "csv", {"sort": "agency"})
+    assert csv_rows[1][0] == "'@Home Care"
+
+
+@pytest.mark.parametrize("size", [2, 40])
+def test_agency_list_and_exports_run_constant_queries(
+    cast, as_user, django_assert_max_num_queries, size
+):
+    for _ in range(size):
+        MembershipFactory(board=cast.board, agency=AgencyFactory(board=cast.board))
+    client = as_user(cast.board_member)
+    for query in ({}, {"export": "csv"}, {"export": "xlsx", "sort": "seats"}):
+        with django_assert_max_num_queries(6):
+            assert client.get(LIST, query).status_code == 200

@@ -24,7 +24,9 @@ from boards.services.challenges import (
     challenge_respond,
     challenge_update_details,
 )
+from boards.views.challenges import ChallengeListView
 from lscb_portal.versioning import StaleVersion
+from tests import lists
 from tests.boards.factories import AgencyFactory
 
 LOG = "/boards/north/challenges/"
@@ -543,3 +545,40 @@ def test_raise_form_without_board_seat_has_no_default(cast, user_factory):
     admin = user_factory(is_superuser=True)
     form = ChallengeRaiseForm(board=cast.board, user=admin, any_member=True)
     assert form.fields["raised_by"].initial is None
+
+
+# The list component ----------------------------------------------------------------
+
+
+def test_list_sorts_by_agency_and_ignores_unknown_keys(cast, log, as_user):
+    client = as_user(cast.board_member)
+    ascending = lists.assert_sorts(client, LOG, "agency")
+    agencies = [row[3] for row in ascending]
+    assert agencies == sorted(agencies)
+
+
+def test_sorting_alone_does_not_count_as_filtering(cast, log, as_user):
+    response = as_user(cast.board_member).get(LOG, {"sort": "date", "order": "asc"})
+    assert not response.context["filter"].is_bound
+    dates = [c.date for c in response.context["page"].object_list]
+    assert dates == sorted(dates)
+
+
+def test_exports_hold_the_filtered_list(cast, log, as_user):
+    client = as_user(cast.board_member)
+    query = {"agency_challenged": cast.agency_x.pk, "sort": "date", "order": "asc"}
+    rows = lists.assert_exports(client, LOG, query)
+    assert [row[0] for row in rows] == ["31 Mar 2016", "1 Apr 2016", "30 Nov 2016"]
+    assert {row[3] for row in rows} == {str(cast.agency_x)}
+
+
+def test_exports_hold_every_page(cast, log, as_user, monkeypatch):
+    monkeypatch.setattr(ChallengeListView, "page_size", 2)
+    rows = lists.assert_exports(as_user(cast.board_member), LOG)
+    assert len(rows) == 5
+
+
+def test_exported_formulas_are_neutralised(cast, log, as_user):
+    raise_one(cast, on=date(2016, 5, 1), agency=cast.agency_y, subject="=1+2")
+    rows = lists.export(as_user(cast.board_member), LOG, "csv")
+    assert [row[1] for row in rows if "1+2" in row[1]] == ["'=1+2"]

@@ -65,3 +65,13 @@ def test_query_budget(cast, as_user, django_assert_max_num_queries, url, size):
         assert response.context["page"].paginator.count == size
         assert response.context["counts"].total == size
         assert len(response.context["counts"].years) == 4
+
+
+@pytest.mark.parametrize("size", [10, 500])
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_export_query_budget(cast, as_user, django_assert_max_num_queries, kind, size):
+    fill_log(cast, size)
+    client = as_user(cast.business_team)
+    with django_assert_max_num_queries(8):
+        response = client.get(LOG, {"export": kind, "sort": "raised_by"})
+    assert response.status_code == 200

@@ -12,6 +12,7 @@ from boards.models import (
     RecommendationUpdate,
     SubJudgement,
 )
+from tests import lists
 
 
 @pytest.fixture
@@ -233,3 +234,51 @@ def test_inspection_pages_run_bounded_queries(
     with django_assert_max_num_queries(6):
         response = client.get("/boards/north/inspections/")
     assert response.context["page"].paginator.count == size + 1
+
+
+# The list component ----------------------------------------------------------------
+
+LIST = "/boards/north/inspections/"
+
+
+@pytest.fixture
+def three_inspections(cast, inspection):
+    for body, title, start in (
+        ("CQC", "Health visit", date(2016, 1, 4)),
+        ("HMIP", '=HYPERLINK("http://x")', date(2014, 6, 2)),
+    ):
+        Inspection.objects.create(
+            board=cast.board, body=body, title=title, start_date=start
+        )
+
+
+def test_list_sorts_by_dates_and_ignores_unknown_keys(cast, three_inspections, as_user):
+    ascending = lists.assert_sorts(as_user(cast.board_member), LIST, "dates")
+    assert [row[1] for row in ascending] == ["HMIP", "Ofsted", "CQC"]
+    assert ascending[1][2] == "3 March 2015 to 25 March 2015"
+
+
+def test_exports_hold_the_list(cast, three_inspections, as_user):
+    rows = lists.assert_exports(as_user(cast.board_member), LIST, {"sort": "by"})
+    assert [row[1] for row in rows] == ["CQC", "HMIP", "Ofsted"]
+    assert rows[2][3] == "Requires improvement"
+
+
+def test_exported_formulas_are_neutralised(cast, three_inspections, as_user):
+    rows = lists.export(as_user(cast.board_member), LIST, "csv", {"sort": "by"})
+    assert rows[2][0] == '\'=HYPERLINK("http://x")'
+
+
+def test_export_runs_bounded_queries(
+    cast, three_inspections, as_user, django_assert_max_num_queries
+):
+    Inspection.objects.bulk_create(
+        Inspection(
+            board=cast.board, body="CQC", title=f"V {n}", start_date=date(2016, 1, 1)
+        )
+        for n in range(60)
+    )
+    client = as_user(cast.chair)
+    for kind in ("csv", "xlsx"):
+        with django_assert_max_num_queries(5):
+            assert client.get(LIST, {"export": kind}).status_code == 200

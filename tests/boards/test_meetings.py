@@ -14,6 +14,7 @@ from boards.models import (
     MinutesStatus,
 )
 from boards.selectors.meetings import action_log
+from tests import lists
 
 from .factories import AgencyFactory, MembershipFactory
 from .test_meetings_data import (  # noqa: F401 - fixtures
@@ -327,3 +328,43 @@ def test_meeting_list_runs_constant_queries(
     with django_assert_max_num_queries(8):
         response = client.get("/boards/north/meetings/")
     assert response.status_code == 200
+
+
+# The list component ----------------------------------------------------------------
+
+LIST = "/boards/north/meetings/"
+
+
+def test_past_meetings_sort_by_kind_and_ignore_unknown_keys(cast, as_user, year):
+    ascending = lists.assert_sorts(as_user(cast.board_member), LIST, "meeting")
+    kinds = [row[1] for row in ascending]
+    assert kinds[:4] == ["Board meeting"] * 4
+    assert kinds[4].startswith("Business Group")
+    assert ascending[0][0] == "12 May 2016"
+
+
+def test_past_meetings_export_every_page(cast, as_user, year, monkeypatch):
+    from boards.views.meetings import MeetingListView
+
+    monkeypatch.setattr(MeetingListView, "page_size", 2)
+    rows = lists.assert_exports(as_user(cast.board_member), LIST, {"sort": "date"})
+    assert [row[0] for row in rows][:2] == ["12 May 2016", "16 June 2016"]
+    assert len(rows) == 5
+
+
+def test_exported_formulas_are_neutralised(cast, as_user, year):
+    MeetingFactory(board=cast.board, date=date(2015, 1, 8), location="@SUM(A1)")
+    rows = lists.export(as_user(cast.board_member), LIST, "xlsx", {"sort": "date"})
+    assert rows[1][2] == "'@SUM(A1)"
+
+
+@pytest.mark.parametrize("size", [2, 60])
+def test_meeting_export_runs_constant_queries(
+    cast, as_user, django_assert_max_num_queries, size
+):
+    for n in range(size):
+        MeetingFactory(board=cast.board, date=date(2010, 1, 7) + timedelta(days=7 * n))
+    client = as_user(cast.lay_member)
+    for kind in ("csv", "xlsx"):
+        with django_assert_max_num_queries(5):
+            assert client.get(LIST, {"export": kind}).status_code == 200

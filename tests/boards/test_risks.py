@@ -23,6 +23,7 @@ from boards.services.risks import (
     risk_update,
 )
 from lscb_portal.versioning import StaleVersion
+from tests import lists
 
 LOG = "/boards/north/risks/"
 
@@ -350,3 +351,37 @@ def test_describe_risk_log(cast):
     add_risk(cast, likelihood=2, impact=2)
     add_risk(cast, likelihood=5, impact=5, status="closed")
     assert describe_risk_log(cast.board) == "2 open risks, 1 high."
+
+
+# The list component ----------------------------------------------------------------
+
+
+@pytest.fixture
+def three_risks(cast):
+    add_risk(cast, title="Bravo", owner="Police", likelihood=4, impact=5)
+    add_risk(cast, title="Alpha", owner="Health", likelihood=2, impact=4)
+    add_risk(cast, title="Charlie", owner="Schools", likelihood=1, impact=3)
+    add_risk(cast, title="Closed one", owner="=cmd|' /C calc'!A0", status="closed")
+
+
+def test_list_sorts_by_title_and_ignores_unknown_keys(cast, three_risks, as_user):
+    ascending = lists.assert_sorts(as_user(cast.board_member), LOG, "risk")
+    assert [row[0] for row in ascending] == ["Alpha", "Bravo", "Charlie"]
+
+
+def test_exports_hold_the_filtered_list(cast, three_risks, as_user):
+    client = as_user(cast.board_member)
+    rows = lists.assert_exports(client, LOG, {"sort": "owner", "order": "desc"})
+    assert [row[1] for row in rows] == ["Schools", "Police", "Health"]
+    assert rows[1][4] == "High 20"
+
+
+def test_exported_formulas_are_neutralised(cast, three_risks, as_user):
+    rows = lists.export(as_user(cast.board_member), LOG, "xlsx", {"status": "closed"})
+    assert rows[1][1] == "'=cmd|' /C calc'!A0"
+
+
+def test_xlsx_export_drops_characters_xlsx_cannot_hold(cast, as_user):
+    add_risk(cast, title="Pasted\x0bfrom Word")
+    rows = lists.export(as_user(cast.board_member), LOG, "xlsx")
+    assert rows[1][0] == "Pastedfrom Word"

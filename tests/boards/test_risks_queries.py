@@ -14,6 +14,8 @@ LOG = "/boards/north/risks/"
 BUDGETS = {
     LOG: 6,
     LOG + "?status=all&page=2": 6,
+    LOG + "?export=csv&status=all": 5,
+    LOG + "?export=xlsx&sort=review&order=desc": 5,
     LOG + "matrix/": 5,
     LOG + "{first}/": 6,
     LOG + "{first}/history/": 6,

@@ -3,8 +3,9 @@
 from datetime import date
 
 from business_plan.models import Action, ActionUpdate, BusinessPlan, Theme
+from tests import lists
 
-from .factories import PLAN, PlanFactory, action_url, get_action
+from .factories import PLAN, ActionFactory, PlanFactory, action_url, get_action
 
 
 def plan_data(**changes):
@@ -129,3 +130,27 @@ def test_unknown_plan_or_action_is_not_found(plan, cast, as_user):
     assert client.get("/boards/north/plans/not-a-plan/").status_code == 404
     assert client.get(action_url("9.9")).status_code == 404
     assert Action.objects.filter(plan=plan).count() == 4
+
+
+# The actions list component --------------------------------------------------------
+
+
+def test_overview_sorts_actions_and_ignores_unknown_keys(plan, cast, as_user):
+    ascending = lists.assert_sorts(as_user(cast.board_member), PLAN, "ref")
+    assert [row[0] for row in ascending] == ["1.1", "1.2", "1.10", "2.1"]
+    by_text = lists.assert_sorts(as_user(cast.board_member), PLAN, "action")
+    assert by_text[0][1] == "Publish the annual report"
+
+
+def test_overview_exports_the_filtered_actions(plan, subgroup, cast, as_user):
+    client = as_user(cast.board_member)
+    rows = lists.assert_exports(client, PLAN, {"subgroup": subgroup.pk})
+    assert [row[0] for row in rows] == ["1.2", "2.1"]
+    assert rows[0][4] == "Not rated"
+
+
+def test_overview_export_neutralises_formulas(plan, cast, as_user):
+    theme = Theme.objects.get(plan=plan, number=2)
+    ActionFactory(plan=plan, theme=theme, ref="2.2", text="+SUM(1,2)")
+    rows = lists.export(as_user(cast.board_member), PLAN, "csv", {"sort": "ref"})
+    assert rows[-1][:2] == ["2.2", "'+SUM(1,2)"]

@@ -15,6 +15,8 @@ RAGS = [Rag.RED, Rag.AMBER, Rag.GREEN, Rag.COMPLETE]
 BUDGETS = {
     PLAN: 13,
     PLAN + "?rag=G": 13,
+    PLAN + "?rag=G&export=csv&sort=when": 9,
+    PLAN + "?export=xlsx&sort=rag&order=desc": 9,
     PLAN + "monitoring/?quarter=2016-17 Q4": 9,
 }
 
@@ -74,5 +76,7 @@ def test_plan_pages_run_bounded_queries(
     assert response.status_code == 200
     if "monitoring" in url:
         assert len(response.context["report"]["overdue"]) >= size * 3 // 4
+    elif "export" in url:
+        assert response["Content-Disposition"].startswith("attachment")
     else:
         assert response.context["page"].paginator.count >= size // 4

@@ -18,6 +18,8 @@ BUDGETS = {
     SCORECARD: 11,
     SCORECARD + "?rag=R": 11,
     SCORECARD + "?period=month:2017-01-31&q=B1": 11,
+    SCORECARD + "?export=csv&sort=value&order=desc": 11,
+    SCORECARD + "?export=xlsx&rag=R&sort=rag": 11,
     f"{INDICATORS}all/": 10,
     f"{INDICATORS}B1.0/": 9,
 }
@@ -43,7 +45,9 @@ def test_indicator_pages_run_bounded_queries(
     with django_assert_max_num_queries(BUDGETS[url]):
         response = client.get(url)
     assert response.status_code == 200
-    if "/B1.0/" in url:
+    if "export=" in url:
+        assert response["Content-Disposition"].startswith("attachment")
+    elif "/B1.0/" in url:
         assert len(response.context["rows"]) == months
     elif "rag=" in url:
         assert response.context["page"].paginator.count >= 1

@@ -9,6 +9,7 @@ from django.db import transaction
 from lscb_portal import celery
 from reports import documents, services, tasks
 from reports.models import ReportRun, RunStatus, checksum_of
+from tests import lists
 from tests.subgroups.factories import MeetingFactory
 
 PDF = b"%PDF-1.7 the annual report"
@@ -504,3 +505,42 @@ def test_trying_a_draft_again_prints_the_draft_again(
         )
     new = ReportRun.objects.exclude(pk=failed.pk).get()
     assert new.params == {"year": 2016, "draft": True}
+
+
+# The list component ----------------------------------------------------------------
+
+RUNS = "/boards/north/reports/"
+
+
+def test_run_list_sorts_by_report_and_ignores_unknown_keys(cast, as_user):
+    _fill_runs(cast, 1)
+    ascending = lists.assert_sorts(as_user(cast.chair), RUNS, "report")
+    assert ascending[0][0].startswith("Annual report 2016-17")
+    assert ascending[-1][0].startswith("Meeting pack: ")
+
+
+def test_run_list_exports_what_the_reader_may_see(cast, as_user):
+    _fill_runs(cast, 2)
+    rows = lists.assert_exports(as_user(cast.board_member), RUNS, {"sort": "status"})
+    assert len(rows) == 4
+    assert not any("(draft)" in row[0] for row in rows)
+
+
+def test_run_list_export_quotes_only_cells_that_start_a_formula(cast, as_user):
+    cast.chair.full_name = "=2*3"
+    cast.chair.save()
+    _fill_runs(cast, 1)
+    rows = lists.export(as_user(cast.chair), RUNS, "xlsx")
+    assert any(row[1].endswith("by =2*3") for row in rows[1:])
+    assert all(not cell.startswith("=") for row in rows for cell in row)
+
+
+@pytest.mark.parametrize("size", [2, 12])
+def test_run_export_queries_do_not_grow(
+    cast, as_user, django_assert_max_num_queries, size
+):
+    _fill_runs(cast, size)
+    client = as_user(cast.chair)
+    for kind in ("csv", "xlsx"):
+        with django_assert_max_num_queries(8):
+            assert client.get(RUNS, {"export": kind}).status_code == 200
