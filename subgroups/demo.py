@@ -102,6 +102,7 @@ def load() -> None:
             producer=row["producer"],
             frequency=row["frequency"],
             defaults={
+                "kind": row["kind"],
                 "tells": row["tells"],
                 "month": row["month"],
                 "as_written": row["as_written"],
