@@ -10,8 +10,8 @@ from django.db import transaction
 from django.test import override_settings
 
 from boards.models import Board
-from business_plan.demo_data_2016_19 import ACTIONS
-from indicators.demo_data import SCORECARD_2016_17
+from business_plan.demo.data_2016_19 import ACTIONS
+from indicators.demo.data import SCORECARD_2016_17
 from reports.documents import annual_report
 from reports.sections import SECTIONS
 

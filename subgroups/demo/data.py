@@ -386,7 +386,7 @@ SUBGROUP_PURPOSE = {
         "perpetrators of Domestic Abuse to ensure that they are safeguarded."
     ),
 }
-# Chairs' agencies (names as in boards.demo_data.AGENCIES), as the annual report
+# Chairs' agencies (names as in boards.demo.data.AGENCIES), as the annual report
 # 2016-17 states them:
 # - Education: "chaired by a Primary Head teacher" (section 11).
 # - CSE/MFH: "chaired by the Local Authority Lead Senior Manager for CSE" (section
