@@ -2,8 +2,6 @@
 
 from django.db.models import Prefetch, Q
 
-from reports.sections import Section, register
-
 from .models import GlossaryTerm, Inspection, Membership, StrategicLink
 from .models.inspections import RecommendationUpdate
 from .selectors.finance import budget_for_year
@@ -69,19 +67,3 @@ def inspections(board, year):
 def glossary(board, year):
     terms = list(GlossaryTerm.objects.filter(board=board))
     return {"terms": terms} if terms else None
-
-
-register(Section("members", "Who are members of the LSCB", 50, members))
-register(
-    Section(
-        "strategic_links",
-        "Links between the LSCB and the strategic boards",
-        70,
-        strategic_links,
-    )
-)
-register(Section("budget", "LSCB budget", 100, budget))
-register(
-    Section("inspections", "Inspection recommendations and updates", 170, inspections)
-)
-register(Section("glossary", "Glossary", 310, glossary))

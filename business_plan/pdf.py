@@ -3,7 +3,6 @@
 from datetime import date
 
 from lscb_portal.charts import rag_bar
-from reports.sections import Section, register
 
 from .models import Action, BusinessPlan
 from .selectors import RagCounts, _narrative_as_of, _rag_as_of
@@ -80,13 +79,3 @@ def business_plan_update(board, year):
         "chart_svg": chart,
         "charts": {CHART: chart},
     }
-
-
-register(
-    Section(
-        "business_plan",
-        "Business plan update",
-        280,
-        business_plan_update,
-    )
-)

@@ -1,7 +1,5 @@
 """The indicators app's sections of the annual report (see reports.sections)."""
 
-from reports.sections import Section, register
-
 from .models import BreakdownTable, Indicator, PeriodKind
 from .rag import POLARITY_WORDS
 from .selectors import breakdown_grid, scorecard_rows, year_end
@@ -55,10 +53,3 @@ def lado(board, year):
 
 def private_fostering(board, year):
     return _tables(board, year, ["private fostering"])
-
-
-register(Section("indicators", "Key LSCB performance indicators", 120, key_indicators))
-register(Section("lado", "Local Authority Designated Officer (LADO)", 220, lado))
-register(
-    Section("private_fostering", "Privately fostered children", 230, private_fostering)
-)

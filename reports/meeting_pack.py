@@ -4,6 +4,7 @@ reports progress as (steps done, steps total, label), like documents.py."""
 
 from lscb_portal.pdf import render_pdf
 from lscb_portal.periods import reporting_year_start
+from subgroups.models import ReportKind
 
 from .documents import no_progress
 
@@ -18,7 +19,7 @@ def _previous_quarter(day):
     return quarter_of(start - timedelta(days=1))
 
 
-def _business_plan_part(meeting):
+def _business_plan_part(meeting, cell):
     from business_plan.models import BusinessPlan, PlanStatus
     from business_plan.selectors import monitoring_report
 
@@ -35,7 +36,7 @@ def _business_plan_part(meeting):
     }
 
 
-def _indicators_part(meeting):
+def _indicators_part(meeting, cell):
     from indicators.pdf import key_indicators
 
     year = reporting_year_start(meeting.date)
@@ -44,7 +45,7 @@ def _indicators_part(meeting):
     )
 
 
-def _risks_part(meeting):
+def _risks_part(meeting, cell):
     from boards.models import Risk, RiskStatus
 
     risks = sorted(
@@ -54,28 +55,36 @@ def _risks_part(meeting):
     return {"risks": risks}
 
 
+def _return_part(meeting, cell):
+    """The subgroup return received as the report's paper, if it is one."""
+    if cell.paper is not None and cell.paper.subgroup_return_id:
+        return {"return": cell.paper.subgroup_return}
+    return None
+
+
+# What each kind of planner report prints: (the part's template kind, its builder
+# taking the meeting and the planner cell). A kind without one (Section 11,
+# training…) is listed as due, with its status; so is a part without data.
+PARTS = {
+    ReportKind.BUSINESS_PLAN: ("business_plan", _business_plan_part),
+    ReportKind.INDICATORS: ("indicators", _indicators_part),
+    ReportKind.RISK_LOG: ("risks", _risks_part),
+    ReportKind.SUBGROUP_RETURN: ("return", _return_part),
+}
+
+
 def meeting_pack_context(meeting, progress=no_progress) -> dict:
     """What the meeting pack shows: the agenda, then one part per report due at
-    the meeting (subgroups.planner.meeting_reports), numbered."""
+    the meeting (subgroups.planner.meeting_reports), numbered, each chosen by the
+    report's kind in the planner."""
     from subgroups.planner import meeting_reports
 
     cells = meeting_reports(meeting, today=meeting.date)
     parts = []
     for done, cell in enumerate(cells, start=1):
         what = cell.item.what
-        kind, data = "due", None
-        if "Business Plan" in what:
-            data = _business_plan_part(meeting)
-            kind = "business_plan"
-        elif "Indicators" in what:
-            data = _indicators_part(meeting)
-            kind = "indicators"
-        elif "Risk Log" in what:
-            data = _risks_part(meeting)
-            kind = "risks"
-        elif cell.paper is not None and cell.paper.subgroup_return_id:
-            data = {"return": cell.paper.subgroup_return}
-            kind = "return"
+        kind, build = PARTS.get(cell.item.kind, ("due", None))
+        data = build(meeting, cell) if build is not None else None
         if data is None:
             kind = "due"
         number = len(parts) + 1

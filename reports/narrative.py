@@ -24,7 +24,6 @@ from lscb_portal.periods import year_label
 from lscb_portal.versioning import StaleVersion, update_versioned
 
 from .models import NARRATIVE_FIELDS, NarrativeApproval, ReportNarrative
-from .sections import Section, register
 
 # Blocks ---------------------------------------------------------------------------
 
@@ -427,7 +426,9 @@ def key_figures(board, year: int) -> list[Figure]:
 # Sections ---------------------------------------------------------------------------
 
 
-def _text_section(name: str):
+def text_section(name: str):
+    """The build function of a section printing one narrative text."""
+
     def build(board, year, *, draft=False):
         blocks = text_blocks(report_texts(board, year, draft=draft).get(name, ""))
         return {"blocks": blocks} if blocks else None
@@ -437,7 +438,7 @@ def _text_section(name: str):
 
 
 def priorities(board, year, *, draft=False):
-    context = _text_section("priorities")(board, year, draft=draft)
+    context = text_section("priorities")(board, year, draft=draft)
     if context is not None:
         # The 2016-17 report looks ahead to 2017-20: the next three years.
         context["section_title"] = f"LSCB priorities {year + 1}-{str(year + 4)[2:]}"
@@ -459,56 +460,3 @@ def report_on_a_page(board, year, *, draft=False):
         "year_label": year_label(year),
         "year_end": date(year + 1, 3, 31),
     }
-
-
-register(
-    Section(
-        "foreword",
-        "Foreword from the Chair",
-        10,
-        _text_section("foreword"),
-        wants_draft=True,
-    )
-)
-register(
-    Section(
-        "introduction",
-        "Introduction",
-        20,
-        _text_section("introduction"),
-        wants_draft=True,
-    )
-)
-register(
-    Section(
-        "views_of_children",
-        "The views of children and young people",
-        30,
-        _text_section("views_of_children"),
-        wants_draft=True,
-    )
-)
-register(
-    Section(
-        "context",
-        "Children and young people in the area",
-        40,
-        _text_section("context"),
-        wants_draft=True,
-    )
-)
-register(
-    Section(
-        "conclusion", "Conclusion", 290, _text_section("conclusion"), wants_draft=True
-    )
-)
-register(Section("priorities", "LSCB priorities", 300, priorities, wants_draft=True))
-register(
-    Section(
-        "report_on_a_page",
-        "Annual report on a page",
-        320,
-        report_on_a_page,
-        wants_draft=True,
-    )
-)

@@ -1,6 +1,6 @@
-"""The annual report's sections. Each app contributes its sections from its own
-`pdf.py`; `all_sections()` imports those modules (reports may import every app,
-no app imports reports) and returns the sections in the printed order.
+"""The annual report's contents: `SECTIONS` lists every section in printed order,
+naming the plain function of the app's `pdf.py` (or reports.narrative) that builds
+it. Apps import nothing from reports; this list imports them.
 
 A section's `build(board, year)` returns the context its template shows, or None
 when the board has no data for the year: the section is then left out, not
@@ -14,22 +14,19 @@ stands when True. Other sections print data, the same either way."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import import_module
 
-SECTION_MODULES = (
-    "boards.pdf",
-    "subgroups.pdf",
-    "indicators.pdf",
-    "business_plan.pdf",
-    "reports.narrative",
-)
+from boards import pdf as boards_pdf
+from business_plan import pdf as business_plan_pdf
+from indicators import pdf as indicators_pdf
+from subgroups import pdf as subgroups_pdf
+
+from . import narrative
 
 
 @dataclass(frozen=True)
 class Section:
     key: str  # also the template name: reports/pdf/_<key>.html, and the anchor
     title: str
-    order: int  # the place in the report (the 2016-17 report's section numbers x10)
     build: Callable  # (board, year) -> dict | None
     wants_draft: bool = False  # build(board, year, draft=...) instead
 
@@ -38,19 +35,50 @@ class Section:
         return f"reports/pdf/_{self.key}.html"
 
 
-_SECTIONS: dict[str, Section] = {}
+def _words(key: str, title: str, build=None) -> Section:
+    """A section of the board's own words."""
+    return Section(key, title, build or narrative.text_section(key), wants_draft=True)
 
 
-def register(section: Section) -> Section:
-    """Adds (or replaces, by key) a section. Registering twice is harmless."""
-    _SECTIONS[section.key] = section
-    return section
-
-
-def all_sections() -> list[Section]:
-    for name in SECTION_MODULES:
-        import_module(name)  # each registers its sections on import
-    return sorted(_SECTIONS.values(), key=lambda s: (s.order, s.key))
+# The order of the 2016-17 report.
+SECTIONS: tuple[Section, ...] = (
+    _words("foreword", "Foreword from the Chair"),
+    _words("introduction", "Introduction"),
+    _words("views_of_children", "The views of children and young people"),
+    _words("context", "Children and young people in the area"),
+    Section("members", "Who are members of the LSCB", boards_pdf.members),
+    Section(
+        "strategic_links",
+        "Links between the LSCB and the strategic boards",
+        boards_pdf.strategic_links,
+    ),
+    Section("structure", "LSCB structure", subgroups_pdf.structure),
+    Section("budget", "LSCB budget", boards_pdf.budget),
+    Section("subgroups", "Subgroups", subgroups_pdf.subgroups),
+    Section(
+        "indicators", "Key LSCB performance indicators", indicators_pdf.key_indicators
+    ),
+    Section(
+        "inspections",
+        "Inspection recommendations and updates",
+        boards_pdf.inspections,
+    ),
+    Section("lado", "Local Authority Designated Officer (LADO)", indicators_pdf.lado),
+    Section(
+        "private_fostering",
+        "Privately fostered children",
+        indicators_pdf.private_fostering,
+    ),
+    Section(
+        "business_plan",
+        "Business plan update",
+        business_plan_pdf.business_plan_update,
+    ),
+    _words("conclusion", "Conclusion"),
+    _words("priorities", "LSCB priorities", narrative.priorities),
+    Section("glossary", "Glossary", boards_pdf.glossary),
+    _words("report_on_a_page", "Annual report on a page", narrative.report_on_a_page),
+)
 
 
 @dataclass
@@ -82,7 +110,7 @@ def build_sections(
     """Each section's context for the year, numbered in order; sections without
     data are left out. progress(done, total, title) after each section. `draft`
     goes only to the sections that want it."""
-    sections = all_sections()
+    sections = SECTIONS
     built = []
     for done, section in enumerate(sections, start=1):
         if section.wants_draft:

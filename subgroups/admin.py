@@ -33,8 +33,8 @@ class SubgroupReturnAdmin(SimpleHistoryAdmin):
 
 @admin.register(ReportingPlanItem)
 class ReportingPlanItemAdmin(SimpleHistoryAdmin):
-    list_display = ["what", "board", "subgroup", "frequency", "destination"]
-    list_filter = ["board", "frequency", "destination"]
+    list_display = ["what", "kind", "board", "subgroup", "frequency", "destination"]
+    list_filter = ["board", "kind", "frequency", "destination"]
 
 
 @admin.register(MeetingPaper)

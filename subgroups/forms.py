@@ -157,6 +157,7 @@ class PlanItemForm(GovukFormMixin, forms.ModelForm):
         model = ReportingPlanItem
         fields = [
             "what",
+            "kind",
             "subgroup",
             "producer",
             "tells",
@@ -169,6 +170,10 @@ class PlanItemForm(GovukFormMixin, forms.ModelForm):
         widgets = {"tells": forms.Textarea(attrs={"rows": 3})}
         error_messages = {
             "what": {"required": "Enter the report's name"},
+            "kind": {
+                "required": "Choose the kind of report",
+                "invalid_choice": "Choose a kind of report from the list",
+            },
             "frequency": {
                 "required": "Choose how often the report is due",
                 "invalid_choice": "Choose a frequency from the list",

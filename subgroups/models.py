@@ -244,6 +244,21 @@ class Destination(models.TextChoices):
     OTHER_BOARD = "other_board", "Another board"
 
 
+class ReportKind(models.TextChoices):
+    """What a planner report is, which decides its part of the meeting pack."""
+
+    BUSINESS_PLAN = "business_plan", "Business plan exceptions and highlights"
+    INDICATORS = "indicators", "Indicator scorecard"
+    RISK_LOG = "risk_log", "Risk log"
+    SUBGROUP_RETURN = "subgroup_return", "Subgroup return"
+    REVIEW_ACTION_PLANS = "review_action_plans", "Review action plans"
+    SECTION_11 = "section_11", "Section 11"
+    MULTI_AGENCY_AUDITS = "multi_agency_audits", "Multi-agency audits"
+    CHILD_DEATHS = "child_deaths", "Child death review"
+    TRAINING = "training", "Training"
+    OTHER = "other", "Other report"
+
+
 MONTHS = [
     (n, name)
     for n, name in enumerate(
@@ -274,6 +289,13 @@ class ReportingPlanItem(models.Model):
         Board, on_delete=models.CASCADE, related_name="reporting_plan"
     )
     what = models.CharField("report", max_length=200)
+    kind = models.CharField(
+        "kind of report",
+        max_length=30,
+        choices=ReportKind.choices,
+        default=ReportKind.OTHER,
+        help_text="Decides what the meeting pack prints for it.",
+    )
     subgroup = models.ForeignKey(
         Subgroup,
         on_delete=models.SET_NULL,
@@ -314,6 +336,11 @@ class ReportingPlanItem(models.Model):
                 condition=models.Q(frequency__in=Frequency.values),
                 name="plan_item_frequency_valid",
                 violation_error_message="Choose a frequency from the list.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=ReportKind.values),
+                name="plan_item_kind_valid",
+                violation_error_message="Choose a kind of report from the list.",
             ),
             models.CheckConstraint(
                 condition=models.Q(destination__in=Destination.values),

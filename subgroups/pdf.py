@@ -4,8 +4,6 @@ from datetime import date
 
 from django.db.models import Q
 
-from reports.sections import Section, register
-
 from .models import Subgroup
 
 
@@ -51,7 +49,3 @@ def subgroups(board, year):
         .prefetch_related("responsibilities", "member_agencies")
     )
     return {"groups": groups} if groups else None
-
-
-register(Section("structure", "LSCB structure", 80, structure))
-register(Section("subgroups", "Subgroups", 110, subgroups))

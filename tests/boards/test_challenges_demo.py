@@ -3,7 +3,8 @@ themes, and every page of them renders."""
 
 import pytest
 
-from boards import demo, demo_governance_challenges
+from boards import demo
+from boards.demo import governance_challenges
 from boards.models import Board, ChallengeLogEntry, Risk
 from boards.selectors.challenges import challenge_counts
 from boards.selectors.risks import score_history
@@ -21,19 +22,19 @@ def rows():
 @pytest.fixture
 def board(db):
     board = demo.load()
-    demo_governance_challenges.load(board)
+    governance_challenges.load(board)
     return board
 
 
 def test_loading_twice_changes_nothing(board):
     first = rows()
-    demo_governance_challenges.load(board)
+    governance_challenges.load(board)
     assert rows() == first
 
 
 def test_demo_challenges_are_open_and_closed_over_several_years(board):
     challenges = ChallengeLogEntry.objects.filter(board=board)
-    assert challenges.count() == len(demo_governance_challenges.CHALLENGES)
+    assert challenges.count() == len(governance_challenges.CHALLENGES)
     closed = challenges.filter(status="closed")
     assert closed.count() >= 2
     assert all(c.outcome and c.impact and c.closed_on for c in closed)

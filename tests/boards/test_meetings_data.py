@@ -7,7 +7,7 @@ import factory
 import pytest
 from django.core.management import call_command
 
-from boards import demo_governance_meetings
+from boards.demo import governance_meetings
 from boards.models import (
     AgendaItem,
     Attendance,
@@ -120,9 +120,9 @@ def test_demo_governance_loads_twice_to_the_same_rows(settings):
     settings.DEBUG = True
     call_command("load_demo")
     board = Board.objects.get(slug="cumbria")
-    demo_governance_meetings.load(board)
+    governance_meetings.load(board)
     first = governance_counts()
-    demo_governance_meetings.load(board)
+    governance_meetings.load(board)
     assert governance_counts() == first
     assert first["MeetingAction"] == 12
     assert first["Declaration"] > 0
@@ -135,7 +135,7 @@ def test_demo_gives_every_2016_17_board_meeting_an_agenda_attendance_and_actions
     settings.DEBUG = True
     call_command("load_demo")
     board = Board.objects.get(slug="cumbria")
-    demo_governance_meetings.load(board)
+    governance_meetings.load(board)
     meetings = list(
         Meeting.objects.filter(
             board=board,

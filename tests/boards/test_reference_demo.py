@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from boards import demo_governance_reference
-from boards.demo_data import AGENCIES
+from boards.demo import governance_reference
+from boards.demo.data import AGENCIES
 from boards.models import (
     Board,
     Contribution,
@@ -29,8 +29,8 @@ def demo(db, settings, client):
     settings.DEBUG = True
     call_command("load_demo", stdout=io.StringIO())
     board = Board.objects.get(slug="cumbria")
-    # Until boards/demo.py calls it; running it twice is harmless.
-    demo_governance_reference.load(board)
+    # Until boards/demo/ calls it; running it twice is harmless.
+    governance_reference.load(board)
     member = Membership.objects.filter(board=board, role=Role.BOARD_MEMBER).first()
     client.force_login(member.user)
     return board, client
@@ -51,7 +51,7 @@ def test_demo_budget_2016_17_balances_at_212588(demo):
 
 def test_demo_contributors_are_the_boards_agencies(demo):
     names = {name for name, _, _ in AGENCIES}
-    for _, agency, _ in demo_governance_reference.CONTRIBUTIONS_2016:
+    for _, agency, _ in governance_reference.CONTRIBUTIONS_2016:
         assert agency in names
 
 
@@ -96,5 +96,5 @@ def test_demo_glossary_and_strategic_links(demo):
 def test_demo_load_is_idempotent(demo):
     board, _ = demo
     before = [model.objects.count() for model in MODELS]
-    demo_governance_reference.load(board)
+    governance_reference.load(board)
     assert [model.objects.count() for model in MODELS] == before

@@ -4,8 +4,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from boards import demo_governance_meetings
-from boards.demo import DEMO_PASSWORD, demo_email
+from boards.demo import DEMO_PASSWORD, demo_email, governance_meetings
 from boards.models import Attendance, Board, MeetingAction
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -15,7 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def demo(settings):
     settings.DEBUG = True
     call_command("load_demo")
-    demo_governance_meetings.load(Board.objects.get(slug="cumbria"))
+    governance_meetings.load(Board.objects.get(slug="cumbria"))
 
 
 def test_business_team_records_attendance_and_an_action_carried_to_the_next_log(

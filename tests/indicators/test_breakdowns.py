@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from boards.models import Membership, Role
-from indicators.demo_data import BREAKDOWNS
+from indicators.demo.data import BREAKDOWNS
 from indicators.models import BreakdownTable
 from indicators.selectors import breakdown_grid
 

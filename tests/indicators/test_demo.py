@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from boards.models import Membership, Role
-from indicators.demo_data import SCORECARD_2016_17
+from indicators.demo.data import SCORECARD_2016_17
 from indicators.models import Measurement
 from indicators.rag import compute_rag
 

@@ -11,13 +11,13 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
-from boards.models import Meeting, MeetingKind
+from boards.models import Meeting, MeetingKind, Risk, RiskStatus
 from business_plan.models import Rag
 from indicators.models import Measurement, PeriodKind, Target
 from reports import services
-from reports.meeting_pack import meeting_pack
+from reports.meeting_pack import meeting_pack, meeting_pack_context
 from reports.models import ReportRun, RunKind, RunStatus
-from subgroups.models import Frequency
+from subgroups.models import Frequency, ReportKind
 from tests.boards.factories import BoardFactory, UserFactory
 from tests.business_plan.factories import (
     ActionFactory,
@@ -264,9 +264,19 @@ def _build_board_meeting():
     meeting = MeetingFactory(board=board, date=BOARD_DAY, kind=MeetingKind.BOARD)
     MeetingFactory(board=board, date=date(2017, 1, 12), kind=MeetingKind.BOARD)
     every = {"board": board, "frequency": Frequency.EVERY_MEETING}
-    PlanItemFactory(what="Business Plan 2016-19 monitoring report", **every)
-    PlanItemFactory(what="Key Performance Indicators report", **every)
-    qa_item = PlanItemFactory(what="Quality Assurance subgroup return", **every)
+    PlanItemFactory(
+        what="Business Plan 2016-19 monitoring report",
+        kind=ReportKind.BUSINESS_PLAN,
+        **every,
+    )
+    PlanItemFactory(
+        what="Key Performance Indicators report", kind=ReportKind.INDICATORS, **every
+    )
+    qa_item = PlanItemFactory(
+        what="Quality Assurance subgroup return",
+        kind=ReportKind.SUBGROUP_RETURN,
+        **every,
+    )
     PlanItemFactory(board=board, what=NOT_DUE, frequency=Frequency.QUARTERLY)
 
     # Business plan. The pack reports the quarter before the meeting's:
@@ -409,3 +419,51 @@ def test_return_part_shows_the_returns_highlights_and_exceptions(printed):
     assert HIGHLIGHT in _between(part, "Highlights", "Exceptions")
     assert EXCEPTION in _between(part, "Exceptions for the board's attention", None)
     assert "Status: Received." in part
+
+
+# The kind of report, not its name, chooses the part ------------------------------
+
+
+def _part_kinds(meeting) -> dict[str, str]:
+    return {
+        p["cell"].item.what: p["kind"] for p in meeting_pack_context(meeting)["parts"]
+    }
+
+
+def test_part_is_chosen_by_the_reports_kind_not_its_words(cast, board_meeting):
+    every = {"board": cast.board, "frequency": Frequency.EVERY_MEETING}
+    Risk.objects.create(
+        board=cast.board,
+        title="Health data late",
+        owner="Business team",
+        likelihood=3,
+        impact=4,
+        review_date=date(2017, 6, 1),
+        status=RiskStatus.OPEN,
+    )
+    PlanItemFactory(what="Open concerns", kind=ReportKind.RISK_LOG, **every)
+    PlanItemFactory(what="Risk Log commentary", kind=ReportKind.OTHER, **every)
+    PlanItemFactory(what="Section 11 progress", kind=ReportKind.SECTION_11, **every)
+    assert _part_kinds(board_meeting) == {
+        "Open concerns": "risks",
+        "Risk Log commentary": "due",
+        "Section 11 progress": "due",
+    }
+    part = meeting_pack_context(board_meeting)["parts"][0]
+    assert [r.title for r in part["data"]["risks"]] == ["Health data late"]
+
+
+def test_return_part_only_for_a_subgroup_return(cast, board_meeting):
+    every = {"board": cast.board, "frequency": Frequency.EVERY_MEETING}
+    subgroup = SubgroupFactory(board=cast.board, name="Quality Assurance")
+    for what, kind in (
+        ("QA return", ReportKind.SUBGROUP_RETURN),
+        ("QA audit", "other"),
+    ):
+        PaperFactory(
+            meeting=board_meeting,
+            plan_item=PlanItemFactory(what=what, kind=kind, **every),
+            subgroup_return=ReturnFactory(subgroup=subgroup, period=f"{what} Q3"),
+            received_by=UserFactory(),
+        )
+    assert _part_kinds(board_meeting) == {"QA return": "return", "QA audit": "due"}

@@ -14,9 +14,9 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from boards.models import Agency, Board, Contribution, Membership, Role
-from indicators.demo_data import SCORECARD_2016_17
+from indicators.demo.data import SCORECARD_2016_17
 from indicators.models import BreakdownCell, BreakdownTable
-from reports import demo_narrative_2016_17
+from reports.demo import narrative_2016_17
 from reports.models import NarrativeApproval, ReportNarrative
 from reports.narrative import narrative_approve, narrative_save, report_on_a_page
 
@@ -74,11 +74,11 @@ def demo(django_db_setup, django_db_blocker):
 
 
 def test_demo_narrative_is_the_seeds_and_approved_by_the_chair(demo):
-    assert demo.texts == demo_narrative_2016_17.TEXTS
+    assert demo.texts == narrative_2016_17.TEXTS
     assert [a.version for a in demo.approvals] == [demo.narrative.version]
     approval = demo.approvals[0]
     assert approval.approved_by == demo.chair
-    assert approval.texts == demo_narrative_2016_17.TEXTS
+    assert approval.texts == narrative_2016_17.TEXTS
 
 
 def test_demo_foreword_is_signed_by_role_not_name(demo):

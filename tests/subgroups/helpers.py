@@ -52,6 +52,7 @@ def plan_item_data(**changes):
     """What the planner's add-a-report page posts."""
     data = {
         "what": "Annual Report of the Child Death Overview Panel",
+        "kind": "child_deaths",
         "subgroup": "",
         "producer": "CDOP manager",
         "tells": "Child deaths reviewed and their modifiable factors.",

@@ -169,6 +169,24 @@ def test_planner_page_refuses_an_unknown_frequency(cast, as_user):
     assert not ReportingPlanItem.objects.exists()
 
 
+def test_unknown_kind_is_refused_by_the_database(cast):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PlanItemFactory(board=cast.board, kind="minutes")
+
+
+def test_unknown_kind_is_refused_by_the_planner_form(cast):
+    form = PlanItemForm(plan_item_data(kind="minutes"), board=cast.board)
+    assert form.errors["kind"] == ["Choose a kind of report from the list"]
+
+
+def test_planner_page_saves_the_kind_of_report(cast, as_user):
+    client = as_user(cast.business_team)
+    page = client.get("/boards/north/planner/new/").content.decode()
+    assert 'name="kind"' in page and "Risk log" in page
+    client.post("/boards/north/planner/new/", plan_item_data(kind="risk_log"))
+    assert ReportingPlanItem.objects.get().kind == "risk_log"
+
+
 def test_report_for_another_board_must_name_it(cast, as_user):
     response = as_user(cast.business_team).post(
         "/boards/north/planner/new/", plan_item_data(destination="other_board")

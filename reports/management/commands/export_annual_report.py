@@ -1,13 +1,12 @@
 """Writes a board's annual report PDF without the queue: the same code as the job."""
 
-import os
-import tempfile
 import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from boards.models import Board
+from lscb_portal.files import write_atomically
 from reports.documents import annual_report, parse_year
 
 
@@ -37,15 +36,7 @@ class Command(BaseCommand):
         began = time.monotonic()
         data, pages = annual_report(found, start, progress)
         target = Path(output)
-        # Written atomically: a reader never sees half a PDF.
-        fd, tmp = tempfile.mkstemp(dir=target.parent or ".", suffix=".part")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(target, data)
         self.stdout.write(
             f"Wrote {target} ({pages} pages, {len(data):,} bytes) "
             f"in {time.monotonic() - began:.1f}s"

@@ -1,13 +1,12 @@
 """Writes a meeting's pack PDF: the same code as the download."""
 
-import os
-import tempfile
 import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from boards.models import Meeting
+from lscb_portal.files import write_atomically
 from reports.meeting_pack import meeting_pack
 
 
@@ -32,15 +31,7 @@ class Command(BaseCommand):
         began = time.monotonic()
         data, pages = meeting_pack(found, progress)
         target = Path(output)
-        # Written atomically: a reader never sees half a PDF.
-        fd, tmp = tempfile.mkstemp(dir=target.parent or ".", suffix=".part")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(target, data)
         self.stdout.write(
             f"Wrote {target} ({pages} pages, {len(data):,} bytes) "
             f"in {time.monotonic() - began:.1f}s"

@@ -1,6 +1,6 @@
 """The subgroups app's part of the demo data: the board's groups with their terms of
 reference and chairs, the Reporting Planner, and some returns (the meetings they are
-received for come from boards/demo_meetings.py)."""
+received for come from boards/demo/meetings.py)."""
 
 from datetime import date
 
@@ -8,24 +8,24 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from boards.demo_meetings import nth_thursday
+from boards.demo.meetings import nth_thursday
 from boards.models import Agency, Board, Meeting, MeetingKind, Membership, Role, User
 
-from . import planner
-from .demo_data import (
-    REPORTING_PLANNER,
-    SUBGROUP_CHAIRS,
-    SUBGROUP_PURPOSE,
-    SUBGROUPS,
-    TERMS_OF_REFERENCE,
-)
-from .models import (
+from .. import planner
+from ..models import (
     MeetingPaper,
     ReportingPlanItem,
     Responsibility,
     ReturnStatus,
     Subgroup,
     SubgroupReturn,
+)
+from .data import (
+    REPORTING_PLANNER,
+    SUBGROUP_CHAIRS,
+    SUBGROUP_PURPOSE,
+    SUBGROUPS,
+    TERMS_OF_REFERENCE,
 )
 
 # The demo subgroup chair's group (see boards.demo.DEMO_SIGN_INS).
@@ -102,6 +102,7 @@ def load() -> None:
             producer=row["producer"],
             frequency=row["frequency"],
             defaults={
+                "kind": row["kind"],
                 "tells": row["tells"],
                 "month": row["month"],
                 "as_written": row["as_written"],

@@ -1,4 +1,4 @@
-"""The indicators app's part of the demo data (figures in demo_data.py): the LSCB
+"""The indicators app's part of the demo data (figures in data.py): the LSCB
 performance report of 31 March 2017 with its targets, values, RAGs and trends, the
 five-year series, and the annual report's breakdown tables.
 
@@ -17,8 +17,7 @@ from django.utils.text import slugify
 
 from boards.models import Board
 
-from .demo_data import BREAKDOWNS, FIVE_YEAR_SERIES, SCORECARD_2016_17
-from .models import (
+from ..models import (
     BreakdownCell,
     BreakdownTable,
     Indicator,
@@ -29,7 +28,8 @@ from .models import (
     Target,
     ToleranceKind,
 )
-from .rag import compute_rag
+from ..rag import compute_rag
+from .data import BREAKDOWNS, FIVE_YEAR_SERIES, SCORECARD_2016_17
 
 YEAR_END = date(2017, 3, 31)
 RECORDED_REASON = (

@@ -1,17 +1,17 @@
 """The boards app's part of the demo data: the Cumbria board, its agencies, its
-members by role, and one demo sign-in per role (see demo_data.py for the figures)."""
+members by role, and one demo sign-in per role (see data.py for the figures)."""
 
 from django.db import transaction
 from django.utils.text import slugify
 
+from ..models import Agency, Board, Membership, Role, User
 from . import (
-    demo_governance_challenges,
-    demo_governance_meetings,
-    demo_governance_reference,
-    demo_meetings,
+    governance_challenges,
+    governance_meetings,
+    governance_reference,
+    meetings,
 )
-from .demo_data import AGENCIES, BOARD, MEMBERS
-from .models import Agency, Board, Membership, Role, User
+from .data import AGENCIES, BOARD, MEMBERS
 
 DEMO_PASSWORD = "lscb-demo-2026"  # dev only: load_demo refuses to run unless DEBUG
 DEMO_DOMAIN = "demo.example"
@@ -107,10 +107,10 @@ def load() -> Board:
             role=role,
             defaults={"agency": agencies.get(agency_name), "position": position},
         )
-    demo_meetings.load(board)
-    demo_governance_meetings.load(board)
-    demo_governance_challenges.load(board)
-    demo_governance_reference.load(board)
+    meetings.load(board)
+    governance_meetings.load(board)
+    governance_challenges.load(board)
+    governance_reference.load(board)
     return board
 
 

@@ -12,12 +12,12 @@ actions, so:
 - each meeting's minutes are approved at the next board meeting (the March 2017
   minutes stay draft unless a board meeting follows within four months);
 - some members have a nil ("None") annual declaration for 2016-17.
-People appear by their position only. Meetings come from demo_meetings.py."""
+People appear by their position only. Meetings come from meetings.py."""
 
 import zlib
 from datetime import date, timedelta
 
-from .models import (
+from ..models import (
     AgendaItem,
     Attendance,
     AttendanceStatus,
@@ -30,7 +30,7 @@ from .models import (
     MinutesStatus,
     Role,
 )
-from .selectors.members import MEMBER_ROLES
+from ..selectors.members import MEMBER_ROLES
 
 YEAR = 2016
 BUSINESS_TEAM = "Senior Manager - LSCB and Improvement"

@@ -1,14 +1,14 @@
 """The reports app's part of the demo data: the annual report 2016-17's narrative,
 written by the business team and approved by the chair (see
-demo_narrative_2016_17.py for the text)."""
+narrative_2016_17.py for the text)."""
 
 from django.db import transaction
 
 from boards.models import Board, Membership, Role
 
-from . import demo_narrative_2016_17 as narrative_2016_17
-from .models import ReportNarrative
-from .narrative import narrative_approve, narrative_save
+from ..models import ReportNarrative
+from ..narrative import narrative_approve, narrative_save
+from . import narrative_2016_17
 
 
 def _user(board, role):

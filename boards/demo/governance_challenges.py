@@ -29,7 +29,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
-from .models import (
+from ..models import (
     Agency,
     ChallengeLogEntry,
     ChallengeStatus,

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from lscb_portal.periods import reporting_year_start
 
-from .models import Meeting, MeetingKind
+from ..models import Meeting, MeetingKind
 
 BOARD_MONTHS = [5, 7, 9, 11, 1, 3]
 BUSINESS_GROUP_MONTHS = [4, 5, 6, 7, 9, 10, 11, 12, 1, 2, 3]

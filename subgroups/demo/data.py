@@ -386,7 +386,7 @@ SUBGROUP_PURPOSE = {
         "perpetrators of Domestic Abuse to ensure that they are safeguarded."
     ),
 }
-# Chairs' agencies (names as in boards.demo_data.AGENCIES), as the annual report
+# Chairs' agencies (names as in boards.demo.data.AGENCIES), as the annual report
 # 2016-17 states them:
 # - Education: "chaired by a Primary Head teacher" (section 11).
 # - CSE/MFH: "chaired by the Local Authority Lead Senior Manager for CSE" (section
@@ -433,12 +433,14 @@ SUBGROUP_CHAIRS = {
 #   progress and annual report to LSCB" -> quarterly and annually; "Annual report to
 #   Children's Trust and Health and Wellbeing Board" -> one dict per board.
 # - Other subgroups reports: one dict, producer "All subgroups", every meeting.
+# - "kind" is ours, not the seed's: what the meeting pack prints for the report.
 # - Annual reports without a month in the seed (Indicators to the LSCB, the
 #   Children's Trust Board and the Health and Wellbeing Board; the CDOP's full
 #   report) have month None: only the multi-agency audit report names one (July).
 REPORTING_PLANNER = [
     {
         "what": "Serious Case Review: Case Review Group report on work of the group",
+        "kind": "other",
         "subgroup": "Case Review Subgroup",
         "producer": "",
         "tells": (
@@ -453,6 +455,7 @@ REPORTING_PLANNER = [
     },
     {
         "what": "Serious Case Review: SCR action plan updates",
+        "kind": "review_action_plans",
         "subgroup": "Case Review Subgroup",
         "producer": "",
         "tells": (
@@ -468,6 +471,7 @@ REPORTING_PLANNER = [
     },
     {
         "what": "Practice reviews",
+        "kind": "review_action_plans",
         "subgroup": "Business Group",
         "producer": "",
         "tells": (
@@ -486,6 +490,7 @@ REPORTING_PLANNER = [
     },
     {
         "what": "S.11 Audit",
+        "kind": "section_11",
         "subgroup": "Policy and Procedures Subgroup",
         "producer": "",
         "tells": (
@@ -503,6 +508,7 @@ REPORTING_PLANNER = [
     },
     {
         "what": "Single Agency Data",
+        "kind": "other",
         "subgroup": None,
         "producer": "Single agency",
         "tells": (
@@ -518,6 +524,7 @@ REPORTING_PLANNER = [
     },
     {
         "what": "Single Agency Data",
+        "kind": "other",
         "subgroup": None,
         "producer": "Single agency",
         "tells": (
@@ -536,6 +543,7 @@ REPORTING_PLANNER = [
     },
     {
         "what": "Multi Agency Audits",
+        "kind": "multi_agency_audits",
         "subgroup": "Quality Assurance Group North",
         "producer": "",
         "tells": (
@@ -550,6 +558,7 @@ REPORTING_PLANNER = [
     },
     {
         "what": "Multi Agency Audits",
+        "kind": "multi_agency_audits",
         "subgroup": "Quality Assurance Group West",
         "producer": "",
         "tells": (
@@ -564,6 +573,7 @@ REPORTING_PLANNER = [
     },
     {
         "what": "Multi Agency Audits",
+        "kind": "multi_agency_audits",
         "subgroup": "Quality Assurance Group South",
         "producer": "",
         "tells": (
@@ -578,6 +588,7 @@ REPORTING_PLANNER = [
     },
     {
         "what": "Multi Agency Audits",
+        "kind": "multi_agency_audits",
         "subgroup": "Performance Management and Quality Assurance Subgroup",
         "producer": "",
         "tells": (
@@ -592,6 +603,7 @@ REPORTING_PLANNER = [
     },
     {
         "what": "LSCB Business Plan",
+        "kind": "business_plan",
         "subgroup": "Performance Management and Quality Assurance Subgroup",
         "producer": "",
         "tells": (
@@ -609,6 +621,7 @@ REPORTING_PLANNER = [
     },
     {
         "what": "LSCB Risk Log",
+        "kind": "risk_log",
         "subgroup": "Performance Management and Quality Assurance Subgroup",
         "producer": "",
         "tells": (
@@ -625,6 +638,7 @@ REPORTING_PLANNER = [
     },
     {
         "what": "Indicators",
+        "kind": "indicators",
         "subgroup": None,
         "producer": "Agencies",
         "tells": (
@@ -643,6 +657,7 @@ REPORTING_PLANNER = [
     },
     {
         "what": "Indicators",
+        "kind": "indicators",
         "subgroup": "Performance Management and Quality Assurance Subgroup",
         "producer": "",
         "tells": (
@@ -659,6 +674,7 @@ REPORTING_PLANNER = [
     },
     {
         "what": "Indicators",
+        "kind": "indicators",
         "subgroup": "Performance Management and Quality Assurance Subgroup",
         "producer": "",
         "tells": (
@@ -675,6 +691,7 @@ REPORTING_PLANNER = [
     },
     {
         "what": "Indicators",
+        "kind": "indicators",
         "subgroup": "Performance Management and Quality Assurance Subgroup",
         "producer": "",
         "tells": (
@@ -693,6 +710,7 @@ REPORTING_PLANNER = [
     },
     {
         "what": "Indicators",
+        "kind": "indicators",
         "subgroup": "Performance Management and Quality Assurance Subgroup",
         "producer": "",
         "tells": (
@@ -711,6 +729,7 @@ REPORTING_PLANNER = [
     },
     {
         "what": "Other subgroups reports",
+        "kind": "subgroup_return",
         "subgroup": None,
         "producer": "All subgroups",
         "tells": (
@@ -727,6 +746,7 @@ REPORTING_PLANNER = [
     },
     {
         "what": "Child Death Review Data",
+        "kind": "child_deaths",
         "subgroup": "Child Death Overview Panel",
         "producer": "",
         "tells": (
@@ -742,6 +762,7 @@ REPORTING_PLANNER = [
     },
     {
         "what": "Child Death Review Data",
+        "kind": "child_deaths",
         "subgroup": "Child Death Overview Panel",
         "producer": "",
         "tells": (

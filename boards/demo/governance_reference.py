@@ -4,7 +4,7 @@ from the Annual Report 2016-17 (seed 004):
 - Budget (section 10): the 2016-17 contributions by agency and spend by heading,
   £212,588 in and £212,588 out. The report gives no 2015-16 figures, so only 2016-17
   is loaded. Its contributors are named by short names; each is mapped to the board's
-  agency (AGENCIES in demo_data.py) that is the same body. "Probation" is mapped to
+  agency (AGENCIES in data.py) that is the same body. "Probation" is mapped to
   the National Probation Service, the probation body the report lists as represented
   at the Board (the CRC is listed separately and is not named as a contributor).
 - Inspection (section 17): Ofsted's inspection of 3 to 25 March 2015, which reviewed
@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from .models import (
+from ..models import (
     Agency,
     Contribution,
     GlossaryTerm,

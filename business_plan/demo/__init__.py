@@ -3,7 +3,7 @@
 
 Real data has quirks, kept and made unique rather than dropped: in the 2016-19
 plan two different actions are both numbered 3.2 (the second is stored as 3.2b)
-and an unnumbered action follows 7.2 (stored as 7.2b); demo_data_2016_19.py says
+and an unnumbered action follows 7.2 (stored as 7.2b); data_2016_19.py says
 more. References are free text, so users can keep such suffixes too."""
 
 from datetime import date
@@ -13,8 +13,9 @@ from django.db import transaction
 from boards.models import Board, Membership, Role
 from subgroups.models import Subgroup, SubgroupReturn
 
-from . import demo_data_2014_17, demo_data_2016_19, services
-from .models import Action, ActionUpdate, BusinessPlan, PlanStatus, Theme
+from .. import services
+from ..models import Action, ActionUpdate, BusinessPlan, PlanStatus, Theme
+from . import data_2014_17, data_2016_19
 
 APRIL_2017_UPDATE = date(2017, 3, 31)  # the updates the annual report prints
 
@@ -74,8 +75,8 @@ def load() -> None:
     board = Board.objects.get(slug="cumbria")
     team = Membership.objects.filter(board=board, role=Role.BUSINESS_TEAM).first()
     user = team.user if team else None
-    _load_plan(board, demo_data_2014_17, PlanStatus.CLOSED, user)
-    plan = _load_plan(board, demo_data_2016_19, PlanStatus.ACTIVE, user)
+    _load_plan(board, data_2014_17, PlanStatus.CLOSED, user)
+    plan = _load_plan(board, data_2016_19, PlanStatus.ACTIVE, user)
     previous = BusinessPlan.objects.get(board=board, first_year=2014)
     if previous.carried_forward_to_id != plan.pk:
         previous.carried_forward_to = plan
