@@ -16,6 +16,11 @@ def reporting_year_start(day: date) -> int:
     return day.year if day.month >= 4 else day.year - 1
 
 
+def calendar_year(start_year: int, month: int) -> int:
+    """The calendar year of `month` in the reporting year starting in `start_year`."""
+    return start_year if month >= 4 else start_year + 1
+
+
 def reporting_years(today: date | None = None) -> list[int]:
     """Years a report may be about, newest (the one under way) first."""
     latest = reporting_year_start(today or timezone.localdate())
@@ -40,7 +45,7 @@ def quarter_bounds(label: str) -> tuple[date, date]:
         raise ValueError(f"{label!r} is not a quarter such as 2016-17 Q4.")
     start_year, quarter = int(match[1]), int(match[3])
     first_month = (4 + 3 * (quarter - 1) - 1) % 12 + 1
-    year = start_year if first_month >= 4 else start_year + 1
+    year = calendar_year(start_year, first_month)
     last_month = first_month + 2
     return (
         date(year, first_month, 1),

@@ -2,7 +2,13 @@ from datetime import date
 
 import pytest
 
-from lscb_portal.periods import quarter_bounds, quarter_of, quarters_between, year_label
+from lscb_portal.periods import (
+    calendar_year,
+    quarter_bounds,
+    quarter_of,
+    quarters_between,
+    year_label,
+)
 
 
 @pytest.mark.parametrize(
@@ -39,3 +45,10 @@ def test_quarters_of_a_three_year_plan():
 def test_year_label():
     assert year_label(2016) == "2016-17"
     assert year_label(1999) == "1999-00"
+
+
+def test_calendar_year_of_a_month_in_a_reporting_year():
+    assert calendar_year(2016, 4) == 2016
+    assert calendar_year(2016, 12) == 2016
+    assert calendar_year(2016, 1) == 2017
+    assert calendar_year(2016, 3) == 2017

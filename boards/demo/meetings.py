@@ -8,7 +8,7 @@ from datetime import date, time, timedelta
 
 from django.utils import timezone
 
-from lscb_portal.periods import reporting_year_start
+from lscb_portal.periods import calendar_year, reporting_year_start
 
 from ..models import Meeting, MeetingKind
 
@@ -22,9 +22,6 @@ def nth_thursday(year: int, month: int, n: int) -> date:
 
 
 def _meetings_for_year(board, year_start):
-    def year_of(month):
-        return year_start if month >= 4 else year_start + 1
-
     for kind, months, n in (
         (MeetingKind.BOARD, BOARD_MONTHS, 2),
         (MeetingKind.BUSINESS_GROUP, BUSINESS_GROUP_MONTHS, 3),
@@ -33,7 +30,7 @@ def _meetings_for_year(board, year_start):
             Meeting.objects.get_or_create(
                 board=board,
                 kind=kind,
-                date=nth_thursday(year_of(month), month, n),
+                date=nth_thursday(calendar_year(year_start, month), month, n),
                 defaults={"starts_at": time(10, 0), "location": "Carlisle"},
             )
 
