@@ -4,26 +4,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from boards.models import Agency, Board, BoardScopedQuerySet
+from lscb_portal.rag import NEEDS_NARRATIVE, NO_UPDATE, Rag
 from subgroups.models import Subgroup, SubgroupReturn
-
-
-class Rag(models.TextChoices):
-    RED = "R", "Red"
-    AMBER = "A", "Amber"
-    GREEN = "G", "Green"
-    COMPLETE = "C", "Complete"
-
-
-RAG_MEANING = {
-    "R": "off track",
-    "A": "slipping",
-    "G": "on track",
-    "C": "complete",
-    "": "no update required",
-}
 
 
 class PlanStatus(models.TextChoices):
@@ -298,7 +285,7 @@ class ActionUpdate(models.Model):
                 violation_error_message="RAG must be R, A, G, C or blank.",
             ),
             models.CheckConstraint(
-                condition=~models.Q(rag__in=["R", "A"], narrative=""),
+                condition=~models.Q(rag__in=NEEDS_NARRATIVE, narrative=""),
                 name="update_red_amber_has_narrative",
                 violation_error_message="A red or amber update needs a narrative.",
             ),

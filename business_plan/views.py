@@ -645,7 +645,7 @@ class BulkUpdateView(PlanMixin, TemplateView):
         date_form, rows = self.build(subgroup, request.POST)
         valid = date_form.is_valid() & all(form.is_valid() for _, form in rows)
         chosen = [
-            services.BulkRow(
+            services.UpdateRow(
                 action, form.cleaned_data["rag"], form.cleaned_data["narrative"]
             )
             for action, form in rows
@@ -656,7 +656,7 @@ class BulkUpdateView(PlanMixin, TemplateView):
             valid = False
         if valid:
             try:
-                created = services.action_updates_record_bulk(
+                created = services.action_updates_record(
                     rows=chosen,
                     update_date=date_form.cleaned_data["date"],
                     user=request.user,
