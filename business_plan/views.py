@@ -101,9 +101,9 @@ class ActionMixin(PlanMixin):
     @cached_property
     def action(self) -> Action:
         return get_object_or_404(
-            Action.objects.select_related("theme", "plan__board").prefetch_related(
-                "owner_subgroups__chair", "owner_agencies"
-            ),
+            Action.objects.with_current_rag()
+            .select_related("theme", "plan__board")
+            .prefetch_related("owner_subgroups__chair", "owner_agencies"),
             plan=self.plan,
             ref=self.kwargs["ref"],
         )
@@ -221,7 +221,6 @@ class PlanOverviewView(PlanMixin, TemplateView):
             filter=action_filter,
             page=page,
             query=query.urlencode(),
-            today=timezone.localdate(),
             **kwargs,
         )
 
@@ -366,21 +365,15 @@ class ActionDetailView(ActionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        updates = selectors.action_detail(self.action)
-        current = next((u.rag for u in updates if u.rag), "")
         return super().get_context_data(
-            updates=updates,
-            current_rag=current,
+            updates=selectors.action_detail(self.action),
+            current_rag=self.action.current_rag,
             owners=self.action.owners_display(),
             can_update=permissions.can_update_action(user, self.action)
             and not self.plan.is_closed,
             can_challenge=permissions.can_challenge(user, self.board),
             can_respond=permissions.can_respond_to_challenge(user, self.action),
-            overdue=bool(
-                self.action.due_date
-                and self.action.due_date < timezone.localdate()
-                and current != Rag.COMPLETE
-            ),
+            overdue=self.action.is_overdue,
             **kwargs,
         )
 
