@@ -8,8 +8,8 @@ from django.db.models import Q
 from lscb_portal.periods import quarter_of
 from subgroups.actions import OwnedAction, RecordedUpdate
 
+from . import services
 from .models import Action, ActionUpdate, PlanStatus
-from .services import UpdateRow, action_updates_record
 
 
 def _queryset(subgroup, on):
@@ -38,9 +38,9 @@ def record(*, subgroup_return, entries, on, user):
         raise ValidationError(
             {"actions": f"{subgroup} does not own one of the actions in this return."}
         )
-    created = action_updates_record(
+    created = services.action_updates_record(
         rows=[
-            UpdateRow(actions[action_id], rag, narrative)
+            services.UpdateRow(actions[action_id], rag, narrative)
             for action_id, (rag, narrative) in entries.items()
         ],
         update_date=on,
