@@ -164,17 +164,15 @@ def action_update_details(*, action, version, changes, user) -> Action:
 
 
 def _update_errors(action, update_date, rag, narrative) -> dict[str, str]:
-    entry = rag_rules.entry_errors(rag, narrative)
+    """What is wrong with an update, by field; empty when nothing."""
     plan = action.plan
-    errors = {
-        "rag": entry.get("rag"),
-        "date": None
-        if plan.starts <= update_date <= plan.ends
-        else f"The date must be within the plan's years, "
-        f"{plan.starts:%-d %B %Y} to {plan.ends:%-d %B %Y}.",
-        "narrative": entry.get("narrative"),
-    }
-    return {field: message for field, message in errors.items() if message}
+    errors = rag_rules.entry_errors(rag, narrative)
+    if not plan.starts <= update_date <= plan.ends:
+        errors["date"] = (
+            f"The date must be within the plan's years, "
+            f"{plan.starts:%-d %B %Y} to {plan.ends:%-d %B %Y}."
+        )
+    return errors
 
 
 @dataclass
