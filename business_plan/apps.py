@@ -27,6 +27,6 @@ class BusinessPlanConfig(AppConfig):
 
         from subgroups import actions
 
-        from .returns import PlanActions
+        from . import returns
 
-        actions.register(PlanActions())
+        actions.provider = returns

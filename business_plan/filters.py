@@ -1,7 +1,6 @@
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
-from django.utils import timezone
 
 from lscb_portal.forms import DateInput, GovukForm
 from subgroups.models import Subgroup
@@ -54,9 +53,7 @@ class ActionFilter(django_filters.FilterSet):
     def filter_overdue(self, queryset, name, value):
         if not value:
             return queryset
-        return queryset.filter(due_date__lt=timezone.localdate()).exclude(
-            current_rag=Rag.COMPLETE
-        )
+        return queryset.overdue()
 
     def filter_changed_since(self, queryset, name, value):
         updated = ActionUpdate.objects.filter(action=OuterRef("pk"), date__gte=value)

@@ -4,17 +4,10 @@ from django.utils import timezone
 from boards.forms import STALE_PAGE
 from boards.models import Agency
 from lscb_portal.forms import DateInput, GovukFormMixin
+from lscb_portal.rag import ENTRY_CHOICES, RagEntryForm
 from subgroups.models import Subgroup
 
 from .models import Action, BusinessPlan, PlanStatus, Theme
-
-RAG_FORM_CHOICES = [
-    ("R", "Red – off track"),
-    ("A", "Amber – slipping"),
-    ("G", "Green – on track"),
-    ("C", "Complete"),
-    ("", "No update required"),
-]
 
 
 def version_field():
@@ -125,7 +118,7 @@ class UpdateForm(GovukFormMixin, forms.Form):
     )
     rag = forms.ChoiceField(
         label="RAG",
-        choices=RAG_FORM_CHOICES,
+        choices=ENTRY_CHOICES,
         required=False,
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": "Choose Red, Amber, Green or Complete"},
@@ -211,24 +204,11 @@ class BulkUpdateDateForm(GovukFormMixin, forms.Form):
     )
 
 
-class BulkRowForm(forms.Form):
-    """One row of the quarterly bulk form; `action_id` ties it to its action."""
+class BulkRowForm(RagEntryForm):
+    """One row of the quarterly bulk form; `action_id` ties it to its action. A red
+    or amber without a narrative is refused by the service, for all rows at once."""
 
     action_id = forms.IntegerField(widget=forms.HiddenInput)
-    rag = forms.ChoiceField(
-        choices=[("skip", "No change – leave out"), *RAG_FORM_CHOICES],
-        required=False,  # "" is a choice: no update required
-        initial="skip",
-    )
-    narrative = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 2}), required=False
-    )
-
-    def clean_rag(self):
-        # A row the browser did not send is left out, never saved as "no update".
-        if self.add_prefix("rag") not in self.data:
-            return "skip"
-        return self.cleaned_data["rag"]
 
 
 class SinceForm(GovukFormMixin, forms.Form):

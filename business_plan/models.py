@@ -4,26 +4,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from boards.models import Agency, Board, BoardScopedQuerySet
+from lscb_portal.rag import NEEDS_NARRATIVE, NO_UPDATE, Rag
 from subgroups.models import Subgroup, SubgroupReturn
-
-
-class Rag(models.TextChoices):
-    RED = "R", "Red"
-    AMBER = "A", "Amber"
-    GREEN = "G", "Green"
-    COMPLETE = "C", "Complete"
-
-
-RAG_MEANING = {
-    "R": "off track",
-    "A": "slipping",
-    "G": "on track",
-    "C": "complete",
-    "": "no update required",
-}
 
 
 class PlanStatus(models.TextChoices):
@@ -139,19 +126,43 @@ class ActionQuerySet(BoardScopedQuerySet):
             return self
         return self.filter(plan__board__memberships__user=user).distinct()
 
+    # An action's RAG is its latest dated rated update's (the latest entered when
+    # two share a date); "no update required" leaves it as it was.
+
     def with_current_rag(self):
         """Annotates current_rag ("" when never rated) and last_update_date."""
-        rated = ActionUpdate.objects.filter(action=OuterRef("pk")).exclude(rag="")
-        latest = ActionUpdate.objects.filter(action=OuterRef("pk"))
         return self.annotate(
-            current_rag=models.functions.Coalesce(
-                Subquery(rated.order_by("-date", "-id").values("rag")[:1]),
-                models.Value(""),
-            ),
-            last_update_date=Subquery(
-                latest.order_by("-date", "-id").values("date")[:1]
-            ),
+            current_rag=_latest("rag"), last_update_date=_latest("date", rated=False)
         )
+
+    def with_rag_as_of(self, day: date, name: str = "then"):
+        """Annotates rag_<name>, the RAG on `day` ("" when not rated by then), and
+        narrative_<name>, the latest update's narrative on or before `day`."""
+        return self.annotate(
+            **{
+                f"rag_{name}": _latest("rag", day=day),
+                f"narrative_{name}": _latest("narrative", day=day, rated=False),
+            }
+        )
+
+    def overdue(self, day: date | None = None):
+        """Past their due date on `day` (today) and not complete: on a queryset
+        with_current_rag(). The same rule for one row is Action.is_overdue_on."""
+        day = day or timezone.localdate()
+        return self.filter(due_date__lt=day).exclude(current_rag=Rag.COMPLETE)
+
+
+def _latest(column, *, day=None, rated=True):
+    """`column` of the action's latest update (on or before `day`; rated only)."""
+    updates = ActionUpdate.objects.filter(action=OuterRef("pk"))
+    if day is not None:
+        updates = updates.filter(date__lte=day)
+    if rated:
+        updates = updates.exclude(rag=NO_UPDATE)
+    latest = Subquery(updates.order_by("-date", "-id").values(column)[:1])
+    if column == "date":
+        return latest
+    return Coalesce(latest, models.Value(""), output_field=models.TextField())
 
 
 class Action(models.Model):
@@ -227,6 +238,15 @@ class Action(models.Model):
         if self.theme_id and self.plan_id and self.theme.plan_id != self.plan_id:
             raise ValidationError({"theme": "Choose a theme of this plan."})
 
+    def is_overdue_on(self, day: date, rag: str) -> bool:
+        """Past its due date on `day` and not complete, `rag` being its RAG then."""
+        return bool(self.due_date and self.due_date < day and rag != Rag.COMPLETE)
+
+    @property
+    def is_overdue(self) -> bool:
+        """Overdue today; needs the current_rag of with_current_rag()."""
+        return self.is_overdue_on(timezone.localdate(), self.current_rag)
+
     def owners_display(self, subgroups=None) -> str:
         names = [s.name for s in (subgroups or self.owner_subgroups.all())]
         names += [a.name for a in self.owner_agencies.all()]
@@ -298,7 +318,7 @@ class ActionUpdate(models.Model):
                 violation_error_message="RAG must be R, A, G, C or blank.",
             ),
             models.CheckConstraint(
-                condition=~models.Q(rag__in=["R", "A"], narrative=""),
+                condition=~models.Q(rag__in=NEEDS_NARRATIVE, narrative=""),
                 name="update_red_amber_has_narrative",
                 violation_error_message="A red or amber update needs a narrative.",
             ),

@@ -5,7 +5,7 @@ from datetime import date
 from lscb_portal.charts import rag_bar
 
 from .models import Action, BusinessPlan
-from .selectors import RagCounts, _narrative_as_of, _rag_as_of
+from .selectors import RagCounts
 
 CHART = "business-plan-rag"
 
@@ -44,7 +44,7 @@ def business_plan_update(board, year):
     end = date(year + 1, 3, 31)
     actions = list(
         Action.objects.filter(plan=plan)
-        .annotate(rag_at_end=_rag_as_of(end), update_at_end=_narrative_as_of(end))
+        .with_rag_as_of(end, name="at_end")
         .select_related("theme")
         .prefetch_related("owner_subgroups", "owner_agencies")
         .order_by("sort_key")
@@ -55,7 +55,7 @@ def business_plan_update(board, year):
     by_theme: dict[int, RagCounts] = {}
     rows = []
     for action in actions:
-        rag = action.rag_at_end or ""
+        rag = action.rag_at_end
         counts.counts[rag] += 1
         theme = by_theme.setdefault(action.theme_id, RagCounts(str(action.theme)))
         theme.counts[rag] += 1
@@ -63,7 +63,7 @@ def business_plan_update(board, year):
             {
                 "action": action,
                 "rag": rag,
-                "update": action.update_at_end or "",
+                "update": action.narrative_at_end,
                 "who": _who(action),
                 "when": _when(action),
             }

@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Prefetch
 
 from lscb_portal.periods import quarter_bounds
 
@@ -74,23 +74,6 @@ def action_detail(action) -> list[ActionUpdate]:
     )
 
 
-def _rag_as_of(day: date):
-    return Subquery(
-        ActionUpdate.objects.filter(action=OuterRef("pk"), date__lte=day)
-        .exclude(rag="")
-        .order_by("-date", "-id")
-        .values("rag")[:1]
-    )
-
-
-def _narrative_as_of(day: date):
-    return Subquery(
-        ActionUpdate.objects.filter(action=OuterRef("pk"), date__lte=day)
-        .order_by("-date", "-id")
-        .values("narrative")[:1]
-    )
-
-
 @dataclass
 class RagChange:
     action: Action
@@ -108,18 +91,15 @@ def rag_changes(plan, start: date, end: date) -> list[RagChange]:
     (e.g. G→A), with the latest narrative; new completions included."""
     actions = (
         Action.objects.filter(plan=plan)
-        .annotate(
-            rag_before=_rag_as_of(start - timedelta(days=1)),
-            rag_after=_rag_as_of(end),
-            narrative_after=_narrative_as_of(end),
-        )
+        .with_rag_as_of(start - timedelta(days=1), name="before")
+        .with_rag_as_of(end, name="after")
         .select_related("theme")
         .order_by("sort_key")
     )
     return [
-        RagChange(a, a.rag_before or "", a.rag_after or "", a.narrative_after or "")
+        RagChange(a, a.rag_before, a.rag_after, a.narrative_after)
         for a in actions
-        if (a.rag_before or "") != (a.rag_after or "")
+        if a.rag_before != a.rag_after
     ]
 
 
@@ -129,7 +109,7 @@ def monitoring_report(plan, quarter: str) -> dict:
     start, end = quarter_bounds(quarter)
     actions = list(
         Action.objects.filter(plan=plan)
-        .annotate(rag_now=_rag_as_of(end), narrative_now=_narrative_as_of(end))
+        .with_rag_as_of(end, name="now")
         .select_related("theme")
         .prefetch_related("owner_subgroups", "owner_agencies")
         .order_by("sort_key")
@@ -142,16 +122,12 @@ def monitoring_report(plan, quarter: str) -> dict:
         "end": end,
         # Every action's RAG at the quarter's end, for the summary line.
         "rag_counts": [(rag.label, ratings[rag.value]) for rag in Rag]
-        + [("Not rated", ratings[None])],
+        + [("Not rated", ratings[""])],
         "red": [a for a in actions if a.rag_now == Rag.RED],
         "amber": [a for a in actions if a.rag_now == Rag.AMBER],
         "changes": [c for c in changes if not c.completed],
         "completions": [c for c in changes if c.completed],
-        "overdue": [
-            a
-            for a in actions
-            if a.due_date and a.due_date < end and a.rag_now != Rag.COMPLETE
-        ],
+        "overdue": [a for a in actions if a.is_overdue_on(end, a.rag_now)],
     }
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from lscb_portal import rag as rag_rules
 from lscb_portal.periods import end_of_month, quarter_of
 from lscb_portal.versioning import update_versioned
 
@@ -162,67 +163,48 @@ def action_update_details(*, action, version, changes, user) -> Action:
     return action
 
 
-def validate_update(action, update_date, rag, narrative):
-    errors = {}
+def _update_errors(action, update_date, rag, narrative) -> dict[str, str]:
+    """What is wrong with an update, by field; empty when nothing."""
     plan = action.plan
-    if rag not in (*Rag.values, ""):
-        errors["rag"] = "Choose Red, Amber, Green, Complete or no update required."
+    errors = rag_rules.entry_errors(rag, narrative)
     if not plan.starts <= update_date <= plan.ends:
         errors["date"] = (
             f"The date must be within the plan's years, "
             f"{plan.starts:%-d %B %Y} to {plan.ends:%-d %B %Y}."
         )
-    if rag in (Rag.RED, Rag.AMBER) and not narrative.strip():
-        errors["narrative"] = (
-            "Explain a red or amber rating: what is off track and what is being done."
-        )
-    if errors:
-        raise ValidationError(errors)
-
-
-def action_update_record(
-    *, action, update_date, rag, narrative, user, subgroup=None, quarter="", via=""
-) -> ActionUpdate:
-    """Append a dated RAG update to an action."""
-    _ensure_open(action.plan)
-    validate_update(action, update_date, rag, narrative)
-    return ActionUpdate.objects.create(
-        action=action,
-        date=update_date,
-        quarter=quarter or quarter_of(update_date),
-        rag=rag,
-        narrative=narrative.strip(),
-        author=user,
-        subgroup=subgroup,
-        entered_via=via,
-    )
+    return errors
 
 
 @dataclass
-class BulkRow:
+class UpdateRow:
     action: Action
     rag: str
     narrative: str
 
 
 @transaction.atomic
-def action_updates_record_bulk(
-    *, rows: list[BulkRow], update_date, user, subgroup=None
+def action_updates_record(
+    *,
+    rows: list[UpdateRow],
+    update_date,
+    user,
+    subgroup=None,
+    subgroup_return=None,
+    quarter="",
+    via="",
 ) -> list[ActionUpdate]:
-    """The quarterly bulk form: every row is saved, or none is.
-    Raises ValidationError with errors keyed by action ref."""
+    """The one writer of action updates, for the update form, the API, the
+    quarterly bulk form and subgroup returns: every row is saved, or none is.
+    Raises PlanError for a closed plan, ValidationError keyed by action ref."""
     errors = {}
     for row in rows:
-        try:
-            _ensure_open(row.action.plan)
-            validate_update(row.action, update_date, row.rag, row.narrative)
-        except ValidationError as error:
-            errors[row.action.ref] = [
-                m for ms in error.message_dict.values() for m in ms
-            ]
+        _ensure_open(row.action.plan)
+        problems = _update_errors(row.action, update_date, row.rag, row.narrative)
+        if problems:
+            errors[row.action.ref] = list(problems.values())
     if errors:
         raise ValidationError(errors)
-    quarter = quarter_of(update_date)
+    quarter = quarter or quarter_of(update_date)
     return ActionUpdate.objects.bulk_create(
         ActionUpdate(
             action=row.action,
@@ -232,9 +214,30 @@ def action_updates_record_bulk(
             narrative=row.narrative.strip(),
             author=user,
             subgroup=subgroup,
+            subgroup_return=subgroup_return,
+            entered_via=via,
         )
         for row in rows
     )
+
+
+def action_update_record(
+    *, action, update_date, rag, narrative, user, subgroup=None, via=""
+) -> ActionUpdate:
+    """Append one dated RAG update to an action (the update form and the API):
+    action_updates_record, refused with errors by field."""
+    _ensure_open(action.plan)
+    errors = _update_errors(action, update_date, rag, narrative)
+    if errors:
+        raise ValidationError(errors)
+    [update] = action_updates_record(
+        rows=[UpdateRow(action, rag, narrative)],
+        update_date=update_date,
+        user=user,
+        subgroup=subgroup,
+        via=via,
+    )
+    return update
 
 
 def challenge_raise(*, update, text, user) -> Challenge:

@@ -101,9 +101,9 @@ class ActionMixin(PlanMixin):
     @cached_property
     def action(self) -> Action:
         return get_object_or_404(
-            Action.objects.select_related("theme", "plan__board").prefetch_related(
-                "owner_subgroups__chair", "owner_agencies"
-            ),
+            Action.objects.with_current_rag()
+            .select_related("theme", "plan__board")
+            .prefetch_related("owner_subgroups__chair", "owner_agencies"),
             plan=self.plan,
             ref=self.kwargs["ref"],
         )
@@ -208,12 +208,9 @@ class PlanOverviewView(ListPageMixin, PlanMixin, TemplateView):
         return f"{self.plan.slug}-actions"
 
     def get_columns(self):
-        today = timezone.localdate()
-
         def when(action):
             text = action.when_text or "–"
-            overdue = action.due_date and action.due_date < today
-            return f"{text} Overdue" if overdue and action.current_rag != "C" else text
+            return f"{text} Overdue" if action.is_overdue else text
 
         return [
             Column(
@@ -270,7 +267,6 @@ class PlanOverviewView(ListPageMixin, PlanMixin, TemplateView):
                 overview["total_counts"].ordered(), title=str(self.plan)
             ),
             filter=self.filter,
-            today=timezone.localdate(),
             **kwargs,
         )
 
@@ -415,21 +411,15 @@ class ActionDetailView(ActionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        updates = selectors.action_detail(self.action)
-        current = next((u.rag for u in updates if u.rag), "")
         return super().get_context_data(
-            updates=updates,
-            current_rag=current,
+            updates=selectors.action_detail(self.action),
+            current_rag=self.action.current_rag,
             owners=self.action.owners_display(),
             can_update=permissions.can_update_action(user, self.action)
             and not self.plan.is_closed,
             can_challenge=permissions.can_challenge(user, self.board),
             can_respond=permissions.can_respond_to_challenge(user, self.action),
-            overdue=bool(
-                self.action.due_date
-                and self.action.due_date < timezone.localdate()
-                and current != Rag.COMPLETE
-            ),
+            overdue=self.action.is_overdue,
             **kwargs,
         )
 
@@ -694,7 +684,7 @@ class BulkUpdateView(PlanMixin, TemplateView):
         date_form, rows = self.build(subgroup, request.POST)
         valid = date_form.is_valid() & all(form.is_valid() for _, form in rows)
         chosen = [
-            services.BulkRow(
+            services.UpdateRow(
                 action, form.cleaned_data["rag"], form.cleaned_data["narrative"]
             )
             for action, form in rows
@@ -705,7 +695,7 @@ class BulkUpdateView(PlanMixin, TemplateView):
             valid = False
         if valid:
             try:
-                created = services.action_updates_record_bulk(
+                created = services.action_updates_record(
                     rows=chosen,
                     update_date=date_form.cleaned_data["date"],
                     user=request.user,

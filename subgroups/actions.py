@@ -1,12 +1,21 @@
 """The business-plan actions a subgroup owns, as its returns see them.
 
 Returns carry a RAG update for each action the subgroup owns, but the business plan
-sits above this app (it imports subgroups), so it registers the provider here when
-it loads rather than this app importing it."""
+sits above this app (it imports subgroups). So `provider` is a hook: the business
+plan sets it to its `business_plan.returns` module when it loads (its apps.py);
+until then a return has no actions. A provider has three functions:
+
+- owned(subgroup, on) -> list[OwnedAction]: actions of open plans covering `on`
+  that the subgroup owns;
+- record(*, subgroup_return, entries, on, user) -> int: the entries
+  {action id: (rag, narrative)} become the actions' updates, all or none, through
+  the business plan's one writer of updates; raises ValidationError keyed by
+  action ref; returns the count;
+- recorded(subgroup_return) -> list[RecordedUpdate]: the updates it recorded."""
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from types import SimpleNamespace
 
 
 @dataclass(frozen=True)
@@ -27,36 +36,8 @@ class OwnedAction:
     current_rag: str
 
 
-class ActionsProvider(Protocol):
-    def owned(self, subgroup, on: date) -> list[OwnedAction]:
-        """Actions of open plans covering `on` that the subgroup owns."""
-
-    def record(self, *, subgroup_return, entries: dict, on: date, user) -> int:
-        """Record entries {action id: (rag, narrative)} as the actions' updates, all
-        or none; raises ValidationError keyed by action ref. Returns the count."""
-
-    def recorded(self, subgroup_return) -> list[RecordedUpdate]:
-        """The action updates the return has recorded."""
-
-
-class NoActions:
-    def owned(self, subgroup, on):
-        return []
-
-    def record(self, *, subgroup_return, entries, on, user):
-        return 0
-
-    def recorded(self, subgroup_return):
-        return []
-
-
-_provider: ActionsProvider = NoActions()
-
-
-def register(provider: ActionsProvider) -> None:
-    global _provider
-    _provider = provider
-
-
-def provider() -> ActionsProvider:
-    return _provider
+provider = SimpleNamespace(
+    owned=lambda subgroup, on: [],
+    record=lambda **kwargs: 0,
+    recorded=lambda subgroup_return: [],
+)

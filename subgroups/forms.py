@@ -5,16 +5,9 @@ from boards.forms import STALE_PAGE
 from boards.models import Membership
 from lscb_portal.forms import DateInput, GovukFormMixin
 from lscb_portal.periods import quarter_of, quarters_between
+from lscb_portal.rag import RagEntryForm, entry_errors
 
 from .models import ReportingPlanItem, Subgroup, SubgroupReturn
-
-RAG_CHOICES = [
-    ("R", "Red – off track"),
-    ("A", "Amber – slipping"),
-    ("G", "Green – on track"),
-    ("C", "Complete"),
-    ("", "No update required"),
-]
 
 
 def version_field():
@@ -75,31 +68,18 @@ class ExceptionsForm(GovukFormMixin, forms.ModelForm):
         }
 
 
-class ActionEntryForm(forms.Form):
+class ActionEntryForm(RagEntryForm):
     """One owned action's RAG and narrative on the return's actions page."""
 
-    rag = forms.ChoiceField(
-        choices=[("skip", "No update in this return"), *RAG_CHOICES],
-        required=False,  # "" is a choice: no update required
-        initial="skip",
-    )
-    narrative = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 2}), required=False
-    )
-
-    def clean_rag(self):
-        if self.add_prefix("rag") not in self.data:
-            return "skip"
-        return self.cleaned_data["rag"]
+    skip_label = "No update in this return"
 
     def clean(self):
         data = super().clean()
-        if data.get("rag") in ("R", "A") and not data.get("narrative", "").strip():
-            self.add_error(
-                "narrative",
-                "Explain a red or amber rating: what is off track and what is being "
-                "done.",
-            )
+        # The entries wait in the draft until submission: say now what the
+        # business plan would refuse then.
+        errors = entry_errors(data.get("rag", ""), data.get("narrative", ""))
+        if "narrative" in errors:
+            self.add_error("narrative", errors["narrative"])
         return data
 
 

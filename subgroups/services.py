@@ -87,7 +87,7 @@ def return_save_actions(*, subgroup_return, entries: dict, user) -> SubgroupRetu
     checking the subgroup owns every action."""
     owned = {
         a.id
-        for a in actions.provider().owned(
+        for a in actions.provider.owned(
             subgroup_return.subgroup, return_update_date(subgroup_return)
         )
     }
@@ -119,7 +119,7 @@ def return_submit(*, subgroup_return, user) -> SubgroupReturn:
     )
     entries = draft_entries(subgroup_return)
     if entries:
-        actions.provider().record(
+        actions.provider.record(
             subgroup_return=subgroup_return,
             entries=entries,
             on=return_update_date(subgroup_return),

@@ -91,7 +91,7 @@ class SubgroupDetailView(SubgroupMixin, TemplateView):
             agencies=subgroup.member_agencies.all(),
             children=subgroup.children.all(),
             plan_items=subgroup.plan_items.all(),
-            owned_actions=actions.provider().owned(subgroup, timezone.localdate()),
+            owned_actions=actions.provider.owned(subgroup, timezone.localdate()),
             can_enter_return=permissions.can_enter_return(user, subgroup),
             can_manage=permissions.can_manage_subgroups(user, self.board),
             **kwargs,
@@ -287,7 +287,7 @@ class ReturnActionsView(ReturnMixin, TemplateView):
     writes = True
 
     def rows(self, data=None):
-        owned = actions.provider().owned(
+        owned = actions.provider.owned(
             self.subgroup_return.subgroup,
             services.return_update_date(self.subgroup_return),
         )
@@ -367,7 +367,7 @@ class ReturnCheckView(ReturnMixin, TemplateView):
         subgroup_return = self.subgroup_return
         owned = {
             a.id: a
-            for a in actions.provider().owned(
+            for a in actions.provider.owned(
                 subgroup_return.subgroup, services.return_update_date(subgroup_return)
             )
         }
@@ -410,7 +410,7 @@ class ReturnDetailView(ReturnMixin, TemplateView):
         subgroup_return = self.subgroup_return
         return super().get_context_data(
             attachments=subgroup_return.attachments.all(),
-            updates=actions.provider().recorded(subgroup_return),
+            updates=actions.provider.recorded(subgroup_return),
             papers=subgroup_return.papers.select_related("meeting", "plan_item"),
             can_edit=permissions.can_enter_return(
                 self.request.user, subgroup_return.subgroup

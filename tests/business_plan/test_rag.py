@@ -1,9 +1,11 @@
 """Current RAG: the RAG of the latest dated update that has one."""
 
-from datetime import date
+from datetime import date, timedelta
+
+from django.utils import timezone
 
 from business_plan import selectors, services
-from business_plan.models import ActionUpdate
+from business_plan.models import Action, ActionUpdate
 
 from .factories import action_url, current_rag, get_action
 
@@ -71,3 +73,44 @@ def test_updates_are_listed_newest_first_on_the_action_page(plan, cast, as_user)
         < page.index("Second quarter.")
         < page.index("First quarter.")
     )
+
+
+# Derived state on the model: one rule for pages, filters, reports and PDFs ------
+
+
+def test_rag_as_of_a_day_is_the_latest_rated_update_dated_by_then(plan):
+    action = get_action(plan, "1.1")
+    record(action, date(2016, 6, 30), "G", "First.")
+    record(action, date(2016, 9, 30), "A", "Slipping.")
+    record(action, date(2016, 12, 31), "", "Nothing new.")
+    rows = Action.objects.filter(plan=plan).order_by("sort_key")
+    as_of = {
+        day: {a.ref: (a.rag_then, a.narrative_then) for a in rows.with_rag_as_of(day)}[
+            "1.1"
+        ]
+        for day in (date(2016, 6, 29), date(2016, 7, 1), date(2017, 1, 1))
+    }
+    assert as_of == {
+        date(2016, 6, 29): ("", ""),
+        date(2016, 7, 1): ("G", "First."),
+        date(2017, 1, 1): ("A", "Nothing new."),
+    }
+
+
+def test_overdue_is_past_due_and_not_complete_alike_on_model_and_queryset(plan):
+    today = timezone.localdate()
+    late, done, due_later, no_date = (
+        get_action(plan, ref) for ref in ("1.1", "1.2", "1.10", "2.1")
+    )
+    Action.objects.filter(pk=late.pk).update(due_date=date(2017, 7, 31))
+    Action.objects.filter(pk=done.pk).update(due_date=date(2017, 7, 31))
+    Action.objects.filter(pk=due_later.pk).update(due_date=today + timedelta(1))
+    Action.objects.filter(pk=no_date.pk).update(due_date=None)
+    record(late, date(2017, 3, 31), "A", "Late.")
+    record(done, date(2017, 3, 31), "C")
+    actions = Action.objects.filter(plan=plan).with_current_rag()
+    assert [a.ref for a in actions if a.is_overdue] == ["1.1"]
+    assert [a.ref for a in actions.overdue()] == ["1.1"]
+    # On a day before the due date nothing is overdue yet.
+    assert not actions.get(ref="1.1").is_overdue_on(date(2017, 7, 31), "A")
+    assert not actions.overdue(date(2017, 7, 31)).exists()

@@ -184,8 +184,8 @@ def test_services_refuse_writes_to_a_closed_plan(closed_plan, cast):
             user=cast.business_team,
         )
     with pytest.raises(services.PlanError, match="is closed"):
-        services.action_updates_record_bulk(
-            rows=[services.BulkRow(action, "G", "")],
+        services.action_updates_record(
+            rows=[services.UpdateRow(action, "G", "")],
             update_date=date(2016, 12, 31),
             user=cast.business_team,
         )
