@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import OuterRef, Subquery
 from simple_history.models import HistoricalRecords
 
-from boards.models import Agency, Board, BoardScopedQuerySet
+from boards.models import Agency, Board
 from subgroups.models import Subgroup, SubgroupReturn
 
 
@@ -57,8 +57,6 @@ class BusinessPlan(models.Model):
     )
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
-
-    objects = BoardScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-first_year"]
@@ -131,14 +129,7 @@ class Theme(models.Model):
         return f"{self.number}. {self.title}"
 
 
-class ActionQuerySet(BoardScopedQuerySet):
-    def visible_to(self, user):
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(plan__board__memberships__user=user).distinct()
-
+class ActionQuerySet(models.QuerySet):
     def with_current_rag(self):
         """Annotates current_rag ("" when never rated) and last_update_date."""
         rated = ActionUpdate.objects.filter(action=OuterRef("pk")).exclude(rag="")

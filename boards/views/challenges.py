@@ -39,7 +39,7 @@ class ChallengeListView(BoardMixin, TemplateView):
         user = self.request.user
         challenge_filter = ChallengeFilter(
             self.request.GET or None,
-            queryset=selectors.challenges_for_list(self.board, user),
+            queryset=selectors.challenges_for_list(self.board),
             board=self.board,
         )
         page = Paginator(challenge_filter.qs, PAGE_SIZE).get_page(

@@ -34,7 +34,7 @@ class RiskListView(BoardMixin, TemplateView):
         )
         status = status_form.status_value()
         page = Paginator(
-            selectors.risks_for_list(self.board, user, status), PAGE_SIZE
+            selectors.risks_for_list(self.board, status), PAGE_SIZE
         ).get_page(self.request.GET.get("page"))
         page.object_list = selectors.decorate_all(page.object_list)
         query = self.request.GET.copy()
@@ -55,7 +55,7 @@ class RiskMatrixView(BoardMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            matrix=selectors.risk_matrix(self.board, self.request.user), **kwargs
+            matrix=selectors.risk_matrix(self.board), **kwargs
         )
 
 

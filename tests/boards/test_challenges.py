@@ -394,7 +394,7 @@ def log(cast):
 def filtered(cast, data):
     challenge_filter = ChallengeFilter(
         data,
-        queryset=challenges_for_list(cast.board, cast.board_member),
+        queryset=challenges_for_list(cast.board),
         board=cast.board,
     )
     return {c.pk for c in challenge_filter.qs}, challenge_filter
