@@ -32,6 +32,7 @@ from .meetings import (
 )
 from .reference import GlossaryTerm, StrategicLink
 from .risks import Risk, RiskStatus, risk_band
+from .viewlog import RecordView
 
 __all__ = [
     "ApiToken",
@@ -58,6 +59,7 @@ __all__ = [
     "MinutesStatus",
     "Recommendation",
     "RecommendationUpdate",
+    "RecordView",
     "Risk",
     "RiskStatus",
     "Role",
