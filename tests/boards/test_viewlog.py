@@ -18,6 +18,7 @@ from .factories import MembershipFactory
 from .test_meetings_data import (  # noqa: F401 - fixtures
     PDF,
     AgendaItemFactory,
+    DeclarationFactory,
     MeetingFactory,
     media_fixture,
     url,
@@ -81,6 +82,21 @@ def test_each_page_of_a_confidential_item_logs_a_view(
     view = RecordView.objects.get()
     assert (view.user, view.record) == (cast.business_team, secret)
     assert view.via.endswith(f" {address}") and name in view.via
+
+
+def test_a_member_page_naming_a_confidential_item_logs_a_view(
+    cast, as_user, meeting, secret, open_item
+):
+    membership = cast.board_member.memberships.get()
+    for item in (secret, open_item):
+        DeclarationFactory(membership=membership, year=None, agenda_item=item)
+    address = f"/boards/north/members/{membership.pk}/"
+    assert as_user(cast.contributor_x).get(address).status_code == 200
+    assert not RecordView.objects.exists()  # the item is masked for them
+    assert as_user(cast.lay_member).get(address).status_code == 200
+    view = RecordView.objects.get()
+    assert (view.user, view.record) == (cast.lay_member, secret)
+    assert view.via == f"boards:member {address}"
 
 
 def test_open_items_are_not_logged(cast, as_user, meeting, open_item):
