@@ -144,7 +144,9 @@ class ChallengeRaiseForm(GovukFormMixin, ChallengeDetailsMixin):
         except (ValueError, ContentType.DoesNotExist):
             raise forms.ValidationError(NOT_LINKABLE) from None
         model_class = content_type.model_class()
-        if model_class is None:
+        # A record the board keeps (one with a history), not a token, a log row or
+        # a history row.
+        if model_class is None or not hasattr(model_class, "history"):
             raise forms.ValidationError(NOT_LINKABLE)
         # The board is the unit of access: a record of this board (which the view
         # has checked the user sees) may be linked, nothing else.
