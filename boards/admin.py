@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Agency, Board, Membership, User
+from .models import Agency, Board, Membership, RecordView, User
 
 
 @admin.register(User)
@@ -51,3 +51,23 @@ class MembershipAdmin(SimpleHistoryAdmin):
     list_filter = ["board", "role"]
     search_fields = ["user__email", "user__full_name", "position"]
     autocomplete_fields = ["user", "agency"]
+
+
+@admin.register(RecordView)
+class RecordViewAdmin(admin.ModelAdmin):
+    """The view log is evidence: read here, never added, changed or deleted."""
+
+    list_display = ["viewed_at", "board", "user", "record_type", "record_label", "via"]
+    list_filter = ["board", "record_type"]
+    search_fields = ["user__email", "user__full_name", "record_label", "via"]
+    date_hierarchy = "viewed_at"
+    list_select_related = ["board", "user", "record_type"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,10 +1,12 @@
-"""View mixins every app uses for pages under /boards/<board_slug>/."""
+"""View mixins every app uses for pages under /boards/<board_slug>/: the board
+resolved once per request, and the logging of views of restricted records."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from .models import Board
+from .services.viewlog import page_via, record_views_log
 
 
 class BoardMixin(LoginRequiredMixin):
@@ -37,3 +39,27 @@ class BoardMixin(LoginRequiredMixin):
     def get_context_data(self, **kwargs):
         kwargs.setdefault("board", self.board)
         return super().get_context_data(**kwargs)
+
+
+class LogsRecordViewMixin:
+    """For pages that show restricted records: each successful GET logs one view of
+    every record `viewed_records()` names, as `record_label(record)` names it (put
+    it before the BoardMixin)."""
+
+    def viewed_records(self):
+        return []
+
+    def record_label(self, record) -> str:
+        return str(record)
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if request.method == "GET" and response.status_code == 200:
+            record_views_log(
+                board_id=self.board.pk,
+                user=request.user,
+                records=self.viewed_records(),
+                via=page_via(request),
+                label=self.record_label,
+            )
+        return response

@@ -61,3 +61,13 @@ def can_log_challenge(user, board) -> bool:
     return user.is_authenticated and (
         user.is_superuser or bool(roles_on(user, board) & (BOARD_TABLE | ADMIN_ROLES))
     )
+
+
+# The view log --------------------------------------------------------------------
+
+
+def can_read_view_log(user, board) -> bool:
+    """Read who viewed the board's restricted records: the business team only."""
+    return user.is_authenticated and (
+        user.is_superuser or Role.BUSINESS_TEAM in roles_on(user, board)
+    )

@@ -9,6 +9,7 @@ from .views import (
     reference,
     risks,
     tokens,
+    viewlog,
 )
 
 app_name = "boards"
@@ -24,4 +25,5 @@ urlpatterns = [
     *reference.urlpatterns,
     *agencies.urlpatterns,
     *tokens.urlpatterns,
+    *viewlog.urlpatterns,
 ]

@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from boards.models import Agency, Board, BoardScopedQuerySet
+from boards.models import Agency, Board
 from lscb_portal.rag import NEEDS_NARRATIVE, NO_UPDATE, Rag
 from subgroups.models import Subgroup, SubgroupReturn
 
@@ -44,8 +44,6 @@ class BusinessPlan(models.Model):
     )
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
-
-    objects = BoardScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-first_year"]
@@ -118,14 +116,7 @@ class Theme(models.Model):
         return f"{self.number}. {self.title}"
 
 
-class ActionQuerySet(BoardScopedQuerySet):
-    def visible_to(self, user):
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(plan__board__memberships__user=user).distinct()
-
+class ActionQuerySet(models.QuerySet):
     # An action's RAG is its latest dated rated update's (the latest entered when
     # two share a date); "no update required" leaves it as it was.
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from boards.models import Agency, Board, BoardScopedQuerySet
+from boards.models import Agency, Board
 
 
 class Unit(models.TextChoices):
@@ -79,8 +79,6 @@ class Scorecard(models.Model):
     slug = models.SlugField()
     history = HistoricalRecords()
 
-    objects = BoardScopedQuerySet.as_manager()
-
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -134,8 +132,6 @@ class Indicator(models.Model):
     )
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(m2m_fields=[scorecards])
-
-    objects = BoardScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["board", "sort_key"]
@@ -382,8 +378,6 @@ class BreakdownTable(models.Model):
     rows = models.JSONField(default=list, help_text="Row names in order.")
     columns = models.JSONField(default=list, help_text="Column names in order.")
     history = HistoricalRecords()
-
-    objects = BoardScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]

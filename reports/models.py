@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from boards.models import Board, BoardScopedQuerySet
+from boards.models import Board
 
 
 class RunKind(models.TextChoices):
@@ -49,8 +49,6 @@ class ReportRun(models.Model):
     # than REPORT_RUN_LEASE_SECONDS was lost with its worker and may be claimed again.
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
-
-    objects = BoardScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-requested_at"]
@@ -161,8 +159,6 @@ class ReportNarrative(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # Who and when are the history row's own; repeating them is noise.
     history = HistoricalRecords(excluded_fields=["updated_by", "updated_at"])
-
-    objects = BoardScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["board", "-year"]

@@ -79,7 +79,7 @@ class RunMixin(BoardMixin):
 
     def get_run(self):
         run = get_object_or_404(
-            ReportRun.objects.visible_to(self.request.user).filter(board=self.board),
+            ReportRun.objects.filter(board=self.board),
             pk=self.kwargs["run_id"],
         )
         run.board = self.board
@@ -116,11 +116,7 @@ class RunListView(ListPageMixin, BoardMixin, TemplateView):
         ]
 
     def get_list(self):
-        runs = (
-            ReportRun.objects.visible_to(self.request.user)
-            .filter(board=self.board)
-            .select_related("requested_by")
-        )
+        runs = ReportRun.objects.filter(board=self.board).select_related("requested_by")
         if not can_export_reports(self.request.user, self.board):
             # Not exclude(params__draft=True): a missing key is NULL, and NOT NULL
             # would hide every approved run too.

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from boards.models import Agency, Board, BoardScopedQuerySet, Meeting, Membership
+from boards.models import Agency, Board, Meeting, Membership
 
 
 class SubgroupKind(models.TextChoices):
@@ -62,8 +62,6 @@ class Subgroup(models.Model):
     active = models.BooleanField(default=True)
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(m2m_fields=[members, member_agencies])
-
-    objects = BoardScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -326,8 +324,6 @@ class ReportingPlanItem(models.Model):
         "when (as written in the planner)", max_length=200, blank=True
     )
     history = HistoricalRecords()
-
-    objects = BoardScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["what"]

@@ -144,12 +144,13 @@ class ChallengeRaiseForm(GovukFormMixin, ChallengeDetailsMixin):
         except (ValueError, ContentType.DoesNotExist):
             raise forms.ValidationError(NOT_LINKABLE) from None
         model_class = content_type.model_class()
-        if model_class is None:
+        # A record the board keeps (one with a history), not a token, a log row or
+        # a history row.
+        if model_class is None or not hasattr(model_class, "history"):
             raise forms.ValidationError(NOT_LINKABLE)
-        records = model_class._default_manager.all()
-        if not hasattr(records, "visible_to"):
-            raise forms.ValidationError(NOT_LINKABLE)
-        record = records.visible_to(self.user).filter(pk=pk).first()
+        # The board is the unit of access: a record of this board (which the view
+        # has checked the user sees) may be linked, nothing else.
+        record = model_class._default_manager.filter(pk=pk).first()
         if record is None or _board_id_of(record) != self.board.pk:
             raise forms.ValidationError(NOT_LINKABLE)
         self.prompting_record = record

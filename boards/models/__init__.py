@@ -6,7 +6,6 @@ from .core import (
     Agency,
     Board,
     BoardQuerySet,
-    BoardScopedQuerySet,
     Membership,
     Role,
     User,
@@ -33,6 +32,7 @@ from .meetings import (
 )
 from .reference import GlossaryTerm, StrategicLink
 from .risks import Risk, RiskStatus, risk_band
+from .viewlog import RecordView
 
 __all__ = [
     "ApiToken",
@@ -44,7 +44,6 @@ __all__ = [
     "AttendanceStatus",
     "Board",
     "BoardQuerySet",
-    "BoardScopedQuerySet",
     "ChallengeLogEntry",
     "ChallengeStatus",
     "Contribution",
@@ -60,6 +59,7 @@ __all__ = [
     "MinutesStatus",
     "Recommendation",
     "RecommendationUpdate",
+    "RecordView",
     "Risk",
     "RiskStatus",
     "Role",

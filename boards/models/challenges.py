@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from .core import Agency, Board, BoardScopedQuerySet, Membership
+from .core import Agency, Board, Membership
 
 
 class ChallengeStatus(models.TextChoices):
@@ -55,8 +55,6 @@ class ChallengeLogEntry(models.Model):
     closed_on = models.DateField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
-
-    objects = BoardScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-id"]

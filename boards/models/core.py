@@ -113,19 +113,6 @@ class Board(models.Model):
         return self.name
 
 
-class BoardScopedQuerySet(models.QuerySet):
-    """Records that belong to a board: visible to that board's members only."""
-
-    def visible_to(self, user):
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(
-            current_membership(user, prefix="board__memberships__")
-        ).distinct()
-
-
 class Agency(models.Model):
     """A partner organisation represented on the board (police, council, health…)."""
 
@@ -137,8 +124,6 @@ class Agency(models.Model):
         help_text="A statutory partner under section 13 of the Children Act 2004.",
     )
     history = HistoricalRecords()
-
-    objects = BoardScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -198,8 +183,6 @@ class Membership(models.Model):
     )
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
-
-    objects = BoardScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["board", "role", "user"]

@@ -2,7 +2,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from .core import Agency, Board, BoardScopedQuerySet
+from .core import Agency, Board
 
 NOT_NEGATIVE = [MinValueValidator(0)]
 
@@ -23,8 +23,6 @@ class Contribution(models.Model):
         max_digits=12, decimal_places=2, validators=NOT_NEGATIVE
     )
     history = HistoricalRecords()
-
-    objects = BoardScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["year", "-amount"]
@@ -56,8 +54,6 @@ class Spend(models.Model):
         max_digits=12, decimal_places=2, validators=NOT_NEGATIVE
     )
     history = HistoricalRecords()
-
-    objects = BoardScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["year", "-amount"]

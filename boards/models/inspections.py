@@ -1,7 +1,7 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from .core import Board, BoardScopedQuerySet
+from .core import Board
 
 
 class Judgement(models.TextChoices):
@@ -26,8 +26,6 @@ class Inspection(models.Model):
         "overall judgement", max_length=30, choices=Judgement.choices, blank=True
     )
     history = HistoricalRecords()
-
-    objects = BoardScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start_date"]

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from .core import Board, BoardScopedQuerySet, Membership
+from .core import Board, Membership
 
 
 class MeetingKind(models.TextChoices):
@@ -42,8 +42,6 @@ class Meeting(models.Model):
     )
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
-
-    objects = BoardScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["date", "starts_at"]

@@ -1,7 +1,7 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from .core import Board, BoardScopedQuerySet
+from .core import Board
 
 
 class GlossaryTerm(models.Model):
@@ -11,8 +11,6 @@ class GlossaryTerm(models.Model):
     acronym = models.CharField(max_length=40)
     meaning = models.CharField(max_length=300)
     history = HistoricalRecords()
-
-    objects = BoardScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["acronym"]
@@ -40,8 +38,6 @@ class StrategicLink(models.Model):
     )
     url = models.URLField(blank=True)
     history = HistoricalRecords()
-
-    objects = BoardScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -2,7 +2,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from .core import Board, BoardScopedQuerySet
+from .core import Board
 
 ONE_TO_FIVE = [MinValueValidator(1), MaxValueValidator(5)]
 
@@ -38,8 +38,6 @@ class Risk(models.Model):
     )
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
-
-    objects = BoardScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-likelihood", "-impact", "title"]

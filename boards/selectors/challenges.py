@@ -47,11 +47,10 @@ def challenge_years(board) -> list[str]:
     return [year_label(year) for year in range(last, first - 1, -1)]
 
 
-def challenges_for_list(board, user):
+def challenges_for_list(board):
     """The board's challenges as the list shows them, newest first."""
     return (
-        ChallengeLogEntry.objects.visible_to(user)
-        .filter(board=board)
+        ChallengeLogEntry.objects.filter(board=board)
         .select_related("agency_challenged", "raised_by__user", "raised_by_agency")
         .order_by("-date", "-id")
     )

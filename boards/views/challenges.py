@@ -71,7 +71,7 @@ class ChallengeListView(ListPageMixin, BoardMixin, TemplateView):
     def filter(self):
         return ChallengeFilter(
             self.filter_data(),
-            queryset=selectors.challenges_for_list(self.board, self.request.user),
+            queryset=selectors.challenges_for_list(self.board),
             board=self.board,
         )
 

@@ -25,6 +25,7 @@ class BoardHomeView(BoardMixin, TemplateView):
             my_memberships=[m for m in summary["members"] if m.user_id == user.pk],
             sections=sections_for(self.board),
             can_edit=permissions.can_edit_board(user, self.board),
+            can_read_view_log=permissions.can_read_view_log(user, self.board),
             **kwargs,
         )
 

@@ -31,7 +31,7 @@ from ..forms.meetings import (
     MeetingEditForm,
     MinutesForm,
 )
-from ..mixins import BoardMixin
+from ..mixins import BoardMixin, LogsRecordViewMixin
 from ..models import AgendaItem, AttendanceStatus, Meeting, MeetingAction
 from ..selectors import meetings as selectors
 from ..selectors.members import current_members, member_label
@@ -157,9 +157,20 @@ class MeetingMixin(BoardMixin):
         return super().get_context_data(**kwargs)
 
 
-class MeetingDetailView(MeetingMixin, TemplateView):
+class LogsConfidentialItemsMixin(LogsRecordViewMixin):
+    """Every view of a confidential item's content is logged, naming its meeting."""
+
+    def record_label(self, item) -> str:
+        return f"{self.meeting}: item {item}"
+
+
+class MeetingDetailView(LogsConfidentialItemsMixin, MeetingMixin, TemplateView):
     template_name = "boards/meetings/detail.html"
     permission = staticmethod(permissions.can_view_board)
+    shown_confidential = ()
+
+    def viewed_records(self):
+        return self.shown_confidential
 
     def get_context_data(self, **kwargs):
         user, meeting = self.request.user, self.meeting
@@ -170,15 +181,19 @@ class MeetingDetailView(MeetingMixin, TemplateView):
             action.masked = selectors.action_is_masked(
                 action, can_view_confidential=confidential
             )
-        return super().get_context_data(
-            items=selectors.agenda(
-                meeting,
-                can_view_confidential=confidential,
-                file_url=lambda item: reverse(
-                    "boards:agenda-item-paper",
-                    args=[self.board.slug, meeting.pk, item.pk],
-                ),
+        items = selectors.agenda(
+            meeting,
+            can_view_confidential=confidential,
+            file_url=lambda item: reverse(
+                "boards:agenda-item-paper",
+                args=[self.board.slug, meeting.pk, item.pk],
             ),
+        )
+        self.shown_confidential = [
+            view.item for view in items if view.item.confidential and not view.masked
+        ]
+        return super().get_context_data(
+            items=items,
             attendance=selectors.attendance(meeting),
             arising=arising,
             log=log,
@@ -319,10 +334,10 @@ class AgendaItemCreateView(MeetingMixin, FormPageMixin, FormView):
         return redirect(meeting_url(self.meeting))
 
 
-class ItemMixin(MeetingMixin):
+class ItemMixin(LogsConfidentialItemsMixin, MeetingMixin):
     """Resolves .../items/<item_id>/. A confidential item is a 404 for users who may
     not see confidential items, whatever the page; then `item_permission` gives a
-    403."""
+    403. Each page of a confidential item that shows it is logged."""
 
     permission = staticmethod(permissions.can_view_board)
     item_permission = staticmethod(permissions.can_manage_governance)
@@ -344,6 +359,9 @@ class ItemMixin(MeetingMixin):
         ):
             raise PermissionDenied
         return super().before_handler(request)
+
+    def viewed_records(self):
+        return [self.item] if self.item.confidential else []
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("item", self.item)

@@ -15,7 +15,7 @@ from lscb_portal.periods import reporting_year_start, year_label
 
 from .. import permissions
 from ..forms.members import AnnualDeclarationForm, MembershipEditForm
-from ..mixins import BoardMixin
+from ..mixins import BoardMixin, LogsRecordViewMixin
 from ..models import Membership
 from ..selectors import members as selectors
 from ..selectors.meetings import CONFIDENTIAL_TITLE
@@ -67,9 +67,19 @@ class MemberMixin(BoardMixin):
         return super().get_context_data(**kwargs)
 
 
-class MemberDetailView(MemberMixin, TemplateView):
+class MemberDetailView(LogsRecordViewMixin, MemberMixin, TemplateView):
+    """A member's page; the confidential items their declarations name are logged
+    as viewed by those who see them."""
+
     template_name = "boards/members/detail.html"
     permission = staticmethod(permissions.can_view_board)
+    shown_confidential = ()
+
+    def viewed_records(self):
+        return self.shown_confidential
+
+    def record_label(self, item) -> str:
+        return f"{item.meeting}: item {item}"
 
     def get_context_data(self, **kwargs):
         confidential = permissions.can_view_confidential(self.request.user, self.board)
@@ -82,6 +92,11 @@ class MemberDetailView(MemberMixin, TemplateView):
             declaration.item_title = (
                 CONFIDENTIAL_TITLE if declaration.masked else item and item.title
             )
+        self.shown_confidential = [
+            d.agenda_item
+            for d in declarations
+            if d.agenda_item and d.agenda_item.confidential and not d.masked
+        ]
         return super().get_context_data(
             declarations=declarations,
             attendance=selectors.member_attendance(self.membership),

@@ -74,7 +74,7 @@ class RiskListView(ListPageMixin, BoardMixin, TemplateView):
 
     def get_list(self):
         status = self.status_form.status_value()
-        return selectors.risks_for_list(self.board, self.request.user, status)
+        return selectors.risks_for_list(self.board, status)
 
     def decorate(self, rows):
         return selectors.decorate_all(rows)
@@ -107,7 +107,7 @@ class RiskMatrixView(BoardMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            matrix=selectors.risk_matrix(self.board, self.request.user), **kwargs
+            matrix=selectors.risk_matrix(self.board), **kwargs
         )
 
 

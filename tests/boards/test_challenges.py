@@ -26,6 +26,7 @@ from boards.services.challenges import (
 )
 from boards.views.challenges import ChallengeListView
 from lscb_portal.versioning import StaleVersion
+from subgroups.models import CalendarFeed
 from tests import lists
 from tests.boards.factories import AgencyFactory
 
@@ -157,11 +158,27 @@ def test_a_challenge_can_name_the_record_that_prompted_it(cast, as_user):
 
 
 @pytest.mark.parametrize(
-    "link", ["boards.meeting:{other}", "boards.user:{user}", "nonsense", "x.y:1"]
+    "link",
+    [
+        "boards.meeting:{other}",
+        "boards.user:{user}",
+        "nonsense",
+        "x.y:1",
+        # Of this board, but not a record it keeps: a history row, a personal feed.
+        "boards.historicalmeeting:{history}",
+        "subgroups.calendarfeed:{feed}",
+    ],
 )
 def test_a_prompting_record_of_another_board_or_kind_is_refused(cast, as_user, link):
     other = Meeting.objects.create(board=cast.other_board, date=date(2017, 1, 12))
-    link = link.format(other=other.pk, user=cast.chair.pk)
+    ours = Meeting.objects.create(board=cast.board, date=date(2017, 1, 12))
+    feed = CalendarFeed.objects.create(board=cast.board, user=cast.chair)
+    link = link.format(
+        other=other.pk,
+        user=cast.chair.pk,
+        history=ours.history.get().history_id,
+        feed=feed.pk,
+    )
     response = as_user(cast.chair).post(
         LOG + "new/",
         {
@@ -402,7 +419,7 @@ def log(cast):
 def filtered(cast, data):
     challenge_filter = ChallengeFilter(
         data,
-        queryset=challenges_for_list(cast.board, cast.board_member),
+        queryset=challenges_for_list(cast.board),
         board=cast.board,
     )
     return {c.pk for c in challenge_filter.qs}, challenge_filter

@@ -300,7 +300,9 @@ def test_meeting_page_runs_constant_queries(
     meeting = MeetingFactory(board=cast.board, date=date(2016, 11, 10))
     fill(cast, meeting, size)
     client = as_user(cast.user(who))
-    with django_assert_max_num_queries(14):
+    # The business team sees the confidential items: one insert logs the views,
+    # and the first lookup of their content type.
+    with django_assert_max_num_queries(15 if who == "business_team" else 14):
         response = client.get(url(meeting))
     assert response.status_code == 200
     assert text(response).count("govuk-table__row") > size

@@ -223,7 +223,7 @@ def test_matrix_places_open_risks_by_likelihood_and_impact(cast, as_user):
     add_risk(cast, title="Also bottom left", likelihood=1, impact=1)
     add_risk(cast, title="Middle", likelihood=3, impact=2)
     add_risk(cast, title="Closed", likelihood=5, impact=5, status="closed")
-    matrix = risk_matrix(cast.board, cast.board_member)
+    matrix = risk_matrix(cast.board)
     assert [row.likelihood for row in matrix.rows] == [5, 4, 3, 2, 1]
     assert [cell.impact for cell in matrix.rows[0].cells] == [1, 2, 3, 4, 5]
     top_right = matrix.rows[0].cells[4]
@@ -248,7 +248,7 @@ def test_matrix_places_open_risks_by_likelihood_and_impact(cast, as_user):
 
 def test_matrix_of_another_board_shows_none_of_ours(cast):
     add_risk(cast, likelihood=5, impact=5)
-    matrix = risk_matrix(cast.other_board, cast.other_board_member)
+    matrix = risk_matrix(cast.other_board)
     assert matrix.total == 0
 
 
