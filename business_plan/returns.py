@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
+from lscb_portal.errors import DomainError
 from lscb_portal.periods import quarter_of
 from subgroups.actions import OwnedAction, RecordedUpdate
 
@@ -51,7 +52,7 @@ class PlanActions:
                     m for ms in error.message_dict.values() for m in ms
                 ]
         if errors:
-            raise ValidationError(errors)
+            raise DomainError(errors)
         ActionUpdate.objects.bulk_create(
             ActionUpdate(
                 action=actions[action_id],
