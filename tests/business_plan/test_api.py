@@ -379,6 +379,21 @@ def test_stale_version_in_body_is_409(api, cast, plan):
     assert (action.text, action.version) == ("A", 2)
 
 
+def test_every_history_record_of_a_patch_names_the_token(api, cast, plan):
+    action = get_action(plan, "1.10")
+    before = action.history.count()
+    response = api(
+        cast.chair,
+        "patch",
+        f"{API}actions/{action.pk}/",
+        {"version": 1, "text": "Changed", "owner_agencies": [cast.agency_y.pk]},
+    )
+    assert response.status_code == 200
+    written = list(action.history.all()[: action.history.count() - before])
+    assert written
+    assert all("Test token" in h.history_change_reason for h in written)
+
+
 def test_patch_without_version_is_400(api, cast, plan):
     action = get_action(plan, "1.1")
     response = api(
