@@ -8,6 +8,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from boards.services.finance import AlreadyRecorded
 from lscb_portal.errors import DomainError, full_clean
+from lscb_portal.tables import ImportFailed
 from lscb_portal.versioning import StaleVersion
 from tests.boards.factories import BoardFactory
 
@@ -29,9 +30,10 @@ def test_domain_error_carries_field_messages_and_reads_as_a_sentence():
     assert str(DomainError("The plan is closed.")) == "The plan is closed."
 
 
-def test_stale_version_and_duplicates_are_domain_errors():
+def test_stale_version_duplicates_and_refused_imports_are_domain_errors():
     assert issubclass(StaleVersion, DomainError)
     assert issubclass(AlreadyRecorded, DomainError)
+    assert issubclass(ImportFailed, DomainError)
 
 
 @pytest.mark.django_db
