@@ -13,8 +13,6 @@ from rest_framework.response import Response
 from ..models import Board, IdempotencyRecord
 from .defaults import history_reason, token_of
 
-__all__ = ["history_reason", "token_of"]  # re-exported for the apps' ViewSets
-
 
 class BoardScopedMixin:
     """Lists and looks up only the records of the token's board, or, signed in,
