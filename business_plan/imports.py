@@ -156,8 +156,7 @@ def plan_import(*, plan, upload, user) -> int:
                         outcome=row.outcome,
                     )
                 except ValidationError as error:
-                    messages = [m for ms in error.message_dict.values() for m in ms]
-                    errors.append(f"Row {row.line}: {' '.join(messages)}")
+                    errors.append(f"Row {row.line}: {' '.join(error.messages)}")
             if errors:
                 raise ImportFailed(errors)
     except IntegrityError as error:

@@ -1,10 +1,10 @@
 """The business plan's side of subgroup returns: the provider subgroups/actions.py
 describes, set there when this app loads."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
+from lscb_portal.errors import DomainError
 from lscb_portal.periods import quarter_of
 from subgroups.actions import OwnedAction, RecordedUpdate
 
@@ -35,7 +35,7 @@ def record(*, subgroup_return, entries, on, user):
     subgroup = subgroup_return.subgroup
     actions = {a.pk: a for a in _queryset(subgroup, on)}
     if set(entries) - set(actions):
-        raise ValidationError(
+        raise DomainError(
             {"actions": f"{subgroup} does not own one of the actions in this return."}
         )
     created = services.action_updates_record(

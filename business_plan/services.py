@@ -4,10 +4,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from lscb_portal import rag as rag_rules
+from lscb_portal.errors import DomainError, full_clean
 from lscb_portal.periods import end_of_month, quarter_of
 from lscb_portal.versioning import update_versioned
 
@@ -21,11 +21,6 @@ from .models import (
     Rag,
     Theme,
 )
-
-
-class PlanError(Exception):
-    """A business rule refused the change; the message is for the user."""
-
 
 MONTHS = {
     name: number
@@ -63,7 +58,7 @@ def due_date_from_when(when: str) -> date | None:
 
 def _ensure_open(plan: BusinessPlan):
     if plan.is_closed:
-        raise PlanError(f"{plan} is closed: its actions can no longer be changed.")
+        raise DomainError(f"{plan} is closed: its actions can no longer be changed.")
 
 
 def plan_create(*, board, title, first_year, last_year, status, user) -> BusinessPlan:
@@ -74,7 +69,7 @@ def plan_create(*, board, title, first_year, last_year, status, user) -> Busines
         last_year=last_year,
         status=status,
     )
-    plan.full_clean()
+    full_clean(plan)
     plan._history_user = user
     plan.save()
     return plan
@@ -82,10 +77,10 @@ def plan_create(*, board, title, first_year, last_year, status, user) -> Busines
 
 def plan_update(*, plan, version, changes, user) -> BusinessPlan:
     if plan.is_closed:
-        raise PlanError(f"{plan} is closed and can no longer be changed.")
+        raise DomainError(f"{plan} is closed and can no longer be changed.")
     allowed = {"title", "first_year", "last_year", "status"}
     if changes.get("status") == PlanStatus.CLOSED:
-        raise PlanError("Close a plan with “Close and carry forward”.")
+        raise DomainError("Close a plan with “Close and carry forward”.")
     return update_versioned(
         BusinessPlan,
         pk=plan.pk,
@@ -98,7 +93,7 @@ def plan_update(*, plan, version, changes, user) -> BusinessPlan:
 def theme_create(*, plan, number, title, user) -> Theme:
     _ensure_open(plan)
     theme = Theme(plan=plan, number=number, title=title)
-    theme.full_clean()
+    full_clean(theme)
     theme._history_user = user
     theme.save()
     return theme
@@ -139,7 +134,7 @@ def action_create(
         source=source,
         carried_from=carried_from,
     )
-    action.full_clean()
+    full_clean(action)
     action._history_user = user
     action.save()
     _apply_owners(action, owner_subgroups, owner_agencies)
@@ -147,14 +142,21 @@ def action_create(
 
 
 @transaction.atomic
-def action_update_details(*, action, version, changes, user) -> Action:
+def action_update_details(*, action, version, changes, user, reason="") -> Action:
+    """Change an action's details; `reason` goes on the history records the save
+    and any owner changes write."""
     _ensure_open(action.plan)
     subgroups = changes.pop("owner_subgroups", None)
     agencies = changes.pop("owner_agencies", None)
     if "when_text" in changes and not changes.get("due_date"):
         changes["due_date"] = due_date_from_when(changes["when_text"])
     action = update_versioned(
-        Action, pk=action.pk, version=version, changes=changes, user=user
+        Action,
+        pk=action.pk,
+        version=version,
+        changes=changes,
+        user=user,
+        reason=reason,
     )
     if subgroups is not None:
         action.owner_subgroups.set(subgroups)
@@ -195,7 +197,7 @@ def action_updates_record(
 ) -> list[ActionUpdate]:
     """The one writer of action updates, for the update form, the API, the
     quarterly bulk form and subgroup returns: every row is saved, or none is.
-    Raises PlanError for a closed plan, ValidationError keyed by action ref."""
+    Raises DomainError: for a closed plan, or with errors keyed by action ref."""
     errors = {}
     for row in rows:
         _ensure_open(row.action.plan)
@@ -203,7 +205,7 @@ def action_updates_record(
         if problems:
             errors[row.action.ref] = list(problems.values())
     if errors:
-        raise ValidationError(errors)
+        raise DomainError(errors)
     quarter = quarter or quarter_of(update_date)
     return ActionUpdate.objects.bulk_create(
         ActionUpdate(
@@ -229,7 +231,7 @@ def action_update_record(
     _ensure_open(action.plan)
     errors = _update_errors(action, update_date, rag, narrative)
     if errors:
-        raise ValidationError(errors)
+        raise DomainError(errors)
     [update] = action_updates_record(
         rows=[UpdateRow(action, rag, narrative)],
         update_date=update_date,
@@ -242,13 +244,13 @@ def action_update_record(
 
 def challenge_raise(*, update, text, user) -> Challenge:
     if not text.strip():
-        raise ValidationError({"text": "Enter your challenge."})
+        raise DomainError({"text": "Enter your challenge."})
     return Challenge.objects.create(update=update, raised_by=user, text=text.strip())
 
 
 def challenge_respond(*, challenge, text, user) -> ChallengeResponse:
     if not text.strip():
-        raise ValidationError({"text": "Enter your response."})
+        raise DomainError({"text": "Enter your response."})
     return ChallengeResponse.objects.create(
         challenge=challenge, author=user, text=text.strip()
     )
@@ -260,11 +262,11 @@ def plan_carry_forward(*, plan, into, user) -> list[Action]:
     report's rule: anything not complete is carried forward)."""
     plan = BusinessPlan.objects.select_for_update().get(pk=plan.pk)
     if plan.is_closed:
-        raise PlanError(f"{plan} is already closed.")
+        raise DomainError(f"{plan} is already closed.")
     if into.pk == plan.pk or into.board_id != plan.board_id:
-        raise PlanError("Choose another plan of this board to carry actions into.")
+        raise DomainError("Choose another plan of this board to carry actions into.")
     if into.is_closed:
-        raise PlanError(f"{into} is closed: choose an open plan.")
+        raise DomainError(f"{into} is closed: choose an open plan.")
 
     incomplete = list(
         Action.objects.filter(plan=plan)
@@ -276,7 +278,7 @@ def plan_carry_forward(*, plan, into, user) -> list[Action]:
     taken = set(Action.objects.filter(plan=into).values_list("ref", flat=True))
     clashes = sorted({a.ref for a in incomplete} & taken, key=lambda r: r)
     if clashes:
-        raise PlanError(
+        raise DomainError(
             f"{into} already has actions numbered {', '.join(clashes)}: "
             "renumber them before carrying forward."
         )

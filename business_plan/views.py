@@ -1,4 +1,3 @@
-import copy
 from datetime import timedelta
 from functools import cached_property
 
@@ -13,13 +12,13 @@ from django.views.generic import FormView, TemplateView
 
 from boards.mixins import BoardMixin
 from lscb_portal import charts
+from lscb_portal.errors import DomainError
 from lscb_portal.forms import FormPageMixin, VersionedEditMixin, add_errors
 from lscb_portal.history import history_entries
 from lscb_portal.lists import Column, ListPageMixin
 from lscb_portal.periods import quarter_of, quarters_between
 from lscb_portal.tables import ImportFailed
 from lscb_portal.templatetags.portal import rag_label
-from lscb_portal.versioning import StaleVersion
 from subgroups.models import Subgroup
 
 from . import permissions, selectors, services
@@ -159,7 +158,7 @@ class PlanCreateView(BoardMixin, FormPageMixin, FormView):
         return redirect("business_plan:overview", self.board.slug, plan.slug)
 
 
-class PlanEditView(PlanMixin, FormPageMixin, FormView):
+class PlanEditView(PlanMixin, FormPageMixin, VersionedEditMixin, FormView):
     form_class = PlanEditForm
     permission = staticmethod(permissions.can_manage_plans)
     page_title = "Change the plan"
@@ -170,28 +169,16 @@ class PlanEditView(PlanMixin, FormPageMixin, FormView):
     def get_back_url(self):
         return plan_url(self.plan)
 
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs.update(board=self.board, instance=copy.copy(self.plan))
-        kwargs.setdefault("initial", {})["version"] = self.plan.version
-        return kwargs
+    def versioned_record(self):
+        return self.plan
 
-    def form_valid(self, form):
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
-        try:
-            plan = services.plan_update(
-                plan=self.plan, version=version, changes=data, user=self.request.user
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
-        except (StaleVersion, services.PlanError) as error:
-            form.add_error(None, str(error))
-            status = 409 if isinstance(error, StaleVersion) else 400
-            return self.render_to_response(
-                self.get_context_data(form=form), status=status
-            )
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "board": self.board}
+
+    def save(self, data, version):
+        plan = services.plan_update(
+            plan=self.plan, version=version, changes=data, user=self.request.user
+        )
         messages.success(self.request, f"{plan} saved.")
         return redirect("business_plan:overview", self.board.slug, plan.slug)
 
@@ -303,7 +290,7 @@ class PlanCloseView(PlanMixin, FormPageMixin, FormView):
             copies = services.plan_carry_forward(
                 plan=self.plan, into=into, user=self.request.user
             )
-        except services.PlanError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
         messages.success(

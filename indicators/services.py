@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from lscb_portal.errors import DomainError, full_clean
 from lscb_portal.periods import QUARTER_RE, end_of_month, quarter_bounds
 from lscb_portal.tables import ImportFailed, read_table
 from lscb_portal.versioning import update_versioned
@@ -29,30 +30,30 @@ def parse_number(raw, *, field="value") -> Decimal:
     try:
         number = Decimal(str(raw).strip().replace(",", "").rstrip("%"))
     except (InvalidOperation, ValueError):
-        raise ValidationError({field: f"“{raw}” is not a number."}) from None
+        raise DomainError({field: f"“{raw}” is not a number."}) from None
     if not number.is_finite():
-        raise ValidationError({field: "Enter a finite number (not NaN or infinity)."})
+        raise DomainError({field: "Enter a finite number (not NaN or infinity)."})
     return number
 
 
 def validate_value(indicator, value: Decimal, *, field="value"):
     if not value.is_finite():
-        raise ValidationError({field: "Enter a finite number (not NaN or infinity)."})
+        raise DomainError({field: "Enter a finite number (not NaN or infinity)."})
     if abs(value) >= LARGEST or value != value.quantize(Decimal("0.001")):
-        raise ValidationError(
+        raise DomainError(
             {field: "Enter a number below 100,000,000,000 with at most 3 decimals."}
         )
     if indicator.unit == "percentage" and not Decimal(0) <= value <= Decimal(100):
-        raise ValidationError({field: "A percentage must be from 0 to 100."})
+        raise DomainError({field: "A percentage must be from 0 to 100."})
     if indicator.unit in ("count", "rate", "days") and value < 0:
-        raise ValidationError({field: "The value cannot be negative."})
+        raise DomainError({field: "The value cannot be negative."})
 
 
 def validate_period(kind: str, period_end: date):
     if kind not in PeriodKind.values:
-        raise ValidationError({"period_kind": "Choose month, quarter or year end."})
+        raise DomainError({"period_kind": "Choose month, quarter or year end."})
     if period_end > timezone.localdate():
-        raise ValidationError({"period_end": "The period has not ended yet."})
+        raise DomainError({"period_end": "The period has not ended yet."})
     month_ends = {
         PeriodKind.MONTH: range(1, 13),
         PeriodKind.QUARTER: (6, 9, 12, 3),
@@ -60,7 +61,7 @@ def validate_period(kind: str, period_end: date):
     }[kind]
     next_day = date.fromordinal(period_end.toordinal() + 1)
     if period_end.month not in month_ends or next_day.day != 1:
-        raise ValidationError(
+        raise DomainError(
             {
                 "period_end": {
                     PeriodKind.MONTH: "A month's period ends on its last day.",
@@ -77,9 +78,9 @@ def _measurement(indicator, *, period_kind, period_end, value, user, **extra):
     validate_value(indicator, value)
     rag = extra.get("recorded_rag", "")
     if rag not in (*Rag.values, ""):
-        raise ValidationError({"recorded_rag": "RAG must be R, A, G or blank."})
+        raise DomainError({"recorded_rag": "RAG must be R, A, G or blank."})
     if rag and not extra.get("rag_reason", "").strip():
-        raise ValidationError(
+        raise DomainError(
             {
                 "rag_reason": "Give the reason for recording a RAG different from the "
                 "computed one."
@@ -87,9 +88,9 @@ def _measurement(indicator, *, period_kind, period_end, value, user, **extra):
         )
     for part in ("numerator", "denominator"):
         if extra.get(part) is not None and extra[part] < 0:
-            raise ValidationError({part: "It cannot be negative."})
+            raise DomainError({part: "It cannot be negative."})
     if extra.get("denominator") == 0:
-        raise ValidationError({"denominator": "The denominator cannot be zero."})
+        raise DomainError({"denominator": "The denominator cannot be zero."})
     return Measurement(
         indicator=indicator,
         period_kind=period_kind,
@@ -100,8 +101,11 @@ def _measurement(indicator, *, period_kind, period_end, value, user, **extra):
     )
 
 
-def measurement_record(*, indicator, period_kind, period_end, value, user, **extra):
-    """Add a value for a period (a second value for the same period is refused)."""
+def measurement_record(
+    *, indicator, period_kind, period_end, value, user, reason="", **extra
+):
+    """Add a value for a period (a second value for the same period is refused);
+    `reason` goes on its history record."""
     measurement = _measurement(
         indicator,
         period_kind=period_kind,
@@ -110,18 +114,21 @@ def measurement_record(*, indicator, period_kind, period_end, value, user, **ext
         user=user,
         **extra,
     )
-    measurement.full_clean()
+    full_clean(measurement)
     measurement._history_user = user
+    measurement._change_reason = reason
     measurement.save()
     return measurement
 
 
-def measurement_update(*, measurement, version, changes, user) -> Measurement:
+def measurement_update(
+    *, measurement, version, changes, user, reason=""
+) -> Measurement:
     indicator = measurement.indicator
     if "value" in changes:
         validate_value(indicator, changes["value"])
     if changes.get("recorded_rag") and not changes.get("rag_reason", "").strip():
-        raise ValidationError(
+        raise DomainError(
             {
                 "rag_reason": "Give the reason for recording a RAG different from the "
                 "computed one."
@@ -142,6 +149,7 @@ def measurement_update(*, measurement, version, changes, user) -> Measurement:
         version=version,
         changes={k: v for k, v in changes.items() if k in allowed},
         user=user,
+        reason=reason,
     )
 
 
@@ -156,7 +164,7 @@ def indicator_update(*, indicator, version, changes, scorecards, user) -> Indica
 
 def target_set(*, indicator, year, value=None, low=None, high=None, user) -> Target:
     if low is not None and high is not None and low > high:
-        raise ValidationError({"low": "The low end must not be above the high end."})
+        raise DomainError({"low": "The low end must not be above the high end."})
     for name, number in (("value", value), ("low", low), ("high", high)):
         if number is not None:
             validate_value(indicator, number, field=name)
@@ -164,7 +172,7 @@ def target_set(*, indicator, year, value=None, low=None, high=None, user) -> Tar
         indicator=indicator, year=year
     )
     target.value, target.low, target.high = value, low, high
-    target.full_clean()  # before any save: a refused target leaves nothing behind
+    full_clean(target)  # before any save: a refused target leaves nothing behind
     target._history_user = user
     target.save()
     return target

@@ -202,7 +202,8 @@ class FormPageMixin:
 
 
 def add_errors(form, error) -> None:
-    """Puts a service's ValidationError on the form's fields (or the whole form)."""
+    """Puts a service's DomainError (or any ValidationError) on the form's fields,
+    or on the whole form when it names none: the one way pages show a refusal."""
     if hasattr(error, "message_dict"):
         for field, texts in error.message_dict.items():
             for text in texts:

@@ -196,18 +196,18 @@ RETURN_REMINDER_DAYS = env.int("RETURN_REMINDER_DAYS", default=5)
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "lscb_portal.api_base.TokenAuthentication",
+        "boards.api.defaults.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["lscb_portal.api_base.ApiAccess"],
+    "DEFAULT_PERMISSION_CLASSES": ["boards.api.defaults.ApiAccess"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "lscb_portal.api_base.Pagination",
-    "DEFAULT_THROTTLE_CLASSES": ["lscb_portal.api_base.TokenRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "boards.api.defaults.Pagination",
+    "DEFAULT_THROTTLE_CLASSES": ["boards.api.defaults.TokenRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"api": env.str("API_THROTTLE_RATE", default="600/min")},
-    "EXCEPTION_HANDLER": "lscb_portal.api_base.exception_handler",
+    "EXCEPTION_HANDLER": "boards.api.defaults.exception_handler",
     "ORDERING_PARAM": "ordering",
 }
 SPECTACULAR_SETTINGS = {

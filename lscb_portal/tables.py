@@ -4,11 +4,18 @@ none: ImportFailed carries every row-numbered error."""
 import csv
 import io
 
+from .errors import DomainError
 
-class ImportFailed(Exception):
+
+class ImportFailed(DomainError):
+    """An import refused: `errors` lists every row-numbered error."""
+
     def __init__(self, errors: list[str]):
-        super().__init__("; ".join(errors))
+        super().__init__(errors)
         self.errors = errors
+
+    def __str__(self):
+        return "; ".join(self.errors)
 
 
 def read_table(upload) -> list[list[str]]:

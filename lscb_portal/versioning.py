@@ -4,9 +4,16 @@ refused with who changed the record and when, never silently overwritten."""
 from django.db import transaction
 from django.utils import timezone
 
+from .errors import DomainError, full_clean
 
-class StaleVersion(Exception):
-    def __init__(self, instance):
+
+class StaleVersion(DomainError):
+    """Someone saved the record after this edit started (HTTP 409)."""
+
+    def __init__(self, instance, *, message: str = ""):
+        if message:
+            super().__init__(message)
+            return
         last = instance.history.select_related("history_user").first()
         who = (last.history_user if last and last.history_user else None) or "someone"
         when = timezone.localtime(last.history_date) if last else None
@@ -19,15 +26,18 @@ class StaleVersion(Exception):
 
 
 @transaction.atomic
-def update_versioned(model, *, pk, version: int, changes: dict, user):
-    """Apply changes to a versioned row unless someone changed it since `version`."""
+def update_versioned(model, *, pk, version: int, changes: dict, user, reason=""):
+    """Apply changes to a versioned row unless someone changed it since `version`;
+    `reason` goes on the history record the save writes."""
     instance = model.objects.select_for_update().get(pk=pk)
     if instance.version != version:
         raise StaleVersion(instance)
     for field, value in changes.items():
         setattr(instance, field, value)
     instance.version += 1
-    instance.full_clean()
+    full_clean(instance)
     instance._history_user = user
+    if reason:
+        instance._change_reason = reason
     instance.save()
     return instance

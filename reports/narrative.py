@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
@@ -20,6 +19,7 @@ from boards.models import Contribution
 from business_plan.pdf import business_plan_update
 from indicators.models import BreakdownTable
 from indicators.pdf import key_indicators
+from lscb_portal.errors import DomainError, full_clean
 from lscb_portal.periods import year_label
 from lscb_portal.versioning import StaleVersion, update_versioned
 
@@ -255,9 +255,9 @@ def narrative_save(
     narrative = ReportNarrative.objects.filter(board=board, year=year).first()
     if narrative is None:
         if version != 0:
-            raise ValidationError("This narrative no longer exists: reload the page.")
+            raise DomainError("This narrative no longer exists: reload the page.")
         narrative = ReportNarrative(board=board, year=year, updated_by=user, **changes)
-        narrative.full_clean()
+        full_clean(narrative)
         narrative._history_user = user
         try:
             with transaction.atomic():
@@ -279,14 +279,6 @@ def narrative_save(
     )
 
 
-class ApprovalRefused(Exception):
-    """The version cannot be approved; the message says why, for the user."""
-
-    def __init__(self, message: str, *, stale: bool = False):
-        super().__init__(message)
-        self.stale = stale
-
-
 def narrative_approve(*, board, year: int, version: int, user) -> NarrativeApproval:
     """Records the chair's approval of `version` with a copy of its texts, unless
     the narrative has changed since the page showed that version."""
@@ -297,18 +289,18 @@ def narrative_approve(*, board, year: int, version: int, user) -> NarrativeAppro
             .first()
         )
         if narrative is None:
-            raise ApprovalRefused("There is no narrative to approve yet.")
+            raise DomainError("There is no narrative to approve yet.")
         if narrative.version != version:
-            raise ApprovalRefused(
-                f"{changed_by_message(narrative)} Version {version} has not been "
-                "approved: check the changes and approve again.",
-                stale=True,
+            raise StaleVersion(
+                narrative,
+                message=f"{changed_by_message(narrative)} Version {version} has not "
+                "been approved: check the changes and approve again.",
             )
         approvals = narrative.approvals.all()
         if approvals.filter(version=version).exists():
-            raise ApprovalRefused(f"Version {version} is approved already.")
+            raise DomainError(f"Version {version} is approved already.")
         if narrative.is_empty and not approvals.exists():
-            raise ApprovalRefused("There is nothing to approve: every block is empty.")
+            raise DomainError("There is nothing to approve: every block is empty.")
         return NarrativeApproval.objects.create(
             narrative=narrative,
             version=version,

@@ -15,15 +15,16 @@ from django.views.generic import FormView, TemplateView
 from boards.forms import STALE_PAGE
 from boards.mixins import BoardMixin
 from boards.permissions import can_view_board
+from lscb_portal.errors import DomainError
 from lscb_portal.forms import GovukFormMixin, VersionedEditMixin
 from lscb_portal.history import history_entries
 from lscb_portal.periods import year_label
+from lscb_portal.versioning import StaleVersion
 
 from .documents import parse_year
 from .models import NARRATIVE_FIELDS, NarrativeApproval, ReportNarrative
 from .narrative import (
     BLOCKS,
-    ApprovalRefused,
     narrative_approve,
     narrative_save,
     narrative_state,
@@ -116,8 +117,10 @@ class NarrativeApproveView(NarrativeView):
             approval = narrative_approve(
                 board=self.board, year=self.year, version=version, user=request.user
             )
-        except ApprovalRefused as refusal:
-            return self.refused(str(refusal), status=409 if refusal.stale else 400)
+        except StaleVersion as refusal:
+            return self.refused(str(refusal), status=409)
+        except DomainError as refusal:
+            return self.refused(str(refusal), status=400)
         messages.success(
             request,
             f"Version {approval.version} is approved: the annual report now shows it.",

@@ -6,6 +6,7 @@ from django.db.models import Max
 from boards.models import Contribution, Meeting
 from indicators.models import Measurement
 from lscb_portal.celery import broker_available
+from lscb_portal.errors import DomainError
 from lscb_portal.periods import reporting_year_start, reporting_years, year_label
 
 from . import tasks
@@ -15,10 +16,6 @@ QUEUE_DOWN = (
     "Exporting is not available right now: the job queue is not answering. "
     "Try again in a few minutes."
 )
-
-
-class ReportError(Exception):
-    """A request for a report that cannot be met; the message is for the user."""
 
 
 def default_year(board) -> int:
@@ -41,12 +38,12 @@ def _clean_annual_report(params: dict) -> dict:
     try:
         year = int(params.get("year"))
     except (TypeError, ValueError):
-        raise ReportError("Select the reporting year.") from None
+        raise DomainError("Select the reporting year.") from None
     if year not in reporting_years():
-        raise ReportError("Select a reporting year from the list.")
+        raise DomainError("Select a reporting year from the list.")
     draft = params.get("draft", False)
     if not isinstance(draft, bool):
-        raise ReportError("Select which text to print.")
+        raise DomainError("Select which text to print.")
     # "draft" is stored only when true, so an approved run's params stay {"year"}.
     return {"year": year, "draft": True} if draft else {"year": year}
 
@@ -58,9 +55,9 @@ def _clean_meeting_pack(board, params: dict) -> dict:
             raise TypeError
         meeting_id = int(raw)
     except (TypeError, ValueError):
-        raise ReportError("Select the meeting.") from None
+        raise DomainError("Select the meeting.") from None
     if not Meeting.objects.filter(board=board, pk=meeting_id).exists():
-        raise ReportError("Select a meeting of this board from the list.")
+        raise DomainError("Select a meeting of this board from the list.")
     return {"meeting": meeting_id}
 
 
@@ -69,14 +66,14 @@ def _clean_params(board, kind: str, params: dict) -> dict:
         return _clean_annual_report(params)
     if kind == RunKind.MEETING_PACK:
         return _clean_meeting_pack(board, params)
-    raise ReportError("This kind of report cannot be exported.")
+    raise DomainError("This kind of report cannot be exported.")
 
 
 def run_request(*, board, kind: str, params: dict, user) -> ReportRun:
     """Record an export and queue it once the row is committed."""
     clean = _clean_params(board, kind, params)
     if not broker_available():
-        raise ReportError(QUEUE_DOWN)
+        raise DomainError(QUEUE_DOWN)
     with transaction.atomic():
         run = ReportRun.objects.create(
             board=board, kind=kind, params=clean, requested_by=user
@@ -88,7 +85,7 @@ def run_request(*, board, kind: str, params: dict, user) -> ReportRun:
 def run_retry(*, run: ReportRun, user) -> ReportRun:
     """A new run with the same request as a failed one."""
     if run.status != "failed":
-        raise ReportError("Only a failed export can be tried again.")
+        raise DomainError("Only a failed export can be tried again.")
     return run_request(board=run.board, kind=run.kind, params=run.params, user=user)
 
 

@@ -17,6 +17,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 
 from boards.mixins import BoardMixin
 from boards.models import Meeting
+from lscb_portal.errors import DomainError
 from lscb_portal.forms import FormPageMixin, GovukForm
 from lscb_portal.lists import Column, ListPageMixin
 from lscb_portal.periods import year_label
@@ -162,7 +163,7 @@ class ExportMixin(BoardMixin, FormPageMixin):
             run = services.run_request(
                 board=self.board, kind=kind, params=params, user=self.request.user
             )
-        except services.ReportError as error:
+        except DomainError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
         return redirect("reports:run", self.board.slug, run.pk)
@@ -291,7 +292,7 @@ class RunRetryView(RunMixin, View):
             raise PermissionDenied
         try:
             new = services.run_retry(run=run, user=request.user)
-        except services.ReportError as error:
+        except DomainError as error:
             messages.error(request, str(error))
             return redirect("reports:run", self.board.slug, run.pk)
         return redirect("reports:run", self.board.slug, new.pk)

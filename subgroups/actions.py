@@ -9,7 +9,7 @@ until then a return has no actions. A provider has three functions:
   that the subgroup owns;
 - record(*, subgroup_return, entries, on, user) -> int: the entries
   {action id: (rag, narrative)} become the actions' updates, all or none, through
-  the business plan's one writer of updates; raises ValidationError keyed by
+  the business plan's one writer of updates; raises DomainError keyed by
   action ref; returns the count;
 - recorded(subgroup_return) -> list[RecordedUpdate]: the updates it recorded."""
 

@@ -3,12 +3,12 @@
 from datetime import date
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from boards.models import Meeting
+from lscb_portal.errors import DomainError
 from lscb_portal.periods import quarter_bounds
 from lscb_portal.versioning import update_versioned
 
@@ -60,9 +60,7 @@ def return_start(*, subgroup, period, user) -> SubgroupReturn:
     """A new draft; a second return for the same period is refused."""
     quarter_bounds(period)  # raises ValueError for a badly written period
     if SubgroupReturn.objects.filter(subgroup=subgroup, period=period).exists():
-        raise ValidationError(
-            {"period": f"{subgroup} already has a return for {period}."}
-        )
+        raise DomainError({"period": f"{subgroup} already has a return for {period}."})
     subgroup_return = SubgroupReturn(subgroup=subgroup, period=period, created_by=user)
     subgroup_return._history_user = user
     subgroup_return.save()
@@ -92,7 +90,7 @@ def return_save_actions(*, subgroup_return, entries: dict, user) -> SubgroupRetu
         )
     }
     if set(entries) - owned:
-        raise ValidationError(
+        raise DomainError(
             f"{subgroup_return.subgroup} does not own every action in this return."
         )
     subgroup_return.action_entries = {
@@ -171,14 +169,14 @@ def attachment_add(*, subgroup_return, upload, user) -> ReturnAttachment:
     name = upload.name.rsplit("/", 1)[-1]
     extension = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if upload.size > MAX_ATTACHMENT_BYTES:
-        raise ValidationError(
+        raise DomainError(
             {"file": f"The file must be smaller than {MAX_ATTACHMENT_BYTES >> 20} MB."}
         )
     signatures = ATTACHMENT_SIGNATURES.get(extension)
     head = upload.read(8)
     upload.seek(0)
     if signatures is None or not any(head.startswith(s) for s in signatures):
-        raise ValidationError(
+        raise DomainError(
             {
                 "file": "The file must be a PDF, Word, Excel, PowerPoint, "
                 "OpenDocument text, PNG or JPEG file."
@@ -204,7 +202,7 @@ def paper_receive(*, meeting, plan_item, user, subgroup_return=None, note=""):
                 received_by=user,
             )
     except IntegrityError:
-        raise ValidationError(
+        raise DomainError(
             f"{plan_item} is already received for this meeting."
         ) from None
 

@@ -2,10 +2,9 @@
 
 from rest_framework import viewsets
 
-from lscb_portal.api_base import BoardScopedMixin, token_of
-
 from ..models import Agency, Board, ChallengeLogEntry, Meeting, Membership, Risk
 from . import serializers
+from .base import BoardScopedMixin, token_of
 
 
 class BoardViewSet(viewsets.ReadOnlyModelViewSet):

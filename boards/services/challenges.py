@@ -3,10 +3,10 @@ response and outcome, closing it. A challenge is closed only with its outcome.""
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from lscb_portal.errors import DomainError, full_clean
 from lscb_portal.versioning import update_versioned
 
 from ..models import Agency, ChallengeLogEntry, ChallengeStatus, Membership
@@ -27,7 +27,7 @@ def _check_belongs(board, *, raised_by: Membership, agency_challenged: Agency):
     if agency_challenged is not None and agency_challenged.board_id != board.pk:
         errors["agency_challenged"] = "Choose one of this board's agencies"
     if errors:
-        raise ValidationError(errors)
+        raise DomainError(errors)
 
 
 @transaction.atomic
@@ -56,7 +56,7 @@ def challenge_raise(
     )
     if prompted_by is not None:
         challenge.prompted_by = prompted_by
-    challenge.full_clean()
+    full_clean(challenge)
     challenge._history_user = user
     challenge.save()
     return challenge
@@ -79,7 +79,7 @@ def challenge_update_details(
     closed_on = challenge.closed_on
     when = changes.get("date", challenge.date)
     if closed_on and when and closed_on < when:
-        raise ValidationError({"date": CLOSED_BEFORE_RAISED})
+        raise DomainError({"date": CLOSED_BEFORE_RAISED})
     return update_versioned(
         ChallengeLogEntry,
         pk=challenge.pk,
@@ -106,13 +106,13 @@ def challenge_respond(
     StaleVersion if someone saved first."""
     outcome = (outcome or "").strip()
     if status not in ChallengeStatus.values:
-        raise ValidationError({"status": "Choose open or closed"})
+        raise DomainError({"status": "Choose open or closed"})
     if status == ChallengeStatus.CLOSED:
         if not outcome:
-            raise ValidationError({"outcome": CLOSE_NEEDS_OUTCOME})
+            raise DomainError({"outcome": CLOSE_NEEDS_OUTCOME})
         closed_on = closed_on or challenge.closed_on or timezone.localdate()
         if closed_on < challenge.date:
-            raise ValidationError({"closed_on": CLOSED_BEFORE_RAISED})
+            raise DomainError({"closed_on": CLOSED_BEFORE_RAISED})
     else:
         closed_on = None
     return update_versioned(

@@ -1,3 +1,4 @@
+from lscb_portal.errors import full_clean
 from lscb_portal.versioning import update_versioned
 
 from ..models import Board, Meeting
@@ -17,7 +18,7 @@ def meeting_create(*, board, kind, date, user, starts_at=None, location="") -> M
     meeting = Meeting(
         board=board, kind=kind, date=date, starts_at=starts_at, location=location
     )
-    meeting.full_clean()
+    full_clean(meeting)
     meeting._history_user = user
     meeting.save()
     return meeting

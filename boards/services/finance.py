@@ -2,9 +2,9 @@
 
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from lscb_portal.errors import DomainError, full_clean
 from lscb_portal.versioning import StaleVersion
 
 from ..models import Agency, Board, Contribution, Spend
@@ -16,7 +16,7 @@ SPEND_EXISTS = "This heading is already recorded for the year: change it instead
 NEGATIVE = "The amount cannot be negative: enter £0 or more"
 
 
-class AlreadyRecorded(ValidationError):
+class AlreadyRecorded(DomainError):
     """The line the user tried to add exists: `existing` is the row to change."""
 
     def __init__(self, message: str, existing):
@@ -47,7 +47,7 @@ def save_with_history(instance, *, user, find_duplicate=None, duplicate_message=
     """Validates and saves. If a concurrent save wins the race past the duplicate
     check, the unique constraint's IntegrityError becomes AlreadyRecorded with the
     row `find_duplicate()` returns, not a 500."""
-    instance.full_clean()
+    full_clean(instance)
     instance._history_user = user
     try:
         with transaction.atomic():
@@ -76,13 +76,13 @@ def _existing_spend(*, board, year, heading, exclude_pk=None):
 
 def _check_amount(amount: Decimal) -> None:
     if amount is not None and amount < 0:
-        raise ValidationError({"amount": NEGATIVE})
+        raise DomainError({"amount": NEGATIVE})
 
 
 def _check_contribution(*, board, year, agency, amount, exclude_pk=None):
     _check_amount(amount)
     if agency.board_id != board.pk:
-        raise ValidationError({"agency": "Choose one of the board's agencies"})
+        raise DomainError({"agency": "Choose one of the board's agencies"})
     existing = _existing_contribution(
         board=board, year=year, agency=agency, exclude_pk=exclude_pk
     )

@@ -6,6 +6,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from lscb_portal.errors import DomainError, full_clean
 from lscb_portal.periods import year_label
 
 from ..models import (
@@ -18,7 +19,7 @@ from ..models import (
 
 
 def _save(instance, user):
-    instance.full_clean()
+    full_clean(instance)
     instance._history_user = user
     instance.save()
     return instance
@@ -44,7 +45,7 @@ def inspection_create(
             "The report cannot be published before the inspection started"
         )
     if errors:
-        raise ValidationError(errors)
+        raise DomainError(errors)
     inspection = Inspection(
         board=board,
         body=body.strip(),
@@ -97,7 +98,7 @@ def recommendation_update_record(
 ) -> RecommendationUpdate:
     """What the board did about a recommendation, reported for a year."""
     if update_date < date(year, 4, 1):
-        raise ValidationError(
+        raise DomainError(
             {
                 "date": f"An update on {year_label(year)} cannot be dated "
                 f"before 1 April {year}, when that year started"
@@ -105,7 +106,7 @@ def recommendation_update_record(
         )
     inspection_start = recommendation.inspection.start_date
     if update_date < inspection_start:
-        raise ValidationError(
+        raise DomainError(
             {
                 "date": "An update cannot be dated before the inspection started "
                 f"({inspection_start:%-d %B %Y})"

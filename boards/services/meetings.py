@@ -3,11 +3,11 @@ attendance, and actions arising."""
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from lscb_portal.errors import DomainError, full_clean
 from lscb_portal.versioning import update_versioned
 
 from ..models import (
@@ -42,7 +42,7 @@ def meeting_update(*, meeting: Meeting, version: int, changes: dict, user) -> Me
     new_date = changes.get("date", meeting.date)
     approver = meeting.minutes_approved_at
     if approver is not None and new_date >= approver.date:
-        raise ValidationError(
+        raise DomainError(
             {
                 "date": f"These minutes were approved at the {approver}: the meeting "
                 "must be before it."
@@ -52,7 +52,7 @@ def meeting_update(*, meeting: Meeting, version: int, changes: dict, user) -> Me
         Meeting.objects.filter(minutes_approved_at=meeting).order_by("-date").first()
     )
     if approved is not None and new_date <= approved.date:
-        raise ValidationError(
+        raise DomainError(
             {
                 "date": f"This meeting approved the minutes of the {approved}: it "
                 "must be after it."
@@ -69,24 +69,24 @@ def minutes_approve(
     """Record that a later meeting, already held, approved this meeting's minutes."""
     today = today or timezone.localdate()
     if meeting.date > today:
-        raise ValidationError(
+        raise DomainError(
             "This meeting has not been held yet: its minutes cannot be approved."
         )
     if meeting.minutes_status == MinutesStatus.APPROVED:
-        raise ValidationError(
+        raise DomainError(
             f"These minutes were already approved at the {meeting.minutes_approved_at}."
         )
     if approving.board_id != meeting.board_id or approving.pk == meeting.pk:
-        raise ValidationError({"approving": "Choose a meeting of this board."})
+        raise DomainError({"approving": "Choose a meeting of this board."})
     if approving.date <= meeting.date:
-        raise ValidationError(
+        raise DomainError(
             {
                 "approving": "Minutes are approved at a later meeting: choose a "
                 f"meeting held after {meeting.date:%-d %B %Y}."
             }
         )
     if approving.date > today:
-        raise ValidationError(
+        raise DomainError(
             {
                 "approving": f"The {approving} has not been held yet: choose a "
                 "meeting that has taken place."
@@ -113,7 +113,7 @@ def paper_check(upload) -> None:
     name = upload.name.rsplit("/", 1)[-1]
     extension = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if upload.size > MAX_PAPER_BYTES:
-        raise ValidationError(
+        raise DomainError(
             {
                 "paper_file": "The paper must be smaller than "
                 f"{MAX_PAPER_BYTES >> 20} MB."
@@ -123,7 +123,7 @@ def paper_check(upload) -> None:
     head = upload.read(8)
     upload.seek(0)
     if signatures is None or not any(head.startswith(s) for s in signatures):
-        raise ValidationError(
+        raise DomainError(
             {
                 "paper_file": "The paper must be a PDF, Word (.docx) or Excel "
                 "(.xlsx) file."
@@ -139,7 +139,7 @@ def next_item_number(meeting: Meeting) -> int:
 def _check_order(meeting, order, exclude_pk=None):
     clash = meeting.agenda_items.filter(order=order).exclude(pk=exclude_pk)
     if clash.exists():
-        raise ValidationError(
+        raise DomainError(
             {"order": f"Item {order} already exists: choose another number."}
         )
 
@@ -169,7 +169,7 @@ def agenda_item_create(
     )
     if paper_file:
         item.paper_file = paper_file
-    item.full_clean()
+    full_clean(item)
     item._history_user = user
     item.save()
     return item
@@ -196,7 +196,7 @@ def agenda_item_update(
         item.paper_file = paper_file
     elif remove_paper:
         item.paper_file = ""
-    item.full_clean()
+    full_clean(item)
     item._history_user = user
     item.save()
     return item
@@ -229,7 +229,7 @@ def attendance_record(
     meeting's current members). All are saved, or none is. Returns how many."""
     today = today or timezone.localdate()
     if meeting.date > today:
-        raise ValidationError(
+        raise DomainError(
             "Attendance can be recorded once the meeting has taken place."
         )
     allowed = {m.pk: m for m in members}
@@ -237,7 +237,7 @@ def attendance_record(
     for membership_id, (status, deputy) in entries.items():
         member = allowed.get(membership_id)
         if member is None or member.board_id != meeting.board_id:
-            raise ValidationError("A member on the form is not a member of the board.")
+            raise DomainError("A member on the form is not a member of the board.")
         if status not in AttendanceStatus.values:
             errors[membership_id] = "Choose present, apologies or absent."
         elif deputy.strip() and status != AttendanceStatus.APOLOGIES:
@@ -246,7 +246,7 @@ def attendance_record(
                 "deputy or choose apologies."
             )
     if errors:
-        raise ValidationError(errors)
+        raise DomainError(errors)
     existing = {
         a.membership_id: a
         for a in Attendance.objects.select_for_update().filter(
@@ -274,13 +274,11 @@ def attendance_record(
 
 def _check_owner(meeting, owner, owner_text):
     if owner is not None and owner.board_id != meeting.board_id:
-        raise ValidationError({"owner": "Choose a member of this board."})
+        raise DomainError({"owner": "Choose a member of this board."})
     if owner is None and not owner_text.strip():
-        raise ValidationError(
-            {"owner": "Choose who owns the action, or type who owns it"}
-        )
+        raise DomainError({"owner": "Choose who owns the action, or type who owns it"})
     if owner is not None and owner_text.strip():
-        raise ValidationError(
+        raise DomainError(
             {"owner_text": "Choose an owner from the list or type one, not both"}
         )
 
@@ -297,7 +295,7 @@ def action_create(
 ) -> MeetingAction:
     _check_owner(meeting, owner, owner_text)
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
-        raise ValidationError({"agenda_item": "Choose an item of this meeting."})
+        raise DomainError({"agenda_item": "Choose an item of this meeting."})
     action = MeetingAction(
         meeting=meeting,
         agenda_item=agenda_item,
@@ -306,7 +304,7 @@ def action_create(
         owner_text=owner_text.strip(),
         due_date=due_date,
     )
-    action.full_clean()
+    full_clean(action)
     action._history_user = user
     action.save()
     return action
@@ -328,16 +326,16 @@ def action_update(
     today = today or timezone.localdate()
     if status == MeetingActionStatus.CLOSED:
         if closed_on is None:
-            raise ValidationError({"closed_on": "Enter the date the action was closed"})
+            raise DomainError({"closed_on": "Enter the date the action was closed"})
         if closed_on < action.meeting.date:
-            raise ValidationError(
+            raise DomainError(
                 {
                     "closed_on": "The action cannot be closed before it was raised, "
                     f"on {action.meeting.date:%-d %B %Y}."
                 }
             )
         if closed_on > today:
-            raise ValidationError(
+            raise DomainError(
                 {"closed_on": "The date the action was closed cannot be in the future."}
             )
     else:

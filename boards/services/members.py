@@ -3,8 +3,7 @@ interest (annual, or on an agenda item)."""
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
-
+from lscb_portal.errors import DomainError, full_clean
 from lscb_portal.versioning import update_versioned
 
 from ..models import AgendaItem, Declaration, Membership
@@ -29,7 +28,7 @@ def membership_update(
         changes.get("member_to", membership.member_to),
     )
     if start and end and end < start:
-        raise ValidationError(
+        raise DomainError(
             {"member_to": "The date they left must be after the date they joined."}
         )
     return update_versioned(
@@ -38,7 +37,7 @@ def membership_update(
 
 
 def _save(declaration, user):
-    declaration.full_clean()
+    full_clean(declaration)
     declaration._history_user = user
     declaration.save()
     return declaration
@@ -70,7 +69,7 @@ def declaration_add_for_item(
 ) -> Declaration:
     """A member's interest declared on an item of a meeting's agenda."""
     if membership.board_id != agenda_item.meeting.board_id:
-        raise ValidationError({"membership": "Choose a member of this board."})
+        raise DomainError({"membership": "Choose a member of this board."})
     return _save(
         Declaration(
             membership=membership,

@@ -4,9 +4,9 @@ the risk's history."""
 
 from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from lscb_portal.errors import DomainError, full_clean
 from lscb_portal.versioning import update_versioned
 
 from ..models import Risk, RiskStatus
@@ -39,7 +39,7 @@ def _check_scores(values: dict) -> None:
     if "status" in values and values["status"] not in RiskStatus.values:
         errors["status"] = "Choose open or closed"
     if errors:
-        raise ValidationError(errors)
+        raise DomainError(errors)
 
 
 @transaction.atomic
@@ -68,7 +68,7 @@ def risk_create(
         mitigations=mitigations,
         status=status,
     )
-    risk.full_clean()
+    full_clean(risk)
     risk._history_user = user
     risk.save()
     return risk

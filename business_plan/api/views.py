@@ -3,41 +3,23 @@ edit (business team and chair), and progress updates to append (anyone who may
 update the action). Writes go through business_plan.services."""
 
 import django_filters
-from django.db import transaction
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, mixins, viewsets
-from rest_framework.response import Response
 
-from boards.models import Board
-from lscb_portal.api_base import (
+from boards.api.base import (
     BoardScopedMixin,
     IdempotentCreateMixin,
     VersionedUpdateMixin,
     history_reason,
     token_of,
 )
+from boards.models import Board
 from subgroups.models import Subgroup
 
 from .. import permissions, services
 from ..filters import ActionFilter
 from ..models import Action, ActionUpdate, BusinessPlan, Rag, Theme
 from . import serializers
-
-IF_MATCH = OpenApiParameter(
-    "If-Match",
-    OpenApiTypes.STR,
-    OpenApiParameter.HEADER,
-    description='The ETag of the version you change (e.g. "v3"); instead of '
-    '"version" in the body. A stale one is refused with 412.',
-)
-IDEMPOTENCY_KEY = OpenApiParameter(
-    "Idempotency-Key",
-    OpenApiTypes.STR,
-    OpenApiParameter.HEADER,
-    description="A key of your choosing: a retry with the same key creates nothing "
-    "and gets the first response again.",
-)
 
 
 def boards_of(request):
@@ -46,10 +28,6 @@ def boards_of(request):
     if token is not None:
         return Board.objects.filter(pk=token.board_id)
     return Board.objects.visible_to(request.user)
-
-
-def plan_error(error: services.PlanError):
-    return exceptions.ValidationError({"detail": [str(error)]})
 
 
 class PlanViewSet(BoardScopedMixin, viewsets.ReadOnlyModelViewSet):
@@ -94,12 +72,7 @@ class ApiActionFilter(ActionFilter):
         self.filters["subgroup"].queryset = Subgroup.objects.filter(board__in=boards)
 
 
-@extend_schema(
-    methods=["PATCH"],
-    parameters=[IF_MATCH],
-    request=serializers.ActionDetailsSerializer,
-    responses=serializers.ActionSerializer,
-)
+@extend_schema(methods=["PATCH"], responses=serializers.ActionSerializer)
 class ActionViewSet(
     BoardScopedMixin,
     VersionedUpdateMixin,
@@ -117,41 +90,15 @@ class ActionViewSet(
         .prefetch_related("owner_subgroups", "owner_agencies")
     )
     serializer_class = serializers.ActionSerializer
+    update_serializer_class = serializers.ActionDetailsSerializer
     filterset_class = ApiActionFilter
     ordering_fields = ["sort_key", "due_date"]
 
     def can_write(self, user, obj) -> bool:
         return permissions.can_manage_plans(user, obj.plan.board)
 
-    def get_serializer_class(self):
-        if self.action == "partial_update":
-            return serializers.ActionDetailsSerializer
-        return super().get_serializer_class()
-
-    def partial_update(self, request, *args, **kwargs):
-        action = self.get_object()
-        version = self.expected_version(request, action)
-        serializer = self.get_serializer(action, data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        changes = dict(serializer.validated_data)
-        changes.pop("version", None)
-        before = action.history.order_by("-history_id").first()
-        with transaction.atomic():
-            try:
-                services.action_update_details(
-                    action=action, version=version, changes=changes, user=request.user
-                )
-            except services.PlanError as error:
-                raise plan_error(error) from None
-            # The service saves through update_versioned; name the token in the
-            # history records this change made (the save and any owner changes).
-            Action.history.filter(
-                id=action.pk, history_id__gt=before.history_id if before else 0
-            ).update(history_change_reason=history_reason(request))
-        fresh = self.get_queryset().get(pk=action.pk)
-        response = Response(serializers.ActionSerializer(fresh).data)
-        response["ETag"] = f'"v{fresh.version}"'
-        return response
+    def update_record(self, instance, **kwargs):
+        services.action_update_details(action=instance, **kwargs)
 
 
 class ActionUpdateFilter(django_filters.FilterSet):
@@ -172,7 +119,6 @@ class ActionUpdateFilter(django_filters.FilterSet):
         return queryset.filter(rag="" if value == "none" else value)
 
 
-@extend_schema(methods=["POST"], parameters=[IDEMPOTENCY_KEY])
 class ActionUpdateViewSet(
     BoardScopedMixin,
     IdempotentCreateMixin,
@@ -202,15 +148,12 @@ class ActionUpdateViewSet(
             raise exceptions.PermissionDenied(
                 "You may update only the actions your agency or subgroup owns."
             )
-        try:
-            serializer.instance = services.action_update_record(
-                action=action,
-                update_date=data["date"],
-                rag=data["rag"],
-                narrative=data.get("narrative", ""),
-                subgroup=data.get("subgroup"),
-                user=self.request.user,
-                via=history_reason(self.request),
-            )
-        except services.PlanError as error:
-            raise plan_error(error) from None
+        serializer.instance = services.action_update_record(
+            action=action,
+            update_date=data["date"],
+            rag=data["rag"],
+            narrative=data.get("narrative", ""),
+            subgroup=data.get("subgroup"),
+            user=self.request.user,
+            via=history_reason(self.request),
+        )

@@ -5,19 +5,17 @@ import django_filters
 from django.core.exceptions import MultipleObjectsReturned
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 from simple_history.utils import bulk_create_with_history
 
-from lscb_portal.api_base import (
+from boards.api.base import (
     BoardScopedMixin,
     IdempotentCreateMixin,
     VersionedUpdateMixin,
-    etag_for,
     history_reason,
 )
 
@@ -27,29 +25,6 @@ from ..permissions import can_record_measurement
 from . import serializers as s
 
 MAX_BULK = 1000
-
-IDEMPOTENCY_KEY = OpenApiParameter(
-    "Idempotency-Key",
-    OpenApiTypes.STR,
-    OpenApiParameter.HEADER,
-    description="A retry with the same key gets the first response and creates "
-    "nothing more.",
-)
-IF_MATCH = OpenApiParameter(
-    "If-Match",
-    OpenApiTypes.STR,
-    OpenApiParameter.HEADER,
-    description="The ETag of the version you change; instead of “version”.",
-)
-
-
-def note_history_reason(instance, request):
-    """Names the token on the history record the service has just written."""
-    latest = instance.history.only("pk").first()
-    if latest is not None:
-        type(latest).objects.filter(pk=latest.pk).update(
-            history_change_reason=history_reason(request)
-        )
 
 
 class CodeOrdering(OrderingFilter):
@@ -113,16 +88,24 @@ class _RecordOne:
             raise exceptions.PermissionDenied(
                 "You may record values only for your agency's indicators."
             )
-        with transaction.atomic():
-            measurement = services.measurement_record(
-                indicator=indicator, user=request.user, **data
-            )
-            note_history_reason(measurement, request)
+        measurement = services.measurement_record(
+            indicator=indicator,
+            user=request.user,
+            reason=history_reason(request),
+            **data,
+        )
         return Response(
             s.MeasurementSerializer(measurement).data, status=status.HTTP_201_CREATED
         )
 
 
+@extend_schema_view(
+    create=extend_schema(
+        request=s.MeasurementCreateSerializer,
+        responses={201: s.MeasurementSerializer},
+    ),
+    partial_update=extend_schema(responses={200: s.MeasurementSerializer}),
+)
 class MeasurementViewSet(
     IdempotentCreateMixin,
     _RecordOne,
@@ -139,6 +122,7 @@ class MeasurementViewSet(
 
     queryset = Measurement.objects.select_related("indicator")
     serializer_class = s.MeasurementSerializer
+    update_serializer_class = s.MeasurementUpdateSerializer
     filterset_class = MeasurementFilterSet
     ordering_fields = ["period_end"]
     board_path = "indicator__board"
@@ -148,37 +132,8 @@ class MeasurementViewSet(
     def can_write(self, user, obj) -> bool:
         return can_record_measurement(user, obj.indicator)
 
-    @extend_schema(
-        request=s.MeasurementCreateSerializer,
-        responses={201: s.MeasurementSerializer},
-        parameters=[IDEMPOTENCY_KEY],
-    )
-    def create(self, request, *args, **kwargs):
-        return super().create(request, *args, **kwargs)
-
-    @extend_schema(
-        request=s.MeasurementUpdateSerializer,
-        responses={200: s.MeasurementSerializer},
-        parameters=[IF_MATCH],
-    )
-    def partial_update(self, request, *args, **kwargs):
-        instance = self.get_object()
-        version = self.expected_version(request, instance)
-        given = s.MeasurementUpdateSerializer(data=request.data)
-        given.is_valid(raise_exception=True)
-        changes = {k: v for k, v in given.validated_data.items() if k != "version"}
-        with transaction.atomic():
-            measurement = services.measurement_update(
-                measurement=instance,
-                version=version,
-                changes=changes,
-                user=request.user,
-            )
-            note_history_reason(measurement, request)
-        measurement.indicator = instance.indicator
-        response = Response(s.MeasurementSerializer(measurement).data)
-        response["ETag"] = etag_for(measurement.version)
-        return response
+    def update_record(self, instance, **kwargs):
+        services.measurement_update(measurement=instance, **kwargs)
 
     @extend_schema(exclude=True)
     def update(self, request, *args, **kwargs):
@@ -294,17 +249,15 @@ class _BulkCreate(BoardScopedMixin, viewsets.GenericViewSet):
         return measurements
 
 
+@extend_schema_view(
+    create=extend_schema(
+        request=s.MeasurementCreateSerializer(many=True),
+        responses={201: s.BulkCreatedSerializer},
+    )
+)
 class MeasurementBulkViewSet(IdempotentCreateMixin, _BulkCreate):
     """Up to 1,000 values at once: all are saved, or none with each bad item's
     errors keyed by its index in the list."""
-
-    @extend_schema(
-        request=s.MeasurementCreateSerializer(many=True),
-        responses={201: s.BulkCreatedSerializer},
-        parameters=[IDEMPOTENCY_KEY],
-    )
-    def create(self, request, *args, **kwargs):
-        return super().create(request, *args, **kwargs)
 
 
 class RowsQuerySerializer(serializers.Serializer):

@@ -3,8 +3,8 @@
 from django.db.models import Q
 from rest_framework import viewsets
 
+from boards.api.base import BoardScopedMixin, token_of
 from boards.models import Board
-from lscb_portal.api_base import BoardScopedMixin, token_of
 
 from .. import permissions
 from ..models import ReportingPlanItem, ReturnStatus, Subgroup, SubgroupReturn

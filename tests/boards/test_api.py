@@ -9,8 +9,8 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
+from boards.api.defaults import TokenRateThrottle
 from boards.models import Agency, ApiToken, Membership, Risk, Role
-from lscb_portal.api_base import TokenRateThrottle
 from subgroups.models import ReturnStatus, SubgroupKind
 from tests.boards.factories import AgencyFactory, MembershipFactory
 from tests.business_plan.factories import SubgroupFactory

@@ -1,6 +1,7 @@
 """The business plan API: board-scoped reads, progress updates appended by those
 who may update the action, safe edits of an action's details."""
 
+import json
 from datetime import date, timedelta
 
 import pytest
@@ -378,6 +379,21 @@ def test_stale_version_in_body_is_409(api, cast, plan):
     assert (action.text, action.version) == ("A", 2)
 
 
+def test_every_history_record_of_a_patch_names_the_token(api, cast, plan):
+    action = get_action(plan, "1.10")
+    before = action.history.count()
+    response = api(
+        cast.chair,
+        "patch",
+        f"{API}actions/{action.pk}/",
+        {"version": 1, "text": "Changed", "owner_agencies": [cast.agency_y.pk]},
+    )
+    assert response.status_code == 200
+    written = list(action.history.all()[: action.history.count() - before])
+    assert written
+    assert all("Test token" in h.history_change_reason for h in written)
+
+
 def test_patch_without_version_is_400(api, cast, plan):
     action = get_action(plan, "1.1")
     response = api(
@@ -557,6 +573,23 @@ def test_schema_generates_without_warnings(tmp_path):
         str(tmp_path / "schema.yml"),
     )
     assert "/api/v1/action-updates/" in (tmp_path / "schema.yml").read_text()
+
+
+def test_schema_declares_the_shared_write_headers(tmp_path):
+    """If-Match and Idempotency-Key come from the shared API base's mixins, on
+    every versioned PATCH and idempotent POST."""
+    out = tmp_path / "schema.json"
+    call_command("spectacular", "--format", "openapi-json", "--file", str(out))
+    paths = json.loads(out.read_text())["paths"]
+
+    def headers(path, method):
+        parameters = paths[f"/api/v1/{path}"][method].get("parameters", [])
+        return {p["name"] for p in parameters if p["in"] == "header"}
+
+    for path in ("actions/{id}/", "measurements/{id}/"):
+        assert "If-Match" in headers(path, "patch")
+    for path in ("action-updates/", "measurements/", "measurements/bulk/"):
+        assert "Idempotency-Key" in headers(path, "post")
 
 
 def test_an_update_posted_through_the_api_names_its_token(client, cast, plan):

@@ -6,6 +6,7 @@ import pytest
 
 from business_plan import services
 from business_plan.models import Action, BusinessPlan, PlanStatus, Theme
+from lscb_portal.errors import DomainError
 
 from .factories import PLAN, ActionFactory, PlanFactory, ThemeFactory, get_action
 
@@ -85,7 +86,7 @@ def test_closed_plan_points_to_the_plan_it_was_carried_into(rated_plan, next_pla
 
 def test_clashing_refs_are_refused_and_nothing_changes(rated_plan, next_plan):
     ActionFactory(plan=next_plan, theme=next_plan.themes.get(), ref="1.2")
-    with pytest.raises(services.PlanError, match="already has actions numbered 1.2"):
+    with pytest.raises(DomainError, match="already has actions numbered 1.2"):
         carry(rated_plan, next_plan)
     rated_plan.refresh_from_db()
     assert rated_plan.status == PlanStatus.ACTIVE
@@ -97,7 +98,7 @@ def test_clashing_refs_are_refused_and_nothing_changes(rated_plan, next_plan):
 def test_closing_an_already_closed_plan_is_refused(rated_plan, next_plan, cast):
     carry(rated_plan, next_plan)
     third = PlanFactory(board=cast.board, first_year=2022, last_year=2025)
-    with pytest.raises(services.PlanError, match="is already closed"):
+    with pytest.raises(DomainError, match="is already closed"):
         carry(rated_plan, third)
     assert not Action.objects.filter(plan=third).exists()
 

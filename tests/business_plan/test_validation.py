@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from business_plan import services
 from business_plan.models import Action, ActionUpdate, PlanStatus
+from lscb_portal.errors import DomainError
 
 from .factories import PLAN, action_url, get_action
 
@@ -160,7 +161,7 @@ def test_writes_to_a_closed_plan_are_refused_with_a_message(
 def test_services_refuse_writes_to_a_closed_plan(closed_plan, cast):
     action = get_action(closed_plan, "1.1")
     before = snapshot(closed_plan)
-    with pytest.raises(services.PlanError, match="is closed"):
+    with pytest.raises(DomainError, match="is closed"):
         services.action_update_record(
             action=action,
             update_date=date(2016, 12, 31),
@@ -168,7 +169,7 @@ def test_services_refuse_writes_to_a_closed_plan(closed_plan, cast):
             narrative="",
             user=cast.business_team,
         )
-    with pytest.raises(services.PlanError, match="is closed"):
+    with pytest.raises(DomainError, match="is closed"):
         services.action_create(
             plan=closed_plan,
             theme=action.theme,
@@ -176,14 +177,14 @@ def test_services_refuse_writes_to_a_closed_plan(closed_plan, cast):
             text="New",
             user=cast.business_team,
         )
-    with pytest.raises(services.PlanError, match="is closed"):
+    with pytest.raises(DomainError, match="is closed"):
         services.action_update_details(
             action=action,
             version=action.version,
             changes={"text": "Changed"},
             user=cast.business_team,
         )
-    with pytest.raises(services.PlanError, match="is closed"):
+    with pytest.raises(DomainError, match="is closed"):
         services.action_updates_record(
             rows=[services.UpdateRow(action, "G", "")],
             update_date=date(2016, 12, 31),

@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from lscb_portal.errors import DomainError
 from reports.documents import annual_report, annual_report_context
 from reports.models import NARRATIVE_FIELDS, NarrativeApproval, ReportNarrative
 from reports.narrative import (
-    ApprovalRefused,
     BulletList,
     Paragraph,
     narrative_approve,
@@ -283,7 +283,7 @@ def test_approving_twice_or_nothing_is_refused(cast, as_user):
 
 def test_an_empty_narrative_cannot_be_approved_first(cast):
     narrative = write(cast, foreword="")
-    with pytest.raises(ApprovalRefused):
+    with pytest.raises(DomainError):
         approve(cast, narrative)
 
 

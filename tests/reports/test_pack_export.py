@@ -14,6 +14,7 @@ from django.utils import timezone
 from boards.models import Meeting, MeetingKind, Risk, RiskStatus
 from business_plan.models import Rag
 from indicators.models import Measurement, PeriodKind, Target
+from lscb_portal.errors import DomainError
 from reports import services
 from reports.meeting_pack import meeting_pack, meeting_pack_context
 from reports.models import ReportRun, RunKind, RunStatus
@@ -158,7 +159,7 @@ def test_a_meeting_of_another_board_is_refused(cast, as_user, board_meeting):
     assert "Select a meeting of this board from the list." in response.text
     assert not ReportRun.objects.exists()
     # The service refuses it too, whoever calls it.
-    with pytest.raises(services.ReportError, match="meeting of this board"):
+    with pytest.raises(DomainError, match="meeting of this board"):
         services.run_request(
             board=cast.board,
             kind=RunKind.MEETING_PACK,
@@ -191,7 +192,7 @@ def test_a_bad_meeting_id_is_a_form_error(cast, as_user, board_meeting, value):
     ],
 )
 def test_service_refuses_a_pack_without_a_meeting_of_the_board(cast, params):
-    with pytest.raises(services.ReportError):
+    with pytest.raises(DomainError):
         services.run_request(
             board=cast.board, kind=RunKind.MEETING_PACK, params=params, user=cast.chair
         )
@@ -222,7 +223,7 @@ def test_a_pack_whose_meeting_was_deleted_keeps_a_label_and_cannot_be_retried(
     assert services.run_label(run) == "Meeting pack: Board meeting 9 March 2017"
     board_meeting.delete()
     assert services.run_label(run) == "Meeting pack"
-    with pytest.raises(services.ReportError, match="meeting of this board"):
+    with pytest.raises(DomainError, match="meeting of this board"):
         services.run_retry(run=run, user=cast.chair)
     assert ReportRun.objects.count() == 1
 

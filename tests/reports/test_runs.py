@@ -7,6 +7,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 
 from lscb_portal import celery
+from lscb_portal.errors import DomainError
 from reports import documents, services, tasks
 from reports.models import ReportRun, RunStatus, checksum_of
 from tests import lists
@@ -92,7 +93,7 @@ def test_a_run_requested_in_a_transaction_that_rolls_back_never_executes(
 
 @pytest.mark.parametrize("year", ["", "1999", "3000", "next year"])
 def test_a_year_outside_the_reporting_years_is_refused(cast, year):
-    with pytest.raises(services.ReportError):
+    with pytest.raises(DomainError):
         services.run_request(
             board=cast.board,
             kind="annual_report",
@@ -471,7 +472,7 @@ def test_export_without_a_known_text_choice_is_a_form_error(cast, as_user, text)
 
 @pytest.mark.parametrize("draft", ["yes", 1, None, "true"])
 def test_service_refuses_a_draft_flag_that_is_not_true_or_false(cast, draft):
-    with pytest.raises(services.ReportError, match="which text"):
+    with pytest.raises(DomainError, match="which text"):
         services.run_request(
             board=cast.board,
             kind="annual_report",
@@ -482,7 +483,7 @@ def test_service_refuses_a_draft_flag_that_is_not_true_or_false(cast, draft):
 
 
 def test_service_refuses_an_unknown_kind(cast):
-    with pytest.raises(services.ReportError):
+    with pytest.raises(DomainError):
         services.run_request(
             board=cast.board, kind="minutes", params={}, user=cast.chair
         )
