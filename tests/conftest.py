@@ -12,6 +12,7 @@ from tests.boards.factories import (
     MembershipFactory,
     UserFactory,
 )
+from tests.matrix import cast_member, visit  # noqa: F401  (fixtures for every matrix)
 
 
 @pytest.fixture(scope="session")

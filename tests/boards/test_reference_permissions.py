@@ -3,26 +3,12 @@
 import pytest
 
 from boards.models import GlossaryTerm, StrategicLink
-
-CAST = [
-    "chair",
-    "business_team",
-    "board_member",
-    "lay_member",
-    "contributor_x",
-    "contributor_y",
-    "other_board_member",
-    "anonymous",
-]
-
-READ = [200, 200, 200, 200, 200, 200, 404, 302]
-MANAGE = [200, 200, 403, 403, 403, 403, 404, 302]
-MANAGE_POST = [302, 302, 403, 403, 403, 403, 404, 302]
+from tests.matrix import MANAGE, MANAGE_POST, READ, permission_matrix
 
 GLOSSARY = "/boards/north/glossary/"
 LINKS = "/boards/north/strategic-links/"
 
-# (page, method, expected status per cast member, in CAST order)
+# (page, method, expected status per cast member)
 MATRIX = [
     (GLOSSARY, "get", READ),
     (GLOSSARY + "new/", "get", MANAGE),
@@ -38,12 +24,6 @@ MATRIX = [
     (LINKS + "{link}/edit/", "post", MANAGE_POST),
     (LINKS + "{link}/remove/", "get", MANAGE),
     (LINKS + "{link}/remove/", "post", MANAGE_POST),
-]
-
-CASES = [
-    (who, method, url, statuses[index])
-    for url, method, statuses in MATRIX
-    for index, who in enumerate(CAST)
 ]
 
 
@@ -71,19 +51,11 @@ def snapshot():
     ]
 
 
-@pytest.mark.parametrize(("who", "method", "url", "expected"), CASES)
-def test_role_page_matrix(cast, ids, as_user, who, method, url, expected):
-    client = as_user(cast.user(who))
+@permission_matrix(MATRIX)
+def test_role_page_matrix(cast, ids, visit, who, method, url, expected):
     url = url.format(**ids)
     data = post_data(url) if method == "post" else {}
-    before = snapshot()
-    response = getattr(client, method)(url, data)
-    assert response.status_code == expected
-    if who == "anonymous":
-        assert response["Location"].startswith("/accounts/sign-in/?next=")
-    if method == "post":
-        changed = snapshot() != before
-        assert changed is (expected == 302 and who != "anonymous")
+    visit(who, method, url, expected, data=data, snapshot=snapshot)
 
 
 def test_only_managers_see_change_links(cast, ids, as_user):

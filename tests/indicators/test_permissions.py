@@ -15,6 +15,14 @@ from indicators.models import (
     Scorecard,
     Target,
 )
+from tests.matrix import (
+    MANAGE,
+    MANAGE_POST,
+    MANAGERS,
+    READ,
+    allow,
+    permission_matrix,
+)
 
 from .factories import (
     INDICATORS,
@@ -28,26 +36,13 @@ from .factories import (
     indicator_url,
 )
 
-CAST = [
-    "chair",
-    "business_team",
-    "board_member",
-    "lay_member",
-    "contributor_x",  # agency X owns indicator A (CS1.1)
-    "contributor_y",
-    "other_board_member",
-    "anonymous",
-]
+# Agency X owns indicator A; B is owned by no agency.
+RECORD_A = allow(200, *MANAGERS, "contributor_x")
+RECORD_A_POST = allow(302, *MANAGERS, "contributor_x")
 
-READ = [200, 200, 200, 200, 200, 200, 404, 302]
-MANAGE = [200, 200, 403, 403, 403, 403, 404, 302]
-MANAGE_POST = [302, 302, 403, 403, 403, 403, 404, 302]
-RECORD_A = [200, 200, 403, 403, 200, 403, 404, 302]
-RECORD_A_POST = [302, 302, 403, 403, 302, 403, 404, 302]
+A, B = "CS1.1", "CS3.1"
 
-A, B = "CS1.1", "CS3.1"  # B is owned by no agency
-
-# (page, method, expected status per cast member, in CAST order)
+# (page, method, expected status per cast member)
 MATRIX = [
     (INDICATORS, "get", READ),
     (f"{INDICATORS}all/", "get", READ),
@@ -75,12 +70,6 @@ MATRIX = [
     (indicator_url(B, "values/new/"), "post", MANAGE_POST),
     (indicator_url(B, "values/{value_b}/"), "get", MANAGE),
     (indicator_url(B, "values/{value_b}/"), "post", MANAGE_POST),
-]
-
-CASES = [
-    (who, method, url, statuses[index])
-    for url, method, statuses in MATRIX
-    for index, who in enumerate(CAST)
 ]
 
 
@@ -161,20 +150,12 @@ def snapshot():
     ]
 
 
-@pytest.mark.parametrize(("who", "method", "url", "expected"), CASES)
-def test_role_page_matrix(cast, ids, as_user, who, method, url, expected):
-    client = as_user(cast.user(who))
+@permission_matrix(MATRIX)
+def test_role_page_matrix(cast, ids, visit, who, method, url, expected):
     url = url.format(**ids)
     data = post_data(url.split("?")[0], cast) if method == "post" else {}
     IndicatorSettings.objects.get_or_create(board=cast.board)
-    before = snapshot()
-    response = getattr(client, method)(url, data)
-    assert response.status_code == expected
-    if who == "anonymous":
-        assert response["Location"].startswith("/accounts/sign-in/?next=")
-    if method == "post":
-        changed = snapshot() != before
-        assert changed is (expected == 302 and who != "anonymous")
+    visit(who, method, url, expected, data=data, snapshot=snapshot)
 
 
 def test_contributor_records_a_value_for_its_agencys_indicator(cast, ids, as_user):

@@ -9,47 +9,40 @@ from django.core.files.storage import default_storage
 
 from reports.models import ReportRun, RunStatus, checksum_of
 from reports.permissions import can_download_run
+from tests.matrix import (
+    MANAGE,
+    MANAGE_POST,
+    MANAGERS,
+    READ,
+    allow,
+    permission_matrix,
+)
 from tests.subgroups.factories import MeetingFactory
 
 PDF = b"%PDF-1.7 a finished report"
 DRAFT_PDF = b"%PDF-1.7 a draft for checking"
 
-MEMBER_READS = {"list": 200, "run": 200, "status": 200, "download": 200}
-DRAFT_READS = {"draft_run": 200, "draft_status": 200, "draft_download": 200}
-EXPORTS = {"export": 302, "export_form": 200, "pack_export": 302, "pack_form": 200}
-EXPORTER = {**MEMBER_READS, **DRAFT_READS, **EXPORTS}
 # A draft is for the exporters to check: to other members it does not exist.
-READER = {
-    **MEMBER_READS,
-    **dict.fromkeys(DRAFT_READS, 404),
-    **dict.fromkeys(EXPORTS, 403),
-}
-OUTSIDER = dict.fromkeys(EXPORTER, 404)
-ANONYMOUS = dict.fromkeys(EXPORTER, 302)
+DRAFT_READ = allow(200, *MANAGERS, others=404)
 
-EXPECTED = {
-    "chair": EXPORTER,
-    "business_team": EXPORTER,
-    "board_member": READER,
-    "lay_member": READER,
-    "contributor_x": READER,
-    "other_board_member": OUTSIDER,
-    "anonymous": ANONYMOUS,
-}
+REPORTS = "/boards/north/reports/"
+RUN = REPORTS + "{run}/"
+DRAFT = REPORTS + "{draft}/"
 
-PAGES = {
-    "list": ("get", "/boards/north/reports/"),
-    "export_form": ("get", "/boards/north/reports/annual-report/"),
-    "export": ("post", "/boards/north/reports/annual-report/"),
-    "pack_form": ("get", "/boards/north/reports/meeting-pack/"),
-    "pack_export": ("post", "/boards/north/reports/meeting-pack/"),
-    "run": ("get", "/boards/north/reports/{run}/"),
-    "status": ("get", "/boards/north/reports/{run}/status.json"),
-    "download": ("get", "/boards/north/reports/{run}/download/"),
-    "draft_run": ("get", "/boards/north/reports/{draft}/"),
-    "draft_status": ("get", "/boards/north/reports/{draft}/status.json"),
-    "draft_download": ("get", "/boards/north/reports/{draft}/download/"),
-}
+# (page, method, expected status per cast member)
+MATRIX = [
+    (REPORTS, "get", READ),
+    (REPORTS + "annual-report/", "get", MANAGE),
+    (REPORTS + "annual-report/", "post", MANAGE_POST),
+    (REPORTS + "meeting-pack/", "get", MANAGE),
+    (REPORTS + "meeting-pack/", "post", MANAGE_POST),
+    (RUN, "get", READ),
+    (RUN + "status.json", "get", READ),
+    (RUN + "download/", "get", READ),
+    (DRAFT, "get", DRAFT_READ),
+    (DRAFT + "status.json", "get", DRAFT_READ),
+    (DRAFT + "download/", "get", DRAFT_READ),
+]
 
 
 def _finished(cast, name, data, params):
@@ -77,40 +70,30 @@ def draft_run(cast, finished_run):
     return _finished(cast, "draft.pdf", DRAFT_PDF, {"year": 2016, "draft": True})
 
 
-@pytest.mark.parametrize(
-    ("role", "page", "expected"),
-    [
-        (role, page, status)
-        for role, statuses in EXPECTED.items()
-        for page, status in statuses.items()
-    ],
-)
+@permission_matrix(MATRIX)
 def test_permission_matrix(
-    cast, as_user, finished_run, draft_run, role, page, expected
+    cast, visit, finished_run, draft_run, who, method, url, expected
 ):
     meeting = MeetingFactory(board=cast.board, date=date(2017, 3, 9))
-    method, url = PAGES[page]
-    client = as_user(cast.user(role))
     data = {
-        "export": {"year": "2016", "text": "approved"},
-        "pack_export": {"meeting": str(meeting.pk)},
-    }.get(page, {})
-    response = getattr(client, method)(
-        url.format(run=finished_run.pk, draft=draft_run.pk), data
-    )
-    assert response.status_code == expected
-    if page.endswith("download") and expected == 200:
+        "annual-report/": {"year": "2016", "text": "approved"},
+        "meeting-pack/": {"meeting": str(meeting.pk)},
+    }
+    address = url.format(run=finished_run.pk, draft=draft_run.pk)
+    post = data[url.removeprefix(REPORTS)] if method == "post" else {}
+    response = visit(who, method, address, expected, data=post)
+    if url.endswith("download/") and expected == 200:
         assert response["Content-Disposition"].startswith("attachment;")
         body = b"".join(response.streaming_content)
-        assert body == (DRAFT_PDF if page == "draft_download" else PDF)
-    if page.endswith("export"):
-        exported = role in ("chair", "business_team")
+        assert body == (DRAFT_PDF if url.startswith(DRAFT) else PDF)
+    if method == "post":
+        exported = who in MANAGERS
         assert ReportRun.objects.count() == (3 if exported else 2)
         if exported:
             new = ReportRun.objects.latest("pk")
-            assert new.requested_by == cast.user(role)
+            assert new.requested_by == cast.user(who)
             assert new.kind == (
-                "meeting_pack" if page == "pack_export" else "annual_report"
+                "meeting_pack" if url.endswith("meeting-pack/") else "annual_report"
             )
 
 

@@ -16,36 +16,34 @@ from subgroups.models import (
     Subgroup,
     SubgroupReturn,
 )
+from tests.matrix import (
+    MANAGE,
+    MANAGE_POST,
+    MANAGERS,
+    MEMBERS,
+    READ,
+    allow,
+    cast_with,
+    permission_matrix,
+)
 
 from .factories import MeetingFactory, PlanItemFactory, ReturnFactory
 from .helpers import PDF, entry_data, pdf_upload, plan_item_data, subgroup_form_data
 
-CAST = [
-    "chair",
-    "business_team",
-    "board_member",
-    "lay_member",
-    "contributor_x",
-    "subgroup_chair",  # chairs the subgroup
-    "other_subgroup_chair",  # chairs another subgroup
-    "other_board_member",
-    "anonymous",
-]
+# subgroup_chair chairs the subgroup; other_subgroup_chair chairs another one.
+CAST = cast_with("subgroup_chair", "other_subgroup_chair")
 
-READ = [200, 200, 200, 200, 200, 200, 200, 404, 302]
-READ_POST = [302, 302, 302, 302, 302, 302, 302, 404, 302]
-MANAGE = [200, 200, 403, 403, 403, 403, 403, 404, 302]
-MANAGE_POST = [302, 302, 403, 403, 403, 403, 403, 404, 302]
-RETURN = [200, 200, 403, 403, 403, 200, 403, 404, 302]
-RETURN_POST = [302, 302, 403, 403, 403, 302, 403, 404, 302]
-OTHER_RETURN = [200, 200, 403, 403, 403, 403, 200, 404, 302]
-OTHER_RETURN_POST = [302, 302, 403, 403, 403, 403, 302, 404, 302]
+READ_POST = allow(302, *MEMBERS)
+RETURN = allow(200, *MANAGERS, "subgroup_chair")
+RETURN_POST = allow(302, *MANAGERS, "subgroup_chair")
+OTHER_RETURN = allow(200, *MANAGERS, "other_subgroup_chair")
+OTHER_RETURN_POST = allow(302, *MANAGERS, "other_subgroup_chair")
 
 SG = "/boards/north/subgroups/{subgroup}/"
 RET = "/boards/north/returns/{draft}/"
 OTHER_RET = "/boards/north/returns/{other_draft}/"
 
-# (page, method, expected status per cast member, in CAST order)
+# (page, method, expected status per cast member)
 MATRIX = [
     ("/boards/north/subgroups/", "get", READ),
     (SG, "get", READ),
@@ -91,20 +89,10 @@ MATRIX = [
     ("/boards/north/meetings/new/", "post", MANAGE_POST),
 ]
 
-CASES = [
-    pytest.param(who, method, url, statuses[index], id=f"{method}-{url}-{who}")
-    for url, method, statuses in MATRIX
-    for index, who in enumerate(CAST)
-]
-
 
 @pytest.fixture
-def people(cast, subgroup_chair, other_subgroup_chair):
-    chairs = {
-        "subgroup_chair": subgroup_chair,
-        "other_subgroup_chair": other_subgroup_chair,
-    }
-    return {name: chairs.get(name) or cast.user(name) for name in CAST}
+def people(cast_member):
+    return {name: cast_member(name) for name in CAST}
 
 
 @pytest.fixture
@@ -177,18 +165,8 @@ def snapshot():
     return [list(m.objects.order_by("pk").values()) for m in models]
 
 
-@pytest.mark.parametrize(("who", "method", "url", "expected"), CASES)
-def test_role_page_matrix(
-    plan, subgroup, people, ids, as_user, who, method, url, expected
-):
-    client = as_user(people[who])
+@permission_matrix(MATRIX, cast=CAST)
+def test_role_page_matrix(plan, subgroup, ids, visit, who, method, url, expected):
     url = url.format(**ids)
     data = post_data(url.split("?")[0], plan, subgroup, ids) if method == "post" else {}
-    before = snapshot()
-    response = getattr(client, method)(url, data)
-    assert response.status_code == expected
-    if who == "anonymous":
-        assert response["Location"].startswith("/accounts/sign-in/?next=")
-    if method == "post":
-        changed = snapshot() != before
-        assert changed is (expected == 302 and who != "anonymous")
+    visit(who, method, url, expected, data=data, snapshot=snapshot)
