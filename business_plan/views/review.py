@@ -1,0 +1,137 @@
+"""What the board reads: the plan's overview and action list, what changed since
+the last meeting, and the quarter's monitoring report."""
+
+from datetime import timedelta
+from functools import cached_property
+
+from django.utils import timezone
+from django.views.generic import TemplateView
+
+from lscb_portal import charts
+from lscb_portal.lists import Column, ListPageMixin
+from lscb_portal.periods import quarter_of, quarters_between
+from lscb_portal.templatetags.portal import rag_label
+
+from .. import selectors
+from ..filters import ActionFilter
+from ..forms import SinceForm
+from .mixins import PAGE_SIZE, PlanMixin
+
+
+class PlanOverviewView(ListPageMixin, PlanMixin, TemplateView):
+    """The board member's page: RAG counts per theme, filters, the actions."""
+
+    template_name = "business_plan/plan_overview.html"
+    page_size = PAGE_SIZE
+    anchor = "actions"
+
+    @property
+    def list_name(self):
+        return f"{self.plan.slug}-actions"
+
+    def get_columns(self):
+        def when(action):
+            text = action.when_text or "–"
+            return f"{text} Overdue" if action.is_overdue else text
+
+        return [
+            Column(
+                "ref",
+                "Ref",
+                "ref",
+                sort="sort_key",
+                row_header=True,
+                template="business_plan/_ref_cell.html",
+            ),
+            Column(
+                "action",
+                "Action",
+                "text",
+                sort="text",
+                template="business_plan/_text_cell.html",
+            ),
+            Column("who", "Who", lambda a: a.owners_display()),
+            Column(
+                "when",
+                "When",
+                when,
+                sort=("due_date", "sort_key"),
+                template="business_plan/_when_cell.html",
+            ),
+            Column(
+                "rag",
+                "RAG",
+                lambda a: rag_label(a.current_rag),
+                sort=("current_rag", "sort_key"),
+                template="business_plan/_rag_cell.html",
+            ),
+        ]
+
+    @cached_property
+    def filter(self):
+        return ActionFilter(
+            self.filter_data(),
+            queryset=selectors.actions_for_list(self.plan),
+            plan=self.plan,
+        )
+
+    def get_list(self):
+        return self.filter.qs
+
+    def get_caption(self):
+        return f"Actions of {self.plan.title}"
+
+    def get_context_data(self, **kwargs):
+        overview = selectors.plan_overview(self.plan)
+        return super().get_context_data(
+            **overview,
+            chart=charts.rag_bar(
+                overview["total_counts"].ordered(), title=str(self.plan)
+            ),
+            filter=self.filter,
+            **kwargs,
+        )
+
+
+class SinceLastMeetingView(PlanMixin, TemplateView):
+    """Actions whose RAG changed between two dates, and new completions."""
+
+    template_name = "business_plan/since.html"
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        form = SinceForm(
+            self.request.GET or None,
+            initial={"since": today - timedelta(days=60), "until": today},
+        )
+        changes = None
+        if form.is_valid():
+            until = form.cleaned_data["until"] or today
+            since = form.cleaned_data["since"]
+            changes = selectors.rag_changes(self.plan, since, until)
+        return super().get_context_data(
+            form=form,
+            changes=[c for c in changes or [] if not c.completed],
+            completions=[c for c in changes or [] if c.completed],
+            searched=changes is not None,
+            **kwargs,
+        )
+
+
+class MonitoringReportView(PlanMixin, TemplateView):
+    """The quarterly monitoring report: exceptions and highlights."""
+
+    template_name = "business_plan/monitoring.html"
+
+    def get_context_data(self, **kwargs):
+        plan = self.plan
+        quarters = quarters_between(plan.starts, plan.ends)
+        default = quarter_of(plan.clamp(timezone.localdate()))
+        quarter = self.request.GET.get("quarter") or default
+        if quarter not in quarters:
+            quarter = default
+        return super().get_context_data(
+            report=selectors.monitoring_report(plan, quarter),
+            quarters=quarters,
+            **kwargs,
+        )
