@@ -71,13 +71,14 @@ class GovukDateField(forms.DateField):
         if not any(parts.values()):
             return None
         label = self.label or "The date"
+        real_date = f"Enter a real date for {label[:1].lower()}{label[1:]}"
         missing = [part for part in DATE_PARTS if not parts[part]]
         if missing:
             raise ValidationError(
                 f"{label} must include a {' and '.join(missing)}", code="incomplete"
             )
         if not all(parts[part].isdigit() for part in DATE_PARTS):
-            raise ValidationError(f"{label} must be a real date", code="invalid")
+            raise ValidationError(real_date, code="invalid")
         if len(parts["year"]) != 4:
             raise ValidationError(
                 f"{label} must include a year of 4 numbers", code="invalid"
@@ -85,9 +86,7 @@ class GovukDateField(forms.DateField):
         try:
             return datetime.date(*(int(parts[p]) for p in ("year", "month", "day")))
         except ValueError:
-            raise ValidationError(
-                f"{label} must be a real date", code="invalid"
-            ) from None
+            raise ValidationError(real_date, code="invalid") from None
 
     @classmethod
     def like(cls, field):

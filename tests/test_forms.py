@@ -55,8 +55,8 @@ def test_a_single_iso_date_is_still_accepted():
         (("27", "", "2017"), "Date of the event must include a month"),
         (("", "", "2017"), "Date of the event must include a day and month"),
         (("27", "3", ""), "Date of the event must include a year"),
-        (("31", "2", "2017"), "Date of the event must be a real date"),
-        (("27", "March", "2017"), "Date of the event must be a real date"),
+        (("31", "2", "2017"), "Enter a real date for date of the event"),
+        (("27", "March", "2017"), "Enter a real date for date of the event"),
         (("27", "3", "17"), "Date of the event must include a year of 4 numbers"),
     ],
 )
