@@ -14,18 +14,19 @@ from boards.models import Board, Membership, Role
 from subgroups.models import Subgroup, SubgroupReturn
 
 from .. import services
-from ..models import Action, ActionUpdate, BusinessPlan, PlanStatus, Theme
+from ..models import Action, BusinessPlan, PlanStatus, Theme
 from . import data_2014_17, data_2016_19
 
 APRIL_2017_UPDATE = date(2017, 3, 31)  # the updates the annual report prints
 
 
 def _load_plan(board, data, status, user):
+    # Open while its updates are written: the writer refuses a closed plan's.
     plan, _ = BusinessPlan.objects.update_or_create(
         board=board,
         first_year=data.PLAN["first_year"],
         last_year=data.PLAN["last_year"],
-        defaults={"title": data.PLAN["title"], "status": status},
+        defaults={"title": data.PLAN["title"], "status": PlanStatus.ACTIVE},
     )
     themes = {}
     for number, title in data.THEMES:
@@ -56,17 +57,17 @@ def _load_plan(board, data, status, user):
         )
         action.owner_subgroups.set([subgroups[name] for name in row["subgroups"]])
         if "update" in row and not action.updates.exists():
-            ActionUpdate.objects.create(
-                action=action,
-                date=APRIL_2017_UPDATE,
-                quarter="2016-17 Q4",
-                narrative=row["update"],
-                rag=row["rag"] or "",
-                author=user,
+            services.action_updates_record(
+                rows=[services.UpdateRow(action, row["rag"] or "", row["update"])],
+                update_date=APRIL_2017_UPDATE,
+                user=user,
                 subgroup_return=returns.get(row["subgroups"][0])
                 if len(row["subgroups"]) == 1
                 else None,
             )
+    if plan.status != status:
+        plan.status = status
+        plan.save()
     return plan
 
 
