@@ -25,7 +25,7 @@ def secret(settings):
 
 
 def test_business_team_reads_and_filters_the_view_log(
-    secret, live_server, page, sign_in, assert_accessible
+    secret, live_server, page, sign_in, assert_accessible, fill_date
 ):
     meeting_url = f"{live_server.url}/boards/cumbria/meetings/{secret.meeting_id}/"
     sign_in(page, demo_email("chair"), DEMO_PASSWORD)
@@ -56,8 +56,8 @@ def test_business_team_reads_and_filters_the_view_log(
     expect(page.get_by_role("status")).to_have_text("1 view found.")
     assert_accessible(page)
 
-    page.get_by_label("Viewed on or after").fill("2000-01-01")
-    page.get_by_label("Viewed on or before").fill("2000-01-02")
+    fill_date(page, "Viewed on or after", "2000-01-01")
+    fill_date(page, "Viewed on or before", "2000-01-02")
     page.get_by_role("button", name="Apply filters").click()
     expect(page.get_by_role("status")).to_have_text("0 views found.")
     expect(page.get_by_text("No views match these filters.")).to_be_visible()
