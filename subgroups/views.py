@@ -13,7 +13,7 @@ from boards.mixins import BoardMixin
 from boards.models import Meeting
 from lscb_portal.forms import FormPageMixin, VersionedEditMixin, add_errors
 from lscb_portal.history import history_entries
-from lscb_portal.lists import Column, ListPageMixin
+from lscb_portal.lists import Column, ListPageMixin, date_text
 from lscb_portal.periods import reporting_year_start, year_label
 
 from . import actions, calendar, permissions, planner, services
@@ -117,17 +117,56 @@ class SubgroupMixin(BoardMixin):
         return super().get_context_data(**kwargs)
 
 
-class SubgroupDetailView(SubgroupMixin, TemplateView):
+def submitted_text(subgroup_return) -> str:
+    if not subgroup_return.submitted_at:
+        return "–"
+    when = date_text(timezone.localtime(subgroup_return.submitted_at))
+    return f"{when} by {subgroup_return.submitted_by}"
+
+
+class SubgroupDetailView(ListPageMixin, SubgroupMixin, TemplateView):
+    """A subgroup's page; its returns are the page's list."""
+
     template_name = "subgroups/subgroup_detail.html"
+    list_name = "returns"
+
+    def get_columns(self):
+        slug = self.board.slug
+        return [
+            Column(
+                "period",
+                "Period",
+                "period",
+                sort="period",
+                row_header=True,
+                link=lambda r: reverse("subgroups:return", args=[slug, r.pk]),
+            ),
+            Column(
+                "status",
+                "Status",
+                lambda r: r.get_status_display(),
+                sort="status",
+                template="subgroups/_return_status_cell.html",
+            ),
+            Column("submitted", "Submitted", submitted_text, sort="submitted_at"),
+        ]
+
+    def get_list(self):
+        return SubgroupReturn.objects.filter(subgroup=self.subgroup).select_related(
+            "submitted_by"
+        )
+
+    def get_caption(self):
+        return f"Returns from {self.subgroup.name}"
+
+    def export_filename(self, kind):
+        return f"{self.board.slug}-{self.subgroup.pk}-returns.{kind}"
 
     def get_context_data(self, **kwargs):
         user = self.request.user
         subgroup = self.subgroup
         return super().get_context_data(
             responsibilities=Responsibility.objects.filter(subgroup=subgroup),
-            returns=SubgroupReturn.objects.filter(subgroup=subgroup).select_related(
-                "submitted_by"
-            ),
             members=subgroup.members.select_related("user", "agency"),
             agencies=subgroup.member_agencies.all(),
             children=subgroup.children.all(),
