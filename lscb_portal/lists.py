@@ -51,6 +51,7 @@ class Column:
     template: str | None = None  # renders the cell with obj and value
     row_header: bool = False
     numeric: bool = False
+    exported: bool = True  # False for a page's controls (Change, Remove links)
 
     def text(self, obj) -> str:
         if callable(self.value):
@@ -136,7 +137,7 @@ class ListPageMixin:
     # Export ------------------------------------------------------------------
 
     def export_rows(self) -> list[list[str]]:
-        columns = self.get_columns()
+        columns = [c for c in self.get_columns() if c.exported]
         rows = self.decorate(list(self.sorted_list()))
         return [[c.label for c in columns]] + [
             [neutralise(c.text(row)) for c in columns] for row in rows

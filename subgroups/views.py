@@ -13,6 +13,7 @@ from boards.mixins import BoardMixin
 from boards.models import Meeting
 from lscb_portal.forms import FormPageMixin, VersionedEditMixin, add_errors
 from lscb_portal.history import history_entries
+from lscb_portal.lists import Column, ListPageMixin, date_text
 from lscb_portal.periods import reporting_year_start, year_label
 
 from . import actions, calendar, permissions, planner, services
@@ -38,11 +39,24 @@ from .models import (
 # Subgroups ---------------------------------------------------------------------
 
 
-class SubgroupListView(BoardMixin, TemplateView):
+def chair_text(group) -> str:
+    chair = group.chair
+    if chair is None:
+        return "–"
+    who = chair.position or str(chair.user)
+    return f"{who} ({chair.agency.name})" if chair.agency_id else who
+
+
+class SubgroupListView(ListPageMixin, BoardMixin, TemplateView):
+    """The subgroups, each followed by its groups (indented while in that order)."""
+
     template_name = "subgroups/subgroup_list.html"
     permission = staticmethod(permissions.can_view_subgroups)
+    list_name = "subgroups"
+    page_size = 1000  # one page, so the tree is never cut
 
-    def get_context_data(self, **kwargs):
+    @cached_property
+    def tree(self):
         groups = list(
             Subgroup.objects.filter(board=self.board).select_related(
                 "chair__user", "chair__agency", "parent"
@@ -53,8 +67,35 @@ class SubgroupListView(BoardMixin, TemplateView):
         for group in groups:
             if group.parent_id:
                 children.setdefault(group.parent_id, []).append(group)
+        return [(g, children.get(g.pk, [])) for g in top]
+
+    def get_columns(self):
+        slug = self.board.slug
+        return [
+            Column(
+                "group",
+                "Group",
+                "name",
+                sort=lambda g: g.name.casefold(),
+                row_header=True,
+                link=lambda g: reverse("subgroups:detail", args=[slug, g.pk]),
+                template="subgroups/_group_cell.html",
+            ),
+            Column(
+                "kind", "Kind", lambda g: g.get_kind_display(), sort=lambda g: g.kind
+            ),
+            Column("chair", "Chair", chair_text, sort=chair_text),
+        ]
+
+    def get_list(self):
+        return [g for top, children in self.tree for g in (top, *children)]
+
+    def get_caption(self):
+        return f"Subgroups and groups of {self.board.name}"
+
+    def get_context_data(self, **kwargs):
         return super().get_context_data(
-            tree=[(g, children.get(g.pk, [])) for g in top], **kwargs
+            tree=self.tree, in_tree_order=self.sort_choice()[0] is None, **kwargs
         )
 
 
@@ -76,17 +117,56 @@ class SubgroupMixin(BoardMixin):
         return super().get_context_data(**kwargs)
 
 
-class SubgroupDetailView(SubgroupMixin, TemplateView):
+def submitted_text(subgroup_return) -> str:
+    if not subgroup_return.submitted_at:
+        return "–"
+    when = date_text(timezone.localtime(subgroup_return.submitted_at))
+    return f"{when} by {subgroup_return.submitted_by}"
+
+
+class SubgroupDetailView(ListPageMixin, SubgroupMixin, TemplateView):
+    """A subgroup's page; its returns are the page's list."""
+
     template_name = "subgroups/subgroup_detail.html"
+    list_name = "returns"
+
+    def get_columns(self):
+        slug = self.board.slug
+        return [
+            Column(
+                "period",
+                "Period",
+                "period",
+                sort="period",
+                row_header=True,
+                link=lambda r: reverse("subgroups:return", args=[slug, r.pk]),
+            ),
+            Column(
+                "status",
+                "Status",
+                lambda r: r.get_status_display(),
+                sort="status",
+                template="subgroups/_return_status_cell.html",
+            ),
+            Column("submitted", "Submitted", submitted_text, sort="submitted_at"),
+        ]
+
+    def get_list(self):
+        return SubgroupReturn.objects.filter(subgroup=self.subgroup).select_related(
+            "submitted_by"
+        )
+
+    def get_caption(self):
+        return f"Returns from {self.subgroup.name}"
+
+    def export_filename(self, kind):
+        return f"{self.board.slug}-{self.subgroup.pk}-returns.{kind}"
 
     def get_context_data(self, **kwargs):
         user = self.request.user
         subgroup = self.subgroup
         return super().get_context_data(
             responsibilities=Responsibility.objects.filter(subgroup=subgroup),
-            returns=SubgroupReturn.objects.filter(subgroup=subgroup).select_related(
-                "submitted_by"
-            ),
             members=subgroup.members.select_related("user", "agency"),
             agencies=subgroup.member_agencies.all(),
             children=subgroup.children.all(),

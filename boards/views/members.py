@@ -11,6 +11,7 @@ from django.views.generic import FormView, TemplateView
 
 from lscb_portal.forms import FormPageMixin, add_errors, save_or_refuse
 from lscb_portal.history import history_entries
+from lscb_portal.lists import Column, ListPageMixin, date_text
 from lscb_portal.periods import reporting_year_start, year_label
 
 from .. import permissions
@@ -26,22 +27,109 @@ def member_url(membership) -> str:
     return reverse("boards:member", args=[membership.board.slug, membership.pk])
 
 
-class MembersView(BoardMixin, TemplateView):
+def _by_date(field):
+    """Sorts (membership, rate) rows by a date of the membership, blanks first."""
+    return lambda row: (getattr(row[0], field) is not None, getattr(row[0], field))
+
+
+def _date_column(key, label, field, blank):
+    return Column(
+        key,
+        label,
+        lambda row: date_text(getattr(row[0], field)) or blank,
+        sort=_by_date(field),
+    )
+
+
+def attendance_text(row) -> str:
+    rate = row[1]
+    if not rate.recorded:
+        return "No meetings recorded"
+    return f"{rate.percent}% ({rate.attended} of {rate.recorded})"
+
+
+class MembersView(ListPageMixin, BoardMixin, TemplateView):
+    """The directory: every membership with its attendance in the chosen year (rows
+    are (membership, rate) pairs), then the agencies' rates (a summary, not a list)."""
+
     template_name = "boards/members/directory.html"
     permission = staticmethod(permissions.can_view_board)
+    list_name = "members"
+    # The directory has always shown every member on one page.
+    page_size = 1000
+
+    @cached_property
+    def year(self) -> int:
+        return selectors.chosen_year(self.request.GET.get("year"), self.year_choices)
+
+    @cached_property
+    def year_choices(self):
+        return selectors.year_choices(self.board)
+
+    def get_columns(self):
+        slug = self.board.slug
+        return [
+            Column(
+                "member",
+                "Member",
+                lambda row: row[0].position or str(row[0].user),
+                sort=lambda row: (row[0].position or str(row[0].user)).lower(),
+                row_header=True,
+                link=lambda row: reverse("boards:member", args=[slug, row[0].pk]),
+            ),
+            Column(
+                "role",
+                "Role",
+                lambda row: row[0].get_role_display(),
+                sort=lambda row: row[0].get_role_display(),
+            ),
+            Column(
+                "agency",
+                "Agency",
+                lambda row: row[0].agency.name if row[0].agency_id else "–",
+                sort=lambda row: row[0].agency.name if row[0].agency_id else "",
+            ),
+            Column(
+                "statutory",
+                "Statutory partner",
+                lambda row: (
+                    ("Yes" if row[0].agency.statutory_partner else "No")
+                    if row[0].agency_id
+                    else "–"
+                ),
+            ),
+            _date_column("from", "Member from", "member_from", "–"),
+            _date_column("to", "Member to", "member_to", "–"),
+            _date_column("induction", "Induction completed", "induction_done", NOT),
+            _date_column("handbook", "Handbook signed", "handbook_signed", NOT),
+            _date_column("one_to_one", "Last one-to-one", "last_one_to_one", NOT),
+            Column(
+                "attendance",
+                f"Attendance {year_label(self.year)}",
+                attendance_text,
+                sort=lambda row: (row[1].recorded > 0, row[1].percent or 0),
+                template="boards/members/_attendance_cell.html",
+            ),
+        ]
+
+    def get_list(self):
+        return selectors.directory(self.board, self.year)
+
+    def get_caption(self):
+        return f"Members and their attendance in {year_label(self.year)}"
 
     def get_context_data(self, **kwargs):
-        choices = selectors.year_choices(self.board)
-        year = selectors.chosen_year(self.request.GET.get("year"), choices)
         return super().get_context_data(
-            rows=selectors.directory(self.board, year),
-            agency_rates=selectors.agency_rates(self.board, year),
-            year=year,
-            year_label=year_label(year),
-            year_choices=choices,
+            agency_rates=selectors.agency_rates(self.board, self.year),
+            year=self.year,
+            year_label=year_label(self.year),
+            year_choices=self.year_choices,
             can_manage=permissions.can_manage_governance(self.request.user, self.board),
             **kwargs,
         )
+
+
+NOT = "Not recorded"
 
 
 class MemberMixin(BoardMixin):

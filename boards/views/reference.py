@@ -9,6 +9,7 @@ from django.urls import path, reverse
 from django.views.generic import FormView, TemplateView
 
 from lscb_portal.forms import FormPageMixin, save_or_refuse
+from lscb_portal.lists import Column, ListPageMixin
 
 from .. import permissions
 from ..forms.reference import GlossaryTermForm, StrategicLinkForm
@@ -26,37 +27,88 @@ def letter_of(acronym: str) -> str:
     return first if first in string.ascii_uppercase else OTHER
 
 
-def glossary_by_letter(board) -> list[dict]:
-    """Every letter A to Z (and # if needed) with its terms, sorted regardless of
-    case: one query."""
-    terms = sorted(
-        GlossaryTerm.objects.filter(board=board),
-        key=lambda term: (term.acronym.casefold(), term.acronym),
-    )
+def a_to_z(term) -> tuple:
+    """A to Z regardless of case, then terms starting with a digit or a symbol."""
+    return (letter_of(term.acronym) == OTHER, term.acronym.casefold(), term.acronym)
+
+
+def glossary_by_letter(terms) -> list[dict]:
+    """Every letter A to Z (and # if needed) with its terms, in A to Z order; the
+    first term of each letter gets the `anchor` the letter links to."""
     groups = {letter: [] for letter in string.ascii_uppercase}
-    for term in terms:
+    for term in sorted(terms, key=a_to_z):
         groups.setdefault(letter_of(term.acronym), []).append(term)
-    return [
-        {
-            "letter": letter,
-            "anchor": "other" if letter == OTHER else letter.lower(),
-            "terms": found,
-        }
-        for letter, found in groups.items()
-        if letter != OTHER or found
-    ]
+    letters = []
+    for letter, found in groups.items():
+        if letter == OTHER and not found:
+            continue
+        anchor = "other" if letter == OTHER else letter.lower()
+        if found:
+            found[0].anchor = f"letter-{anchor}"
+        letters.append({"letter": letter, "anchor": anchor, "terms": found})
+    return letters
 
 
-class GlossaryView(BoardMixin, TemplateView):
+class GlossaryView(ListPageMixin, BoardMixin, TemplateView):
+    """The glossary as one table, A to Z with a letter's first term as the target
+    of its link (one page, so every letter's link works)."""
+
     template_name = "boards/reference/glossary.html"
     permission = staticmethod(permissions.can_view_board)
+    list_name = "glossary"
+    page_size = 5000
+
+    @cached_property
+    def can_manage(self) -> bool:
+        return permissions.can_manage_governance(self.request.user, self.board)
+
+    @cached_property
+    def letters(self) -> list[dict]:
+        return glossary_by_letter(GlossaryTerm.objects.filter(board=self.board))
+
+    def get_columns(self):
+        columns = [
+            Column(
+                "acronym",
+                "Acronym",
+                "acronym",
+                sort=a_to_z,
+                row_header=True,
+                template="boards/reference/_acronym_cell.html",
+            ),
+            Column(
+                "meaning",
+                "What it stands for",
+                "meaning",
+                sort=lambda term: term.meaning.casefold(),
+            ),
+        ]
+        if self.can_manage:
+            columns.append(
+                Column(
+                    "actions",
+                    "Actions",
+                    lambda term: "",
+                    template="boards/reference/_term_actions_cell.html",
+                    exported=False,
+                )
+            )
+        return columns
+
+    def get_list(self):
+        return [term for group in self.letters for term in group["terms"]]
+
+    def get_caption(self):
+        return f"Acronyms used by {self.board.name}, A to Z"
 
     def get_context_data(self, **kwargs):
-        letters = glossary_by_letter(self.board)
+        column, descending = self.sort_choice()
         return super().get_context_data(
-            letters=letters,
-            term_count=sum(len(group["terms"]) for group in letters),
-            can_manage=permissions.can_manage_governance(self.request.user, self.board),
+            letters=self.letters,
+            term_count=sum(len(group["terms"]) for group in self.letters),
+            # The letters link into the table only while it reads A to Z.
+            a_to_z=column is None or (column.key == "acronym" and not descending),
+            can_manage=self.can_manage,
             **kwargs,
         )
 
@@ -239,16 +291,65 @@ class StrategicLinkDeleteView(ReferenceDeleteView):
         services.strategic_link_delete(link=link, user=self.request.user)
 
 
-class StrategicLinkListView(BoardMixin, TemplateView):
+class StrategicLinkListView(ListPageMixin, BoardMixin, TemplateView):
     template_name = "boards/reference/strategic_links.html"
     permission = staticmethod(permissions.can_view_board)
+    list_name = "strategic-links"
+    page_size = 1000  # every link on one page, as the list always was
+
+    @cached_property
+    def can_manage(self) -> bool:
+        return permissions.can_manage_governance(self.request.user, self.board)
+
+    def get_columns(self):
+        columns = [
+            Column(
+                "name",
+                "Board or partnership",
+                "name",
+                sort=lambda link: link.name.casefold(),
+                row_header=True,
+            ),
+            Column(
+                "relationship",
+                "How the boards work together",
+                lambda link: link.relationship or "Not recorded",
+                sort=lambda link: link.relationship.casefold(),
+                template="boards/reference/_relationship_cell.html",
+            ),
+            Column(
+                "url",
+                "Web address",
+                lambda link: link.url or "Not recorded",
+                sort=lambda link: link.url,
+                template="boards/reference/_url_cell.html",
+            ),
+        ]
+        if self.can_manage:
+            columns.append(
+                Column(
+                    "actions",
+                    "Actions",
+                    lambda link: "",
+                    template="boards/reference/_link_actions_cell.html",
+                    exported=False,
+                )
+            )
+        return columns
+
+    def get_list(self):
+        # A list, not a query: one page, so counting the links would be a query more.
+        return list(
+            StrategicLink.objects.filter(board=self.board).order_by("name", "pk")
+        )
+
+    def get_caption(self):
+        return f"Links of {self.board.name} with other strategic boards"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            links=StrategicLink.objects.filter(board=self.board).order_by("name"),
-            can_manage=permissions.can_manage_governance(self.request.user, self.board),
-            **kwargs,
-        )
+        context = super().get_context_data(can_manage=self.can_manage, **kwargs)
+        context["links"] = context["page"].object_list
+        return context
 
 
 urlpatterns = [

@@ -6,9 +6,11 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.views.generic import FormView, TemplateView
 
 from lscb_portal.forms import FormPageMixin
+from lscb_portal.lists import Column, ListPageMixin, date_text
 
 from .. import permissions
 from ..forms.tokens import TokenForm
@@ -16,18 +18,64 @@ from ..mixins import BoardMixin
 from ..models import ApiToken
 
 
-class TokenListView(BoardMixin, TemplateView):
-    template_name = "boards/tokens/list.html"
-    permission = staticmethod(permissions.can_manage_governance)
+def token_text(token) -> str:
+    return f"{token.name} ({token.prefix}…, issued by {token.created_by})"
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            tokens=ApiToken.objects.filter(board=self.board).select_related(
-                "user", "created_by"
+
+def last_used_text(token) -> str:
+    if token.last_used_at is None:
+        return "Never"
+    return date_format(timezone.localtime(token.last_used_at), "j M Y H:i")
+
+
+def status_text(token, now) -> str:
+    if token.revoked_at:
+        return "Revoked"
+    return "Expired" if token.expires_at < now else "Active"
+
+
+class TokenListView(ListPageMixin, BoardMixin, TemplateView):
+    template_name = "boards/tokens/list.html"
+    # The export is this view, so only those who manage tokens download the list.
+    permission = staticmethod(permissions.can_manage_governance)
+    list_name = "api-tokens"
+
+    def get_columns(self):
+        now = timezone.now()
+        return [
+            Column(
+                "token",
+                "Token",
+                token_text,
+                sort="name",
+                row_header=True,
+                template="boards/tokens/_token_cell.html",
             ),
-            now=timezone.now(),
-            **kwargs,
+            Column("for", "For", "user", sort=("user__full_name", "user__email")),
+            Column("scope", "Scope", lambda t: t.get_scope_display(), sort="scope"),
+            Column(
+                "expires",
+                "Expires",
+                lambda t: date_text(timezone.localtime(t.expires_at)),
+                sort="expires_at",
+            ),
+            Column("last_used", "Last used", last_used_text, sort="last_used_at"),
+            Column(
+                "status",
+                "Status",
+                lambda t: status_text(t, now),
+                sort=("revoked_at", "expires_at"),
+                template="boards/tokens/_status_cell.html",
+            ),
+        ]
+
+    def get_list(self):
+        return ApiToken.objects.filter(board=self.board).select_related(
+            "user", "created_by"
         )
+
+    def get_caption(self):
+        return f"API tokens of {self.board.name}"
 
     def post(self, request, *args, **kwargs):
         """Revokes a token: refused from the next request on."""

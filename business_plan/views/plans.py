@@ -10,6 +10,7 @@ from django.views.generic import FormView, TemplateView
 from boards.mixins import BoardMixin
 from lscb_portal.errors import DomainError
 from lscb_portal.forms import FormPageMixin, VersionedEditMixin, add_errors
+from lscb_portal.lists import Column, ListPageMixin
 from lscb_portal.tables import ImportFailed
 
 from .. import permissions, selectors, services
@@ -25,13 +26,45 @@ from ..models import BusinessPlan, Rag
 from .mixins import PlanMixin, plan_url
 
 
-class PlanListView(BoardMixin, TemplateView):
+class PlanListView(ListPageMixin, BoardMixin, TemplateView):
     template_name = "business_plan/plan_list.html"
     permission = staticmethod(permissions.can_view_plans)
+    list_name = "business-plans"
+
+    def get_columns(self):
+        slug = self.board.slug
+        return [
+            Column(
+                "plan",
+                "Plan",
+                "title",
+                sort="title",
+                row_header=True,
+                link=lambda p: reverse("business_plan:overview", args=[slug, p.slug]),
+            ),
+            Column(
+                "years",
+                "Years",
+                lambda p: f"April {p.first_year} to March {p.last_year}",
+                sort=("first_year", "last_year"),
+            ),
+            Column(
+                "status",
+                "Status",
+                lambda p: p.get_status_display(),
+                sort="status",
+                template="business_plan/_plan_status_cell.html",
+            ),
+        ]
+
+    def get_list(self):
+        return BusinessPlan.objects.filter(board=self.board).order_by("-first_year")
+
+    def get_caption(self):
+        return f"Business plans of {self.board.name}"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            plans=BusinessPlan.objects.filter(board=self.board),
             can_manage=permissions.can_manage_plans(self.request.user, self.board),
             **kwargs,
         )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from boards.models import AttendanceStatus, Declaration, Role
 from boards.selectors.members import agency_rates, directory, member_rates
 from lscb_portal.periods import reporting_year_start, year_label
+from tests import lists
 
 from .factories import AgencyFactory, MembershipFactory
 from .test_meetings_data import (
@@ -260,3 +261,59 @@ def test_member_of_another_board_is_a_404(cast, as_user):
     elsewhere = cast.other_board_member.memberships.get()
     response = as_user(cast.chair).get(f"/boards/north/members/{elsewhere.pk}/")
     assert response.status_code == 404
+
+
+# The list component ----------------------------------------------------------------
+
+MEMBERS = "/boards/north/members/"
+
+
+def test_directory_sorts_and_ignores_unknown_keys(cast, as_user, recorded):
+    client = as_user(cast.board_member)
+    query = {"year": 2016}
+    ascending = lists.assert_sorts(client, MEMBERS, "attendance", query)
+    assert ascending[-1][-1] == "100% (2 of 2)"
+    lists.assert_sorts(client, MEMBERS, "member", query)
+    lists.assert_sorts(client, MEMBERS, "agency", query)
+
+
+def test_directory_exports_every_member_for_the_chosen_year(
+    cast, as_user, recorded, monkeypatch
+):
+    from boards.views.members import MembersView
+
+    monkeypatch.setattr(MembersView, "page_size", 2)
+    client = as_user(cast.lay_member)
+    rows = lists.assert_exports(client, MEMBERS, {"year": 2016, "sort": "member"})
+    assert len(rows) == len(directory(cast.board, 2016))
+    assert "25% (1 of 4)" in [row[-1] for row in rows]
+    header = lists.export(client, MEMBERS, "csv", {"year": 2017})[0]
+    assert header[-1] == "Attendance 2017-18"
+
+
+def test_exported_positions_are_neutralised(cast, as_user):
+    MembershipFactory(board=cast.board, agency=cast.agency_x, position="=1+1")
+    rows = lists.export(as_user(cast.board_member), MEMBERS, "csv", {"sort": "member"})
+    assert rows[1][0] == "'=1+1"
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_members_export_runs_constant_queries(
+    cast, as_user, django_assert_max_num_queries, size
+):
+    meeting = MeetingFactory(board=cast.board, date=date(2016, 5, 12))
+    for _ in range(size):
+        member = MembershipFactory(board=cast.board, agency=cast.agency_x)
+        AttendanceFactory(meeting=meeting, membership=member)
+    client = as_user(cast.board_member)
+    for kind in ("csv", "xlsx"):
+        with django_assert_max_num_queries(7):
+            response = client.get(MEMBERS, {"year": 2016, "export": kind})
+        assert response.status_code == 200
+
+
+def test_only_those_who_see_the_board_export_its_members(cast, as_user):
+    assert (
+        as_user(cast.other_board_member).get(MEMBERS, {"export": "csv"}).status_code
+        == 404
+    )

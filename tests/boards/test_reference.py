@@ -3,6 +3,7 @@
 import pytest
 
 from boards.models import GlossaryTerm, StrategicLink
+from tests import lists
 
 GLOSSARY = "/boards/north/glossary/"
 LINKS = "/boards/north/strategic-links/"
@@ -165,3 +166,104 @@ def test_glossary_and_links_run_bounded_queries(
     with django_assert_max_num_queries(5):
         response = client.get(LINKS)
     assert len(response.context["links"]) == size // 5
+
+
+# The list component ----------------------------------------------------------------
+
+
+@pytest.fixture
+def glossary(cast):
+    for acronym, meaning in [
+        ("SCR", "Serious Case Review"),
+        ("cse", "Child Sexual Exploitation"),
+        ("3Ps", "Prevent, Protect, Pursue"),
+        ("ABE", "Achieving Best Evidence"),
+    ]:
+        term(cast, acronym, meaning)
+
+
+def test_glossary_sorts_and_ignores_unknown_keys(cast, as_user, glossary):
+    client = as_user(cast.lay_member)
+    ascending = lists.assert_sorts(client, GLOSSARY, "acronym")
+    assert [row[0] for row in ascending] == ["ABE", "cse", "SCR", "3Ps"]
+    by_meaning = lists.assert_sorts(client, GLOSSARY, "meaning")
+    assert by_meaning[0][1] == "Achieving Best Evidence"
+    # Sorted otherwise, the letters would not lead to their terms: no letters.
+    html = client.get(GLOSSARY, {"sort": "meaning"}).content.decode()
+    assert 'href="#letter-c"' not in html
+
+
+def test_glossary_exports_the_terms_without_the_page_controls(cast, as_user, glossary):
+    rows = lists.assert_exports(as_user(cast.business_team), GLOSSARY)
+    assert rows[0][:2] == ["ABE", "Achieving Best Evidence"]
+    exported = lists.export(as_user(cast.business_team), GLOSSARY, "csv")
+    assert exported[0] == ["Acronym", "What it stands for"]
+    assert len(exported) == 5
+    assert lists.export(as_user(cast.lay_member), GLOSSARY, "xlsx") == exported
+
+
+def test_exported_meanings_are_neutralised(cast, as_user):
+    term(cast, "X", "=cmd|' /C calc'!A0")
+    rows = lists.export(as_user(cast.chair), GLOSSARY, "csv")
+    assert rows[1] == ["X", "'=cmd|' /C calc'!A0"]
+
+
+@pytest.fixture
+def links(cast):
+    StrategicLink.objects.create(
+        board=cast.board, name="Health and Well-being Board", url="https://a.org"
+    )
+    StrategicLink.objects.create(
+        board=cast.board, name="Children's Trust Board", relationship="Priorities."
+    )
+    StrategicLink.objects.create(board=cast.board, name="Adults Board")
+
+
+def test_links_sort_and_ignore_unknown_keys(cast, as_user, links):
+    ascending = lists.assert_sorts(as_user(cast.lay_member), LINKS, "name")
+    assert [row[0] for row in ascending] == [
+        "Adults Board",
+        "Children's Trust Board",
+        "Health and Well-being Board",
+    ]
+
+
+def test_links_export_every_link(cast, as_user, links):
+    rows = lists.assert_exports(as_user(cast.business_team), LINKS, {"sort": "name"})
+    assert rows[1][1:3] == ["Priorities.", "Not recorded"]
+    exported = lists.export(as_user(cast.business_team), LINKS, "xlsx")
+    assert exported[0] == [
+        "Board or partnership",
+        "How the boards work together",
+        "Web address",
+    ]
+
+
+def test_exported_link_texts_are_neutralised(cast, as_user):
+    StrategicLink.objects.create(board=cast.board, name="@SUM(A1)", relationship="-1")
+    rows = lists.export(as_user(cast.chair), LINKS, "csv")
+    assert rows[1][:2] == ["'@SUM(A1)", "'-1"]
+
+
+def test_another_boards_lists_do_not_export(cast, as_user, glossary):
+    client = as_user(cast.other_board_member)
+    assert client.get(GLOSSARY, {"export": "csv"}).status_code == 404
+    assert client.get(LINKS, {"export": "csv"}).status_code == 404
+
+
+@pytest.mark.parametrize("size", [10, 300])
+def test_glossary_and_links_export_in_bounded_queries(
+    cast, as_user, django_assert_max_num_queries, size
+):
+    GlossaryTerm.objects.bulk_create(
+        GlossaryTerm(board=cast.board, acronym=f"{chr(65 + n % 26)}{n}", meaning="M")
+        for n in range(size)
+    )
+    StrategicLink.objects.bulk_create(
+        StrategicLink(board=cast.board, name=f"Board {n}") for n in range(size // 5)
+    )
+    client = as_user(cast.chair)
+    for url in (GLOSSARY, LINKS):
+        for kind in ("csv", "xlsx"):
+            with django_assert_max_num_queries(5):
+                assert client.get(url, {"export": kind}).status_code == 200

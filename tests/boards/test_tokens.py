@@ -10,6 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from boards.models import ApiToken, Membership
+from tests import lists
 
 TOKENS = "/boards/north/api-tokens/"
 NEW = TOKENS + "new/"
@@ -181,3 +182,73 @@ def test_the_member_must_be_of_this_board(cast, as_user):
     assert response.status_code == 200
     assert "key" not in response.context
     assert not ApiToken.objects.exists()
+
+
+# The list component ----------------------------------------------------------------
+
+
+def issue(cast, name, days, who="contributor_x"):
+    token, _ = ApiToken.issue(
+        user=cast.user(who),
+        board=cast.board,
+        name=name,
+        scope="read",
+        expires_at=timezone.now() + timedelta(days=days),
+        created_by=cast.business_team,
+    )
+    return token
+
+
+@pytest.fixture
+def tokens(cast):
+    issue(cast, "Police upload", 30)
+    issue(cast, "Health upload", 300, who="contributor_y")
+    revoked = issue(cast, "Old upload", 90)
+    ApiToken.objects.filter(pk=revoked.pk).update(revoked_at=timezone.now())
+
+
+def test_tokens_sort_and_ignore_unknown_keys(cast, as_user, tokens):
+    client = as_user(cast.business_team)
+    ascending = lists.assert_sorts(client, TOKENS, "expires")
+    assert [row[0].split(" (")[0] for row in ascending] == [
+        "Police upload",
+        "Old upload",
+        "Health upload",
+    ]
+    lists.assert_sorts(client, TOKENS, "token")
+
+
+def test_tokens_export_every_row(cast, as_user, tokens, monkeypatch):
+    from boards.views.tokens import TokenListView
+
+    monkeypatch.setattr(TokenListView, "page_size", 2)
+    rows = lists.assert_exports(as_user(cast.business_team), TOKENS, {"sort": "token"})
+    assert [row[-1] for row in rows] == ["Active", "Revoked", "Active"]
+    assert "Never" in rows[0]
+
+
+def test_exported_token_names_are_neutralised(cast, as_user):
+    issue(cast, "=HYPERLINK(x)", 30)
+    rows = lists.export(as_user(cast.business_team), TOKENS, "xlsx")
+    assert rows[1][0].startswith("'=HYPERLINK(x) (")
+
+
+@pytest.mark.parametrize("who", ["board_member", "lay_member", "contributor_x"])
+def test_only_token_managers_export_the_list(cast, as_user, tokens, who):
+    client = as_user(cast.user(who))
+    for kind in ("csv", "xlsx"):
+        assert client.get(TOKENS, {"export": kind}).status_code == 403
+
+
+@pytest.mark.parametrize("size", [2, 30])
+def test_token_list_and_export_run_constant_queries(
+    cast, as_user, django_assert_max_num_queries, size
+):
+    for n in range(size):
+        issue(cast, f"Token {n}", n + 1, who=("contributor_x", "contributor_y")[n % 2])
+    client = as_user(cast.business_team)
+    with django_assert_max_num_queries(7):
+        assert client.get(TOKENS).status_code == 200
+    for kind in ("csv", "xlsx"):
+        with django_assert_max_num_queries(5):
+            assert client.get(TOKENS, {"export": kind}).status_code == 200

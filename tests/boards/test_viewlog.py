@@ -13,6 +13,7 @@ from boards.api.viewlog import LogsRecordViewApiMixin
 from boards.api.views import ChallengeViewSet
 from boards.models import AgendaItem, ChallengeLogEntry, RecordView
 from boards.services.viewlog import record_views_log
+from tests import lists
 
 from .factories import MembershipFactory
 from .test_meetings_data import (  # noqa: F401 - fixtures
@@ -271,3 +272,68 @@ def test_log_page_runs_constant_queries(
         response = client.get(LOG, {"viewed_from": "2000-01-01"})
     assert response.status_code == 200
     assert len(response.context["page"].object_list) == size
+
+
+# The list component ----------------------------------------------------------------
+
+
+@pytest.fixture
+def logged(cast, meeting, secret):
+    when = timezone.make_aware(datetime(2017, 1, 10, 9, 30))
+    log_view(cast, cast.chair, secret, when)
+    log_view(cast, cast.board_member, secret, when + timedelta(days=2), via="API GET")
+    log_view(cast, cast.chair, meeting, when + timedelta(days=5))
+
+
+def test_the_log_sorts_and_ignores_unknown_keys(cast, as_user, logged):
+    client = as_user(cast.business_team)
+    ascending = lists.assert_sorts(client, LOG, "when")
+    assert ascending[0][0] == "10 Jan 2017, 09:30"
+    lists.assert_sorts(client, LOG, "through")
+
+
+def test_the_business_team_exports_exactly_the_filtered_log(
+    cast, as_user, logged, monkeypatch
+):
+    from boards.views.viewlog import ViewLogView
+
+    monkeypatch.setattr(ViewLogView, "page_size", 2)
+    client = as_user(cast.business_team)
+    rows = lists.assert_exports(client, LOG, {"user": cast.chair.pk, "sort": "when"})
+    assert [row[0] for row in rows] == ["10 Jan 2017, 09:30", "15 Jan 2017, 09:30"]
+    assert rows[0][2].startswith("Agenda item: ")
+    assert len(lists.assert_exports(client, LOG)) == 3
+
+
+def test_exported_names_are_neutralised(cast, as_user, meeting, secret):
+    # The record's cell starts with its kind; a person's name is typed by people.
+    cast.chair.full_name = "=HYPERLINK(x)"
+    cast.chair.save()
+    log_view(cast, cast.chair, secret, timezone.now(), via="+cmd")
+    rows = lists.export(as_user(cast.business_team), LOG, "csv")
+    assert rows[1][1] == "'=HYPERLINK(x)"
+    assert rows[1][3] == "'+cmd"
+
+
+@pytest.mark.parametrize("who", ["chair", "board_member", "contributor_x"])
+def test_only_the_business_team_exports_the_log(cast, as_user, logged, who):
+    client = as_user(cast.user(who))
+    for kind in ("csv", "xlsx"):
+        assert client.get(LOG, {"export": kind}).status_code == 403
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_log_export_runs_constant_queries(
+    cast, as_user, django_assert_max_num_queries, meeting, size
+):
+    people = [cast.chair, cast.board_member, cast.lay_member]
+    for n in range(size):
+        item = AgendaItemFactory(
+            meeting=meeting, order=n + 1, title=f"Item {n}", confidential=True
+        )
+        log_view(cast, people[n % 3], item, timezone.now() - timedelta(hours=n))
+    client = as_user(cast.business_team)
+    for kind in ("csv", "xlsx"):
+        with django_assert_max_num_queries(7):
+            response = client.get(LOG, {"export": kind, "sort": "who"})
+        assert response.status_code == 200

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from business_plan.models import Action, ActionUpdate, BusinessPlan, Theme
 from tests import lists
 
@@ -154,3 +156,63 @@ def test_overview_export_neutralises_formulas(plan, cast, as_user):
     ActionFactory(plan=plan, theme=theme, ref="2.2", text="+SUM(1,2)")
     rows = lists.export(as_user(cast.board_member), PLAN, "csv", {"sort": "ref"})
     assert rows[-1][:2] == ["2.2", "'+SUM(1,2)"]
+
+
+# The plans list component ----------------------------------------------------------
+
+PLANS = "/boards/north/plans/"
+
+
+@pytest.fixture
+def plans(plan, cast):
+    PlanFactory(board=cast.board, first_year=2013, last_year=2016, status="closed")
+    PlanFactory(board=cast.board, first_year=2019, last_year=2022, status="draft")
+
+
+def test_plans_sort_and_ignore_unknown_keys(plans, cast, as_user):
+    client = as_user(cast.board_member)
+    ascending = lists.assert_sorts(client, PLANS, "years")
+    assert [row[1] for row in ascending] == [
+        "April 2013 to March 2016",
+        "April 2016 to March 2019",
+        "April 2019 to March 2022",
+    ]
+    by_status = lists.assert_sorts(client, PLANS, "status")
+    assert [row[2] for row in by_status] == ["Active", "Closed", "Draft"]
+
+
+def test_plans_export_every_plan(plans, cast, as_user, monkeypatch):
+    from business_plan.views.plans import PlanListView
+
+    monkeypatch.setattr(PlanListView, "page_size", 2)
+    rows = lists.assert_exports(as_user(cast.board_member), PLANS)
+    assert [row[0] for row in rows] == [
+        "Business Plan 2019-22",
+        "Business Plan 2016-19",
+        "Business Plan 2013-16",
+    ]
+
+
+def test_exported_plan_titles_are_neutralised(cast, as_user):
+    PlanFactory(board=cast.board, title="=HYPERLINK(x)")
+    rows = lists.export(as_user(cast.board_member), PLANS, "xlsx")
+    assert rows[1][0] == "'=HYPERLINK(x)"
+
+
+def test_another_boards_member_cannot_export_the_plans(plans, cast, as_user):
+    client = as_user(cast.other_board_member)
+    assert client.get(PLANS, {"export": "csv"}).status_code == 404
+
+
+@pytest.mark.parametrize("size", [2, 30])
+def test_plan_list_and_export_run_constant_queries(
+    cast, as_user, django_assert_max_num_queries, size
+):
+    for n in range(size):
+        PlanFactory(board=cast.board, first_year=1990 + n, last_year=1993 + n)
+    client = as_user(cast.board_member)
+    with django_assert_max_num_queries(7):
+        assert client.get(PLANS).status_code == 200
+    for kind in ("csv", "xlsx"):
+        with django_assert_max_num_queries(5):
+            assert client.get(PLANS, {"export": kind}).status_code == 200
