@@ -1,14 +1,14 @@
 from functools import cached_property
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import FormView, TemplateView
 
 from boards.mixins import BoardMixin
 from lscb_portal import charts
-from lscb_portal.forms import FormPageMixin, VersionedEditMixin, add_errors
+from lscb_portal.forms import FormPageMixin, VersionedEditMixin
 from lscb_portal.history import history_entries
 from lscb_portal.lists import Column, ListPageMixin
 from lscb_portal.tables import ImportFailed
@@ -262,13 +262,9 @@ class IndicatorCreateView(IndicatorsMixin, FormPageMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "board": self.board}
 
-    def form_valid(self, form):
+    def form_save(self, form):
         form.instance._history_user = self.request.user
-        try:
-            form.instance.full_clean()
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+        form.instance.full_clean()
         indicator = form.save()
         messages.success(self.request, f"{indicator.code} added.")
         return redirect("indicators:indicator", self.board.slug, indicator.code)
@@ -318,20 +314,16 @@ class TargetSetView(IndicatorMixin, FormPageMixin, FormView):
     def get_back_url(self):
         return self.indicator_url()
 
-    def form_valid(self, form):
+    def form_save(self, form):
         data = form.cleaned_data
-        try:
-            services.target_set(
-                indicator=self.indicator,
-                year=data["year"],
-                value=data["value"],
-                low=data["low"],
-                high=data["high"],
-                user=self.request.user,
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+        services.target_set(
+            indicator=self.indicator,
+            year=data["year"],
+            value=data["value"],
+            low=data["low"],
+            high=data["high"],
+            user=self.request.user,
+        )
         messages.success(self.request, "Target saved.")
         return redirect(self.indicator_url())
 
@@ -351,15 +343,11 @@ class MeasurementCreateView(IndicatorMixin, FormPageMixin, FormView):
     def get_back_url(self):
         return self.indicator_url()
 
-    def form_valid(self, form):
+    def form_save(self, form):
         data = dict(form.cleaned_data)
-        try:
-            services.measurement_record(
-                indicator=self.indicator, user=self.request.user, **data
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+        services.measurement_record(
+            indicator=self.indicator, user=self.request.user, **data
+        )
         messages.success(self.request, "Value recorded.")
         return redirect(self.indicator_url())
 
@@ -415,7 +403,7 @@ class ImportView(IndicatorsMixin, FormPageMixin, FormView):
     def get_back_url(self):
         return reverse("indicators:home", args=[self.board.slug])
 
-    def form_valid(self, form):
+    def form_save(self, form):
         try:
             result = services.measurements_import(
                 board=self.board,

@@ -176,8 +176,21 @@ class GovukForm(GovukFormMixin, forms.Form):
     """A plain form styled the GOV.UK way (e.g. the form of a FilterSet)."""
 
 
-class FormPageMixin:
-    """For FormViews rendered by templates/form_page.html."""
+class FormSaveMixin:
+    """The one adapter from a service's refusal to a page: a view implements
+    `form_save(form)` (call the service, add the message, return the response)
+    with no try/except, and save_or_refuse shows a DomainError on the form (409
+    for a stale version). Without form_save a view saves as FormView does."""
+
+    def form_valid(self, form):
+        return save_or_refuse(self, form, lambda: self.form_save(form))
+
+    def form_save(self, form):
+        return super().form_valid(form)
+
+
+class FormPageMixin(FormSaveMixin):
+    """For FormViews rendered by templates/form_page.html; form_save saves."""
 
     template_name = "form_page.html"
     page_title = ""
@@ -226,11 +239,12 @@ def save_or_refuse(view, form, save):
         return view.form_invalid(form)
 
 
-class VersionedEditMixin:
+class VersionedEditMixin(FormSaveMixin):
     """For FormViews that change a versioned record through a service: the form
     starts from the record's version; `save(data, version)` returns the response,
     a stale version answers 409 naming who saved first, a refused change shows the
-    service's errors on the form."""
+    service's errors on the form. Either order with FormPageMixin works: both
+    share one form_valid, and this form_save comes first in the MRO."""
 
     def versioned_record(self):
         raise ImproperlyConfigured(f"{type(self).__name__} names no record to edit.")
@@ -242,7 +256,7 @@ class VersionedEditMixin:
         kwargs.setdefault("initial", {})["version"] = record.version
         return kwargs
 
-    def form_valid(self, form):
+    def form_save(self, form):
         data = dict(form.cleaned_data)
         version = data.pop("version")
-        return save_or_refuse(self, form, lambda: self.save(data, version))
+        return self.save(data, version)

@@ -159,13 +159,9 @@ class ExportMixin(BoardMixin, FormPageMixin):
         return reverse("reports:list", args=[self.board.slug])
 
     def export(self, form, kind, params):
-        try:
-            run = services.run_request(
-                board=self.board, kind=kind, params=params, user=self.request.user
-            )
-        except DomainError as error:
-            form.add_error(None, str(error))
-            return self.form_invalid(form)
+        run = services.run_request(
+            board=self.board, kind=kind, params=params, user=self.request.user
+        )
         return redirect("reports:run", self.board.slug, run.pk)
 
 
@@ -176,7 +172,7 @@ class AnnualReportExportView(ExportMixin, FormView):
     def get_initial(self):
         return {"year": services.default_year(self.board), "text": "approved"}
 
-    def form_valid(self, form):
+    def form_save(self, form):
         return self.export(
             form,
             RunKind.ANNUAL_REPORT,
@@ -212,7 +208,7 @@ class MeetingPackExportView(ExportMixin, FormView):
             )
         return {"meeting": chosen}
 
-    def form_valid(self, form):
+    def form_save(self, form):
         return self.export(
             form, RunKind.MEETING_PACK, {"meeting": form.cleaned_data["meeting"].pk}
         )

@@ -11,7 +11,7 @@ from django.views.generic import FormView, TemplateView
 
 from boards.mixins import BoardMixin
 from boards.models import Meeting
-from lscb_portal.forms import FormPageMixin, VersionedEditMixin, add_errors
+from lscb_portal.forms import FormPageMixin, FormSaveMixin, VersionedEditMixin
 from lscb_portal.history import history_entries
 from lscb_portal.lists import Column, ListPageMixin, date_text
 from lscb_portal.periods import reporting_year_start, year_label
@@ -240,7 +240,7 @@ class ReturnStartView(SubgroupMixin, FormPageMixin, FormView):
     def get_back_url(self):
         return reverse("subgroups:detail", args=[self.board.slug, self.subgroup.pk])
 
-    def form_valid(self, form):
+    def form_save(self, form):
         period = form.cleaned_data["period"]
         existing = SubgroupReturn.objects.filter(
             subgroup=self.subgroup, period=period
@@ -410,7 +410,7 @@ class ReturnActionsView(ReturnMixin, TemplateView):
         )
 
 
-class ReturnAttachmentsView(ReturnMixin, FormView):
+class ReturnAttachmentsView(ReturnMixin, FormSaveMixin, FormView):
     template_name = "subgroups/return_attachments.html"
     form_class = AttachmentForm
     writes = True
@@ -423,16 +423,12 @@ class ReturnAttachmentsView(ReturnMixin, FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
-        try:
-            attachment = services.attachment_add(
-                subgroup_return=self.subgroup_return,
-                upload=form.cleaned_data["file"],
-                user=self.request.user,
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+    def form_save(self, form):
+        attachment = services.attachment_add(
+            subgroup_return=self.subgroup_return,
+            upload=form.cleaned_data["file"],
+            user=self.request.user,
+        )
         messages.success(self.request, f"{attachment.name} attached.")
         return redirect(self.url("return-attachments"))
 
@@ -559,7 +555,7 @@ class PlanItemCreateView(BoardMixin, FormPageMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "board": self.board}
 
-    def form_valid(self, form):
+    def form_save(self, form):
         form.instance._history_user = self.request.user
         form.save()
         messages.success(self.request, f"{form.instance} added to the planner.")

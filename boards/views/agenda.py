@@ -4,13 +4,13 @@ declarations of interest made on them."""
 from functools import cached_property
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.views.generic import FormView, View
 
-from lscb_portal.forms import FormPageMixin, add_errors
+from lscb_portal.forms import FormPageMixin
 
 from .. import permissions
 from ..forms.meetings import (
@@ -36,14 +36,10 @@ class AgendaItemCreateView(MeetingMixin, FormPageMixin, FormView):
     def get_initial(self):
         return {"order": meeting_services.next_item_number(self.meeting)}
 
-    def form_valid(self, form):
-        try:
-            item = meeting_services.agenda_item_create(
-                meeting=self.meeting, user=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+    def form_save(self, form):
+        item = meeting_services.agenda_item_create(
+            meeting=self.meeting, user=self.request.user, **form.cleaned_data
+        )
         messages.success(self.request, f"Item {item.order} added.")
         return redirect(meeting_url(self.meeting))
 
@@ -109,21 +105,17 @@ class AgendaItemEditView(ItemMixin, FormPageMixin, FormView):
             kwargs.setdefault("intro", f"The current paper is {name}.")
         return super().get_context_data(**kwargs)
 
-    def form_valid(self, form):
+    def form_save(self, form):
         data = dict(form.cleaned_data)
         paper_file = data.pop("paper_file", None)
         remove_paper = data.pop("remove_paper", False)
-        try:
-            item = meeting_services.agenda_item_update(
-                item=self.item,
-                changes=data,
-                user=self.request.user,
-                paper_file=paper_file,
-                remove_paper=remove_paper,
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+        item = meeting_services.agenda_item_update(
+            item=self.item,
+            changes=data,
+            user=self.request.user,
+            paper_file=paper_file,
+            remove_paper=remove_paper,
+        )
         messages.success(self.request, f"Item {item.order} saved.")
         return redirect(meeting_url(self.meeting))
 
@@ -138,7 +130,7 @@ class MinutesEditView(ItemMixin, FormPageMixin, FormView):
     def get_initial(self):
         return {"minutes": self.item.minutes, "decisions": self.item.decisions}
 
-    def form_valid(self, form):
+    def form_save(self, form):
         meeting_services.agenda_item_record_minutes(
             item=self.item, user=self.request.user, **form.cleaned_data
         )
@@ -183,14 +175,10 @@ class ItemDeclarationCreateView(ItemMixin, FormPageMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(intro=self.item.title, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            member_services.declaration_add_for_item(
-                agenda_item=self.item, user=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+    def form_save(self, form):
+        member_services.declaration_add_for_item(
+            agenda_item=self.item, user=self.request.user, **form.cleaned_data
+        )
         messages.success(self.request, "Declaration recorded.")
         return redirect(meeting_url(self.meeting))
 

@@ -4,12 +4,11 @@ outcome and its impact (business plan 2014-17 action 1.8)."""
 from functools import cached_property
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.views.generic import FormView, TemplateView
 
-from lscb_portal.forms import FormPageMixin, add_errors, save_or_refuse
+from lscb_portal.forms import FormPageMixin
 from lscb_portal.history import history_entries
 from lscb_portal.lists import Column, ListPageMixin, date_text
 
@@ -167,22 +166,18 @@ class ChallengeCreateView(BoardMixin, FormPageMixin, FormView):
             ),
         }
 
-    def form_valid(self, form):
+    def form_save(self, form):
         data = form.cleaned_data
-        try:
-            challenge = services.challenge_raise(
-                board=self.board,
-                raised_by=data["raised_by"],
-                agency_challenged=data["agency_challenged"],
-                subject=data["subject"],
-                details=data["details"],
-                date=data["date"],
-                prompted_by=form.prompting_record,
-                user=self.request.user,
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+        challenge = services.challenge_raise(
+            board=self.board,
+            raised_by=data["raised_by"],
+            agency_challenged=data["agency_challenged"],
+            subject=data["subject"],
+            details=data["details"],
+            date=data["date"],
+            prompted_by=form.prompting_record,
+            user=self.request.user,
+        )
         messages.success(self.request, "The challenge has been logged.")
         return redirect("boards:challenge", self.board.slug, challenge.pk)
 
@@ -199,13 +194,10 @@ class VersionedChallengeFormView(ChallengeMixin, FormPageMixin, FormView):
         kwargs.setdefault("caption", self.challenge.subject)
         return super().get_context_data(**kwargs)
 
-    def form_valid(self, form):
-        def save():
-            self.save(form)
-            messages.success(self.request, self.success_message)
-            return redirect("boards:challenge", self.board.slug, self.challenge.pk)
-
-        return save_or_refuse(self, form, save)
+    def form_save(self, form):
+        self.save(form)
+        messages.success(self.request, self.success_message)
+        return redirect("boards:challenge", self.board.slug, self.challenge.pk)
 
 
 class ChallengeEditView(VersionedChallengeFormView):

@@ -8,7 +8,7 @@ from django.urls import path, reverse
 from django.utils.text import capfirst
 from django.views.generic import FormView, TemplateView
 
-from lscb_portal.forms import FormPageMixin, save_or_refuse
+from lscb_portal.forms import FormPageMixin
 from lscb_portal.periods import year_label
 
 from .. import permissions
@@ -107,19 +107,15 @@ class BudgetLineMixin(BoardMixin, FormPageMixin):
             "seen": last_change_id(self.line),
         }
 
-    def form_valid(self, form):
+    def form_save(self, form):
         data = dict(form.cleaned_data)
-
-        def save():
-            try:
-                line = self.save(data)
-            except AlreadyRecorded as duplicate:
-                return already_recorded(self, form, self.duplicate_field, duplicate)
-            verb = "added" if self.line is None else "saved"
-            messages.success(self.request, f"{capfirst(self.describe(line))} {verb}.")
-            return redirect(budget_url(self.board, line.year))
-
-        return save_or_refuse(self, form, save)
+        try:
+            line = self.save(data)
+        except AlreadyRecorded as duplicate:
+            return already_recorded(self, form, self.duplicate_field, duplicate)
+        verb = "added" if self.line is None else "saved"
+        messages.success(self.request, f"{capfirst(self.describe(line))} {verb}.")
+        return redirect(budget_url(self.board, line.year))
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("noun", self.noun)

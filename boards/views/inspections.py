@@ -3,14 +3,13 @@
 from functools import cached_property
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.views.generic import FormView, TemplateView
 
-from lscb_portal.forms import FormPageMixin, add_errors
+from lscb_portal.forms import FormPageMixin
 from lscb_portal.lists import Column, ListPageMixin
 from lscb_portal.periods import reporting_year_start
 
@@ -110,14 +109,10 @@ class InspectionCreateView(BoardMixin, FormPageMixin, FormView):
     def get_back_url(self):
         return reverse("boards:inspections", args=[self.board.slug])
 
-    def form_valid(self, form):
-        try:
-            inspection = services.inspection_create(
-                board=self.board, user=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+    def form_save(self, form):
+        inspection = services.inspection_create(
+            board=self.board, user=self.request.user, **form.cleaned_data
+        )
         messages.success(self.request, f"{inspection.title} added.")
         return redirect(inspection_url(inspection))
 
@@ -165,14 +160,10 @@ class SubJudgementCreateView(InspectionMixin, FormPageMixin, FormView):
     page_title = "Add a judgement on an area"
     submit_label = "Add judgement"
 
-    def form_valid(self, form):
-        try:
-            sub = services.sub_judgement_create(
-                inspection=self.inspection, user=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+    def form_save(self, form):
+        sub = services.sub_judgement_create(
+            inspection=self.inspection, user=self.request.user, **form.cleaned_data
+        )
         messages.success(self.request, f"Judgement added: {sub}.")
         return redirect(self.get_back_url())
 
@@ -185,14 +176,10 @@ class RecommendationCreateView(InspectionMixin, FormPageMixin, FormView):
     def get_initial(self):
         return {"number": services.next_recommendation_number(self.inspection)}
 
-    def form_valid(self, form):
-        try:
-            recommendation = services.recommendation_create(
-                inspection=self.inspection, user=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+    def form_save(self, form):
+        recommendation = services.recommendation_create(
+            inspection=self.inspection, user=self.request.user, **form.cleaned_data
+        )
         messages.success(self.request, f"Recommendation {recommendation.number} added.")
         return redirect(self.get_back_url())
 
@@ -221,19 +208,15 @@ class RecommendationUpdateCreateView(InspectionMixin, FormPageMixin, FormView):
         today = timezone.localdate()
         return {"year": reporting_year_start(today), "date": today}
 
-    def form_valid(self, form):
+    def form_save(self, form):
         data = form.cleaned_data
-        try:
-            services.recommendation_update_record(
-                recommendation=self.recommendation,
-                year=data["year"],
-                update_date=data["date"],
-                text=data["text"],
-                user=self.request.user,
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+        services.recommendation_update_record(
+            recommendation=self.recommendation,
+            year=data["year"],
+            update_date=data["date"],
+            text=data["text"],
+            user=self.request.user,
+        )
         messages.success(
             self.request,
             f"Update recorded on recommendation {self.recommendation.number}.",

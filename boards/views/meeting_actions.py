@@ -11,7 +11,7 @@ from django.urls import path
 from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 
-from lscb_portal.forms import FormPageMixin, add_errors, save_or_refuse
+from lscb_portal.forms import FormPageMixin
 
 from .. import permissions
 from ..forms.meetings import (
@@ -121,14 +121,10 @@ class ActionCreateView(MeetingMixin, FormPageMixin, FormView):
         item = self.request.GET.get("item")
         return {"agenda_item": item} if item and item.isdigit() else {}
 
-    def form_valid(self, form):
-        try:
-            action = meeting_services.action_create(
-                meeting=self.meeting, user=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+    def form_save(self, form):
+        action = meeting_services.action_create(
+            meeting=self.meeting, user=self.request.user, **form.cleaned_data
+        )
         messages.success(self.request, f"Action added: {action}")
         return redirect(meeting_url(self.meeting))
 
@@ -179,23 +175,19 @@ class ActionUpdateView(MeetingMixin, FormPageMixin, FormView):
             **kwargs,
         )
 
-    def form_valid(self, form):
+    def form_save(self, form):
         data = form.cleaned_data
-
-        def save():
-            action = meeting_services.action_update(
-                action=self.action,
-                version=data["version"],
-                status=data["status"],
-                update=data["update"],
-                closed_on=data["closed_on"],
-                user=self.request.user,
-            )
-            status = action.get_status_display().lower()
-            messages.success(self.request, f"Action {status}")
-            return redirect(self.get_back_url())
-
-        return save_or_refuse(self, form, save)
+        action = meeting_services.action_update(
+            action=self.action,
+            version=data["version"],
+            status=data["status"],
+            update=data["update"],
+            closed_on=data["closed_on"],
+            user=self.request.user,
+        )
+        status = action.get_status_display().lower()
+        messages.success(self.request, f"Action {status}")
+        return redirect(self.get_back_url())
 
 
 urlpatterns = [

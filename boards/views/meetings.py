@@ -4,14 +4,13 @@ and the approval of its minutes."""
 from functools import cached_property
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.views.generic import FormView, TemplateView
 
-from lscb_portal.forms import FormPageMixin, save_or_refuse
+from lscb_portal.forms import FormPageMixin
 from lscb_portal.history import history_entries
 from lscb_portal.lists import Column, ListPageMixin
 
@@ -105,15 +104,10 @@ class MeetingCreateView(BoardMixin, FormPageMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "board": self.board}
 
-    def form_valid(self, form):
-        try:
-            meeting = services.meeting_create(
-                board=self.board, user=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            for text in error.messages:
-                form.add_error(None, text)
-            return self.form_invalid(form)
+    def form_save(self, form):
+        meeting = services.meeting_create(
+            board=self.board, user=self.request.user, **form.cleaned_data
+        )
         messages.success(self.request, f"{meeting} added.")
         return redirect(self.get_back_url())
 
@@ -217,21 +211,17 @@ class MeetingEditView(MeetingMixin, FormPageMixin, FormView):
             "version": m.version,
         }
 
-    def form_valid(self, form):
+    def form_save(self, form):
         data = dict(form.cleaned_data)
         version = data.pop("version")
-
-        def save():
-            meeting = meeting_services.meeting_update(
-                meeting=self.meeting,
-                version=version,
-                changes=data,
-                user=self.request.user,
-            )
-            messages.success(self.request, f"{meeting} saved.")
-            return redirect(meeting_url(meeting))
-
-        return save_or_refuse(self, form, save)
+        meeting = meeting_services.meeting_update(
+            meeting=self.meeting,
+            version=version,
+            changes=data,
+            user=self.request.user,
+        )
+        messages.success(self.request, f"{meeting} saved.")
+        return redirect(meeting_url(meeting))
 
 
 class ApproveMinutesView(MeetingMixin, FormPageMixin, FormView):
@@ -277,21 +267,18 @@ class ApproveMinutesView(MeetingMixin, FormPageMixin, FormView):
             )
         return super().get_context_data(intro=intro, **kwargs)
 
-    def form_valid(self, form):
-        def save():
-            meeting_services.minutes_approve(
-                meeting=self.meeting,
-                approving=form.cleaned_data["approving"],
-                version=form.cleaned_data["version"],
-                user=self.request.user,
-            )
-            messages.success(
-                self.request,
-                f"Minutes approved at the {form.cleaned_data['approving']}.",
-            )
-            return redirect(meeting_url(self.meeting))
-
-        return save_or_refuse(self, form, save)
+    def form_save(self, form):
+        meeting_services.minutes_approve(
+            meeting=self.meeting,
+            approving=form.cleaned_data["approving"],
+            version=form.cleaned_data["version"],
+            user=self.request.user,
+        )
+        messages.success(
+            self.request,
+            f"Minutes approved at the {form.cleaned_data['approving']}.",
+        )
+        return redirect(meeting_url(self.meeting))
 
 
 MEETING = "<slug:board_slug>/meetings/<int:meeting_id>/"

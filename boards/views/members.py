@@ -3,13 +3,12 @@
 from functools import cached_property
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 
-from lscb_portal.forms import FormPageMixin, add_errors, save_or_refuse
+from lscb_portal.forms import FormPageMixin
 from lscb_portal.history import history_entries
 from lscb_portal.lists import Column, ListPageMixin, date_text
 from lscb_portal.periods import reporting_year_start, year_label
@@ -216,21 +215,17 @@ class MemberEditView(MemberMixin, FormPageMixin, FormView):
             "version": m.version,
         }
 
-    def form_valid(self, form):
+    def form_save(self, form):
         data = dict(form.cleaned_data)
         version = data.pop("version")
-
-        def save():
-            services.membership_update(
-                membership=self.membership,
-                version=version,
-                changes=data,
-                user=self.request.user,
-            )
-            messages.success(self.request, "Member's details saved.")
-            return redirect(member_url(self.membership))
-
-        return save_or_refuse(self, form, save)
+        services.membership_update(
+            membership=self.membership,
+            version=version,
+            changes=data,
+            user=self.request.user,
+        )
+        messages.success(self.request, "Member's details saved.")
+        return redirect(member_url(self.membership))
 
 
 class AnnualDeclarationCreateView(MemberMixin, FormPageMixin, FormView):
@@ -243,14 +238,10 @@ class AnnualDeclarationCreateView(MemberMixin, FormPageMixin, FormView):
         today = timezone.localdate()
         return {"year": reporting_year_start(today), "declared_on": today}
 
-    def form_valid(self, form):
-        try:
-            services.declaration_add_annual(
-                membership=self.membership, user=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+    def form_save(self, form):
+        services.declaration_add_annual(
+            membership=self.membership, user=self.request.user, **form.cleaned_data
+        )
         messages.success(self.request, "Declaration recorded.")
         return redirect(member_url(self.membership))
 

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.views.generic import FormView, TemplateView
 
-from lscb_portal.forms import FormPageMixin, save_or_refuse
+from lscb_portal.forms import FormPageMixin
 from lscb_portal.lists import Column, ListPageMixin
 
 from .. import permissions
@@ -148,22 +148,18 @@ class ReferenceFormMixin(BoardMixin, FormPageMixin):
         kwargs.setdefault("noun", self.noun)
         return super().get_context_data(**kwargs)
 
-    def form_valid(self, form):
+    def form_save(self, form):
         data = {name: form.cleaned_data[name] for name in self.fields}
-
-        def save():
-            try:
-                if self.record is None:
-                    record = self.create(data)
-                else:
-                    record = self.update(data, seen=form.cleaned_data["seen"])
-            except AlreadyRecorded as duplicate:
-                return already_recorded(self, form, self.fields[0], duplicate)
-            verb = "added" if self.record is None else "saved"
-            messages.success(self.request, f"{record} {verb}.")
-            return redirect(self.success_url_for(record))
-
-        return save_or_refuse(self, form, save)
+        try:
+            if self.record is None:
+                record = self.create(data)
+            else:
+                record = self.update(data, seen=form.cleaned_data["seen"])
+        except AlreadyRecorded as duplicate:
+            return already_recorded(self, form, self.fields[0], duplicate)
+        verb = "added" if self.record is None else "saved"
+        messages.success(self.request, f"{record} {verb}.")
+        return redirect(self.success_url_for(record))
 
 
 class GlossaryTermMixin(ReferenceFormMixin):

@@ -4,12 +4,11 @@ every subgroup and board meeting (Reporting Planner)."""
 from functools import cached_property
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.views.generic import FormView, TemplateView
 
-from lscb_portal.forms import FormPageMixin, add_errors, save_or_refuse
+from lscb_portal.forms import FormPageMixin
 from lscb_portal.history import history_entries
 from lscb_portal.lists import Column, ListPageMixin, date_text
 
@@ -156,14 +155,10 @@ class RiskCreateView(BoardMixin, FormPageMixin, FormView):
     def get_back_url(self):
         return reverse("boards:risks", args=[self.board.slug])
 
-    def form_valid(self, form):
-        try:
-            risk = services.risk_create(
-                board=self.board, user=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+    def form_save(self, form):
+        risk = services.risk_create(
+            board=self.board, user=self.request.user, **form.cleaned_data
+        )
         messages.success(self.request, f"Risk “{risk}” added.")
         return redirect("boards:risk", self.board.slug, risk.pk)
 
@@ -184,18 +179,14 @@ class RiskEditView(RiskMixin, FormPageMixin, FormView):
         kwargs.setdefault("caption", self.risk.title)
         return super().get_context_data(**kwargs)
 
-    def form_valid(self, form):
+    def form_save(self, form):
         data = dict(form.cleaned_data)
         version = data.pop("version")
-
-        def save():
-            risk = services.risk_update(
-                risk=self.risk, version=version, changes=data, user=self.request.user
-            )
-            messages.success(self.request, f"Risk “{risk}” saved.")
-            return redirect("boards:risk", self.board.slug, risk.pk)
-
-        return save_or_refuse(self, form, save)
+        risk = services.risk_update(
+            risk=self.risk, version=version, changes=data, user=self.request.user
+        )
+        messages.success(self.request, f"Risk “{risk}” saved.")
+        return redirect("boards:risk", self.board.slug, risk.pk)
 
 
 urlpatterns = [

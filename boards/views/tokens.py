@@ -101,7 +101,7 @@ class TokenCreateView(BoardMixin, FormPageMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "board": self.board}
 
-    def form_valid(self, form):
+    def form_save(self, form):
         data = form.cleaned_data
         expires = timezone.make_aware(datetime.combine(data["expires_on"], time.max))
         token, key = ApiToken.issue(

@@ -1,11 +1,10 @@
 """One action: adding it, its page, its details and its history."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.views.generic import FormView, TemplateView
 
-from lscb_portal.forms import FormPageMixin, VersionedEditMixin, add_errors
+from lscb_portal.forms import FormPageMixin, VersionedEditMixin
 from lscb_portal.history import history_entries
 
 from .. import permissions, selectors, services
@@ -30,14 +29,10 @@ class ActionCreateView(PlanMixin, FormPageMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "plan": self.plan}
 
-    def form_valid(self, form):
-        try:
-            action = services.action_create(
-                plan=self.plan, user=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+    def form_save(self, form):
+        action = services.action_create(
+            plan=self.plan, user=self.request.user, **form.cleaned_data
+        )
         messages.success(self.request, f"Action {action.ref} added.")
         return redirect(
             "business_plan:action", self.board.slug, self.plan.slug, action.ref

@@ -2,14 +2,12 @@
 themes, importing actions, closing with carry-forward."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import FormView, TemplateView
 
 from boards.mixins import BoardMixin
-from lscb_portal.errors import DomainError
-from lscb_portal.forms import FormPageMixin, VersionedEditMixin, add_errors
+from lscb_portal.forms import FormPageMixin, VersionedEditMixin
 from lscb_portal.lists import Column, ListPageMixin
 from lscb_portal.tables import ImportFailed
 
@@ -82,14 +80,10 @@ class PlanCreateView(BoardMixin, FormPageMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "board": self.board}
 
-    def form_valid(self, form):
-        try:
-            plan = services.plan_create(
-                board=self.board, user=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+    def form_save(self, form):
+        plan = services.plan_create(
+            board=self.board, user=self.request.user, **form.cleaned_data
+        )
         messages.success(self.request, f"{plan} created. Add its themes and actions.")
         return redirect("business_plan:overview", self.board.slug, plan.slug)
 
@@ -145,15 +139,11 @@ class PlanCloseView(PlanMixin, FormPageMixin, FormView):
         )
         return super().get_context_data(intro=intro, **kwargs)
 
-    def form_valid(self, form):
+    def form_save(self, form):
         into = form.cleaned_data["into"]
-        try:
-            copies = services.plan_carry_forward(
-                plan=self.plan, into=into, user=self.request.user
-            )
-        except DomainError as error:
-            form.add_error(None, str(error))
-            return self.form_invalid(form)
+        copies = services.plan_carry_forward(
+            plan=self.plan, into=into, user=self.request.user
+        )
         messages.success(
             self.request,
             f"{self.plan} closed; {len(copies)} incomplete action"
@@ -176,14 +166,10 @@ class ThemeCreateView(PlanMixin, FormPageMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "plan": self.plan}
 
-    def form_valid(self, form):
-        try:
-            theme = services.theme_create(
-                plan=self.plan, user=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+    def form_save(self, form):
+        theme = services.theme_create(
+            plan=self.plan, user=self.request.user, **form.cleaned_data
+        )
         messages.success(self.request, f"Theme {theme} added.")
         return redirect("business_plan:overview", self.board.slug, self.plan.slug)
 
@@ -205,7 +191,7 @@ class ImportView(PlanMixin, FormPageMixin, FormView):
     def get_back_url(self):
         return plan_url(self.plan)
 
-    def form_valid(self, form):
+    def form_save(self, form):
         try:
             count = plan_import(
                 plan=self.plan, upload=form.cleaned_data["file"], user=self.request.user

@@ -9,7 +9,7 @@ from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 
-from lscb_portal.forms import FormPageMixin, add_errors
+from lscb_portal.forms import FormPageMixin
 from lscb_portal.templatetags.portal import rag_label
 from subgroups.models import Subgroup
 
@@ -44,20 +44,16 @@ class UpdateCreateView(ActionMixin, FormPageMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "action": self.action}
 
-    def form_valid(self, form):
+    def form_save(self, form):
         data = form.cleaned_data
-        try:
-            services.action_update_record(
-                action=self.action,
-                update_date=data["date"],
-                rag=data["rag"],
-                narrative=data["narrative"],
-                subgroup=data["subgroup"],
-                user=self.request.user,
-            )
-        except ValidationError as error:
-            add_errors(form, error)
-            return self.form_invalid(form)
+        services.action_update_record(
+            action=self.action,
+            update_date=data["date"],
+            rag=data["rag"],
+            narrative=data["narrative"],
+            subgroup=data["subgroup"],
+            user=self.request.user,
+        )
         messages.success(self.request, f"Update recorded on action {self.action.ref}.")
         return redirect(
             "business_plan:action", self.board.slug, self.plan.slug, self.action.ref
@@ -192,7 +188,7 @@ class ChallengeCreateView(ActionMixin, FormPageMixin, FormView):
         )
         return super().get_context_data(intro=intro, **kwargs)
 
-    def form_valid(self, form):
+    def form_save(self, form):
         services.challenge_raise(
             update=self.get_update(),
             text=form.cleaned_data["text"],
@@ -226,7 +222,7 @@ class ChallengeRespondView(ActionMixin, FormPageMixin, FormView):
         intro = f"{challenge.raised_by} asked: {challenge.text}"
         return super().get_context_data(intro=intro, **kwargs)
 
-    def form_valid(self, form):
+    def form_save(self, form):
         services.challenge_respond(
             challenge=self.get_challenge(),
             text=form.cleaned_data["text"],
