@@ -5,12 +5,15 @@ A list page's view mixes in ListPageMixin and declares its columns; its template
 includes components/list_table.html with `table`. `?sort=<key>&order=asc|desc`
 sorts by a whitelisted column (anything else is ignored, never an error) and
 `?export=csv|xlsx` downloads every row of the filtered, sorted list with the same
-columns and texts as the page."""
+columns and texts as the page. A page with a second list declares it as an ExtraList
+whose parameters carry its prefix (`?upcoming-sort=...`), so each list sorts, pages
+and exports on its own."""
 
 import csv
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.core.paginator import Paginator
@@ -77,16 +80,17 @@ def _ordering(sort, descending: bool) -> list:
     ]
 
 
-class ListPageMixin:
-    """For a board page's view: subclasses define `columns` (or get_columns()),
-    `list_name` (the download's name), get_list() (the filtered rows, in their
-    default order), optionally decorate(rows) to add what cells show, and
-    get_caption(). The context gets `table` (and `page`, `query`)."""
+class ListTable:
+    """One list: subclasses define `columns` (or get_columns()), `list_name` (the
+    download's name), get_list() (the filtered rows, in their default order),
+    optionally decorate(rows) to add what cells show, and get_caption(). Its query
+    parameters are LIST_PARAMS, each after `prefix`. Needs `request` and `board`."""
 
     columns: tuple[Column, ...] = ()
     list_name = "list"
     page_size = 50
     anchor = ""  # a fragment the sort links return to, e.g. "challenges"
+    prefix = ""
 
     def get_columns(self) -> list[Column]:
         return list(self.columns)
@@ -100,21 +104,16 @@ class ListPageMixin:
     def get_caption(self) -> str:
         return ""
 
-    def filter_data(self):
-        """The query without the list's own parameters, for a filter form: None when
-        nothing is left, so sorting alone does not bind (and so 'filter') the form."""
-        data = self.request.GET.copy()
-        for name in LIST_PARAMS:
-            data.pop(name, None)
-        return data or None
+    def param(self, name: str) -> str:
+        return self.prefix + name
 
     def sort_choice(self) -> tuple[Column | None, bool]:
-        key = self.request.GET.get("sort", "")
+        key = self.request.GET.get(self.param("sort"), "")
         column = next(
             (c for c in self.get_columns() if c.key == key and c.sort is not None),
             None,
         )
-        return column, self.request.GET.get("order") == "desc"
+        return column, self.request.GET.get(self.param("order")) == "desc"
 
     def sorted_list(self):
         rows = self.get_list()
@@ -127,12 +126,6 @@ class ListPageMixin:
             return rows.order_by(*_ordering(column.sort, descending), pk)
         key = column.sort if callable(column.sort) else column.text
         return sorted(rows, key=key, reverse=descending)
-
-    def get(self, request, *args, **kwargs):
-        kind = request.GET.get("export")
-        if kind in ("csv", "xlsx"):
-            return self.export(kind)
-        return super().get(request, *args, **kwargs)
 
     # Export ------------------------------------------------------------------
 
@@ -174,18 +167,20 @@ class ListPageMixin:
     # Page --------------------------------------------------------------------
 
     def link_query(self, **changes) -> str:
+        """The page's query with this list's `changes` (by unprefixed name), less
+        this list's page and export; the other list's parameters stay."""
         query = self.request.GET.copy()
         for name in ("page", "export", *changes):
-            query.pop(name, None)
+            query.pop(self.param(name), None)
         for name, value in changes.items():
             if value:
-                query[name] = value
+                query[self.param(name)] = value
         return query.urlencode()
 
     def get_table(self) -> dict:
         columns = self.get_columns()
         page = Paginator(self.sorted_list(), self.page_size).get_page(
-            self.request.GET.get("page")
+            self.request.GET.get(self.param("page"))
         )
         page.object_list = self.decorate(list(page.object_list))
         sorted_by, descending = self.sort_choice()
@@ -233,14 +228,54 @@ class ListPageMixin:
             # For a filter form's hidden inputs, so filtering keeps the order.
             "sort_inputs": [
                 (name, self.request.GET[name])
-                for name in ("sort", "order")
+                for name in (self.param("sort"), self.param("order"))
                 if sorted_by is not None and name in self.request.GET
             ],
         }
+
+
+class ExtraList(ListTable):
+    """A page's further list, built from the page's view: a `prefix` for its
+    parameters (e.g. "upcoming-") and the `context_name` its table goes under."""
+
+    context_name = ""
+
+    def __init__(self, view):
+        self.view, self.request, self.board = view, view.request, view.board
+
+
+class ListPageMixin(ListTable):
+    """For a board page's view, a ListTable itself (its unprefixed list) and any
+    `extra_lists` (ExtraList classes). The context gets `table` (and `page`,
+    `query`) and each extra list's table under its context_name."""
+
+    extra_lists: tuple[type[ExtraList], ...] = ()
+
+    @cached_property
+    def all_lists(self) -> list[ListTable]:
+        return [self, *(extra(self) for extra in self.extra_lists)]
+
+    def filter_data(self):
+        """The query without the lists' own parameters, for a filter form: None when
+        nothing is left, so sorting alone does not bind (and so 'filter') the form."""
+        data = self.request.GET.copy()
+        for listed in self.all_lists:
+            for name in LIST_PARAMS:
+                data.pop(listed.param(name), None)
+        return data or None
+
+    def get(self, request, *args, **kwargs):
+        for listed in self.all_lists:
+            kind = request.GET.get(listed.param("export"))
+            if kind in ("csv", "xlsx"):
+                return listed.export(kind)
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         table = self.get_table()
         kwargs.setdefault("table", table)
         kwargs.setdefault("page", table["page"])
         kwargs.setdefault("query", table["query"])
+        for extra in self.all_lists[1:]:
+            kwargs.setdefault(extra.context_name, extra.get_table())
         return super().get_context_data(**kwargs)

@@ -12,7 +12,7 @@ from django.views.generic import FormView, TemplateView
 
 from lscb_portal.forms import FormPageMixin
 from lscb_portal.history import history_entries
-from lscb_portal.lists import Column, ListPageMixin
+from lscb_portal.lists import Column, ExtraList, ListPageMixin
 
 from .. import permissions, services
 from ..forms import MeetingForm
@@ -32,6 +32,53 @@ def meeting_url(meeting) -> str:
     return reverse("boards:meeting", args=[meeting.board.slug, meeting.pk])
 
 
+def meeting_columns() -> list[Column]:
+    """The columns of both lists of meetings."""
+    return [
+        Column(
+            "date",
+            "Date",
+            meeting_date_text,
+            sort=("date", "starts_at"),
+            template="boards/meetings/_date_cell.html",
+        ),
+        Column("meeting", "Meeting", lambda m: m.get_kind_display(), sort="kind"),
+        Column("where", "Where", lambda m: m.location or "–", sort="location"),
+        Column(
+            "minutes",
+            "Minutes",
+            lambda m: "Approved" if m.minutes_status == "approved" else "Draft",
+            sort="minutes_status",
+            template="boards/meetings/_minutes_cell.html",
+        ),
+        Column(
+            "papers",
+            "Papers",
+            lambda m: "Reports due",
+            template="boards/meetings/_papers_cell.html",
+        ),
+    ]
+
+
+class UpcomingMeetings(ExtraList):
+    """The "Coming up" list (soonest first), under ?upcoming-sort= and the like."""
+
+    prefix = "upcoming-"
+    context_name = "upcoming_table"
+    list_name = "coming-meetings"
+
+    def get_columns(self):
+        return meeting_columns()
+
+    def get_list(self):
+        return Meeting.objects.filter(
+            board=self.board, date__gte=timezone.localdate()
+        ).order_by("date", "kind")
+
+    def get_caption(self):
+        return "Coming meetings"
+
+
 class MeetingListView(ListPageMixin, BoardMixin, TemplateView):
     """Coming meetings, then the list of past ones (newest first)."""
 
@@ -39,32 +86,10 @@ class MeetingListView(ListPageMixin, BoardMixin, TemplateView):
     permission = staticmethod(permissions.can_view_board)
     list_name = "past-meetings"
     page_size = PAST_PAGE_SIZE
+    extra_lists = (UpcomingMeetings,)
 
     def get_columns(self):
-        return [
-            Column(
-                "date",
-                "Date",
-                meeting_date_text,
-                sort=("date", "starts_at"),
-                template="boards/meetings/_date_cell.html",
-            ),
-            Column("meeting", "Meeting", lambda m: m.get_kind_display(), sort="kind"),
-            Column("where", "Where", lambda m: m.location or "–", sort="location"),
-            Column(
-                "minutes",
-                "Minutes",
-                lambda m: "Approved" if m.minutes_status == "approved" else "Draft",
-                sort="minutes_status",
-                template="boards/meetings/_minutes_cell.html",
-            ),
-            Column(
-                "papers",
-                "Papers",
-                lambda m: "Reports due",
-                template="boards/meetings/_papers_cell.html",
-            ),
-        ]
+        return meeting_columns()
 
     def get_list(self):
         return Meeting.objects.filter(
@@ -75,10 +100,7 @@ class MeetingListView(ListPageMixin, BoardMixin, TemplateView):
         return "Past meetings"
 
     def get_context_data(self, **kwargs):
-        today = timezone.localdate()
-        meetings = Meeting.objects.filter(board=self.board)
         return super().get_context_data(
-            upcoming=meetings.filter(date__gte=today).order_by("date", "kind"),
             can_edit=permissions.can_edit_board(self.request.user, self.board),
             **kwargs,
         )

@@ -370,3 +370,96 @@ def test_meeting_export_runs_constant_queries(
     for kind in ("csv", "xlsx"):
         with django_assert_max_num_queries(5):
             assert client.get(LIST, {"export": kind}).status_code == 200
+
+
+# The "Coming up" list: the same component, its parameters under "upcoming-" -------
+
+UPCOMING = {"prefix": "upcoming-", "context": "upcoming_table"}
+
+
+@pytest.fixture
+def coming(cast):
+    """Three meetings still to come: two board meetings and a Business Group one."""
+    today = timezone.localdate()
+    return [
+        MeetingFactory(board=cast.board, date=today + timedelta(days=7)),
+        MeetingFactory(
+            board=cast.board,
+            kind=MeetingKind.BUSINESS_GROUP,
+            date=today + timedelta(days=14),
+            location="@SUM(A1)",
+        ),
+        MeetingFactory(board=cast.board, date=today + timedelta(days=60)),
+    ]
+
+
+def test_coming_meetings_sort_and_ignore_unknown_keys(cast, as_user, year, coming):
+    client = as_user(cast.board_member)
+    ascending = lists.assert_sorts(client, LIST, "meeting", **UPCOMING)
+    assert [row[1] for row in ascending][:2] == ["Board meeting"] * 2
+    assert ascending[2][1].startswith("Business Group")
+    default = lists.all_rows(client, LIST, **UPCOMING)
+    assert [row[0] for row in default] == [meeting_date(m) for m in coming]
+
+
+def meeting_date(meeting) -> str:
+    from boards.views.meetings import meeting_date_text
+
+    return meeting_date_text(meeting)
+
+
+def test_coming_meetings_export_their_rows_and_no_past_ones(
+    cast, as_user, year, coming, monkeypatch
+):
+    from boards.views.meetings import UpcomingMeetings
+
+    monkeypatch.setattr(UpcomingMeetings, "page_size", 2)
+    client = as_user(cast.board_member)
+    rows = lists.assert_exports(client, LIST, {"upcoming-sort": "date"}, **UPCOMING)
+    assert [row[0] for row in rows] == [meeting_date(m) for m in coming]
+    exported = lists.export(client, LIST, "csv", prefix="upcoming-")
+    assert len(exported) == 1 + len(coming)
+    assert exported[2][2] == "'@SUM(A1)"
+    past = {meeting_date(m) for m in year}
+    assert not past & {row[0] for row in exported}
+    response = client.get(LIST, {"upcoming-export": "xlsx"})
+    assert "coming-meetings.xlsx" in response["Content-Disposition"]
+
+
+def test_sorting_one_list_leaves_the_other(cast, as_user, year, coming):
+    client = as_user(cast.board_member)
+    page = client.get(LIST)
+    past, upcoming = lists.page_rows(page), lists.page_rows(page, "upcoming_table")
+    response = client.get(LIST, {"upcoming-sort": "date", "upcoming-order": "desc"})
+    assert lists.page_rows(response) == past
+    assert lists.page_rows(response, "upcoming_table") == upcoming[::-1]
+    assert not [h for h in lists.table(response)["headers"] if h["aria_sort"]]
+    response = client.get(LIST, {"sort": "date", "order": "asc"})
+    assert lists.page_rows(response, "upcoming_table") == upcoming
+    assert lists.page_rows(response) == past[::-1]
+    # A sort link of one list keeps the other's order.
+    header = lists.table(response, "upcoming_table")["headers"][1]
+    assert "sort=date&order=asc" in header["href"]
+    assert "upcoming-sort=meeting" in header["href"]
+
+
+def test_empty_lists_say_so(cast, as_user):
+    page = text(as_user(cast.board_member).get(LIST))
+    assert "No meetings are planned." in page
+    assert "No past meetings are recorded." in page
+    assert "Coming up" in page
+
+
+@pytest.mark.parametrize("size", [2, 60])
+def test_meeting_list_with_both_lists_runs_constant_queries(
+    cast, as_user, django_assert_max_num_queries, size
+):
+    today = timezone.localdate()
+    for n in range(size):
+        MeetingFactory(board=cast.board, date=today - timedelta(days=7 * (n + 1)))
+        MeetingFactory(board=cast.board, date=today + timedelta(days=7 * n))
+    client = as_user(cast.lay_member)
+    with django_assert_max_num_queries(8):
+        response = client.get(LIST, {"upcoming-sort": "where"})
+    assert response.status_code == 200
+    assert len(lists.page_rows(response, "upcoming_table")) == min(size, 50)
