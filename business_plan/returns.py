@@ -5,7 +5,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from lscb_portal.errors import DomainError
-from lscb_portal.periods import quarter_of
+from lscb_portal.periods import quarter_of, reporting_year_start
 from subgroups.actions import OwnedAction, RecordedUpdate
 
 from . import services
@@ -13,7 +13,7 @@ from .models import Action, ActionUpdate, PlanStatus
 
 
 def _queryset(subgroup, on):
-    first_year = on.year if on.month >= 4 else on.year - 1
+    first_year = reporting_year_start(on)
     return (
         Action.objects.filter(owner_subgroups=subgroup)
         .exclude(plan__status=PlanStatus.CLOSED)
