@@ -2,10 +2,11 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
 
+from boards.api.filters import ApiFilterSet
 from lscb_portal.forms import DateInput, GovukForm
 from subgroups.models import Subgroup
 
-from .models import ActionUpdate, Rag, Theme
+from .models import ActionUpdate, BusinessPlan, Rag, Theme
 
 RAG_FILTER_CHOICES = [*Rag.choices, ("none", "Not rated")]
 
@@ -58,3 +59,11 @@ class ActionFilter(django_filters.FilterSet):
     def filter_changed_since(self, queryset, name, value):
         updated = ActionUpdate.objects.filter(action=OuterRef("pk"), date__gte=value)
         return queryset.filter(Exists(updated))
+
+
+class PlanFilterSet(ApiFilterSet):
+    """The API's plans list."""
+
+    class Meta:
+        model = BusinessPlan
+        fields = ["status", "modified_since"]

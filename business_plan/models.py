@@ -43,6 +43,7 @@ class BusinessPlan(models.Model):
         related_name="carried_forward_from",
     )
     version = models.PositiveIntegerField(default=1, editable=False)
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -99,6 +100,7 @@ class Theme(models.Model):
     )
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=200)
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -203,6 +205,7 @@ class Action(models.Model):
         related_name="carried_into",
     )
     version = models.PositiveIntegerField(default=1, editable=False)
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
     history = HistoricalRecords(m2m_fields=[owner_subgroups, owner_agencies])
 
     objects = ActionQuerySet.as_manager()

@@ -1,9 +1,10 @@
 import django_filters
 from django.db.models import Q
 
+from boards.api.filters import ApiFilterSet
 from lscb_portal.forms import GovukForm
 
-from .models import Indicator, Rag
+from .models import Indicator, Rag, Scorecard
 
 RAG_CHOICES = [*Rag.choices, ("none", "No RAG")]
 
@@ -42,3 +43,11 @@ class IndicatorFilter(django_filters.FilterSet):
         if self.is_bound and self.form.is_valid():
             return self.form.cleaned_data.get("rag") or ""
         return ""
+
+
+class ScorecardFilterSet(ApiFilterSet):
+    """The API's scorecards list."""
+
+    class Meta:
+        model = Scorecard
+        fields = ["modified_since"]

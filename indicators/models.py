@@ -77,6 +77,7 @@ class Scorecard(models.Model):
     )
     name = models.CharField(max_length=200)
     slug = models.SlugField()
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -131,6 +132,7 @@ class Indicator(models.Model):
         Scorecard, blank=True, related_name="indicators"
     )
     version = models.PositiveIntegerField(default=1, editable=False)
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
     history = HistoricalRecords(m2m_fields=[scorecards])
 
     class Meta:

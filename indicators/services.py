@@ -175,6 +175,8 @@ def target_set(*, indicator, year, value=None, low=None, high=None, user) -> Tar
     full_clean(target)  # before any save: a refused target leaves nothing behind
     target._history_user = user
     target.save()
+    # The indicator's API rows show its targets: a new target is a change to them.
+    Indicator.objects.filter(pk=indicator.pk).update(modified_at=timezone.now())
     return target
 
 

@@ -201,8 +201,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["boards.api.defaults.ApiAccess"],
     "DEFAULT_FILTER_BACKENDS": [
+        "boards.api.filters.KnownQueryParameters",
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
+        "boards.api.filters.StrictOrdering",
     ],
     "DEFAULT_PAGINATION_CLASS": "boards.api.defaults.Pagination",
     "DEFAULT_THROTTLE_CLASSES": ["boards.api.defaults.TokenRateThrottle"],

@@ -61,6 +61,7 @@ class Subgroup(models.Model):
     )
     active = models.BooleanField(default=True)
     version = models.PositiveIntegerField(default=1, editable=False)
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
     history = HistoricalRecords(m2m_fields=[members, member_agencies])
 
     class Meta:
@@ -176,6 +177,7 @@ class SubgroupReturn(models.Model):
         verbose_name="noted at meeting",
     )
     version = models.PositiveIntegerField(default=1, editable=False)
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
     history = HistoricalRecords(excluded_fields=["action_entries"])
 
     class Meta:
@@ -323,6 +325,7 @@ class ReportingPlanItem(models.Model):
     as_written = models.CharField(
         "when (as written in the planner)", max_length=200, blank=True
     )
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -97,7 +97,7 @@ def return_save_actions(*, subgroup_return, entries: dict, user) -> SubgroupRetu
         str(action_id): {"rag": rag, "narrative": narrative}
         for action_id, (rag, narrative) in entries.items()
     }
-    subgroup_return.save(update_fields=["action_entries"])
+    subgroup_return.save(update_fields=["action_entries", "modified_at"])
     return subgroup_return
 
 

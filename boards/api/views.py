@@ -2,6 +2,7 @@
 
 from rest_framework import viewsets
 
+from ..filters import api as filters
 from ..models import Agency, Board, ChallengeLogEntry, Meeting, Membership, Risk
 from . import serializers
 from .base import BoardScopedMixin, token_of
@@ -9,6 +10,7 @@ from .base import BoardScopedMixin, token_of
 
 class BoardViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.BoardSerializer
+    filterset_class = filters.BoardFilterSet
     ordering_fields = ["name"]
 
     def get_queryset(self):
@@ -21,33 +23,33 @@ class BoardViewSet(viewsets.ReadOnlyModelViewSet):
 class AgencyViewSet(BoardScopedMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Agency.objects.all()
     serializer_class = serializers.AgencySerializer
-    filterset_fields = ["statutory_partner"]
+    filterset_class = filters.AgencyFilterSet
     ordering_fields = ["name"]
 
 
 class MembershipViewSet(BoardScopedMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Membership.objects.all()
     serializer_class = serializers.MembershipSerializer
-    filterset_fields = ["role", "agency"]
+    filterset_class = filters.MembershipFilterSet
     ordering_fields = ["role", "position"]
 
 
 class MeetingViewSet(BoardScopedMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Meeting.objects.all()
     serializer_class = serializers.MeetingSerializer
-    filterset_fields = ["kind"]
+    filterset_class = filters.MeetingFilterSet
     ordering_fields = ["date"]
 
 
 class RiskViewSet(BoardScopedMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Risk.objects.all()
     serializer_class = serializers.RiskSerializer
-    filterset_fields = ["status"]
+    filterset_class = filters.RiskFilterSet
     ordering_fields = ["review_date", "title"]
 
 
 class ChallengeViewSet(BoardScopedMixin, viewsets.ReadOnlyModelViewSet):
     queryset = ChallengeLogEntry.objects.all()
     serializer_class = serializers.ChallengeSerializer
-    filterset_fields = ["status", "agency_challenged"]
+    filterset_class = filters.ChallengeFilterSet
     ordering_fields = ["date"]

@@ -229,7 +229,9 @@ def _approve(meetings, board):
         if meeting.minutes_approved_at_id != approver.pk:
             meeting.minutes_status = MinutesStatus.APPROVED
             meeting.minutes_approved_at = approver
-            meeting.save(update_fields=["minutes_status", "minutes_approved_at"])
+            meeting.save(
+                update_fields=["minutes_status", "minutes_approved_at", "modified_at"]
+            )
 
 
 def load(board) -> None:

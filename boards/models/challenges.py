@@ -54,6 +54,7 @@ class ChallengeLogEntry(models.Model):
     )
     closed_on = models.DateField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
     history = HistoricalRecords()
 
     class Meta:

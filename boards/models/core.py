@@ -102,6 +102,7 @@ class Board(models.Model):
     area = models.CharField(max_length=200, help_text="The local authority area.")
     vision = models.TextField(blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
     history = HistoricalRecords()
 
     objects = BoardQuerySet.as_manager()
@@ -123,6 +124,7 @@ class Agency(models.Model):
         default=False,
         help_text="A statutory partner under section 13 of the Children Act 2004.",
     )
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -182,6 +184,7 @@ class Membership(models.Model):
         "last one-to-one with the chair", null=True, blank=True
     )
     version = models.PositiveIntegerField(default=1, editable=False)
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
     history = HistoricalRecords()
 
     class Meta:

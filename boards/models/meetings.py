@@ -41,6 +41,7 @@ class Meeting(models.Model):
         help_text="The meeting that approved these minutes.",
     )
     version = models.PositiveIntegerField(default=1, editable=False)
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -37,6 +37,7 @@ class Risk(models.Model):
         max_length=10, choices=RiskStatus.choices, default=RiskStatus.OPEN
     )
     version = models.PositiveIntegerField(default=1, editable=False)
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
     history = HistoricalRecords()
 
     class Meta:

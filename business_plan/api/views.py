@@ -3,6 +3,7 @@ edit (business team and chair), and progress updates to append (anyone who may
 update the action). Writes go through business_plan.services."""
 
 import django_filters
+from django.db.models import Exists, OuterRef, Q
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, mixins, viewsets
 
@@ -13,11 +14,12 @@ from boards.api.base import (
     history_reason,
     token_of,
 )
+from boards.api.filters import AgencyFilter, ApiFilterSet, IdFilter, modified_since
 from boards.models import Board
 from subgroups.models import Subgroup
 
 from .. import permissions, services
-from ..filters import ActionFilter
+from ..filters import ActionFilter, PlanFilterSet
 from ..models import Action, ActionUpdate, BusinessPlan, Rag, Theme
 from . import serializers
 
@@ -33,16 +35,16 @@ def boards_of(request):
 class PlanViewSet(BoardScopedMixin, viewsets.ReadOnlyModelViewSet):
     queryset = BusinessPlan.objects.all()
     serializer_class = serializers.PlanSerializer
-    filterset_fields = ["status"]
+    filterset_class = PlanFilterSet
     ordering_fields = ["first_year"]
 
 
-class ThemeFilter(django_filters.FilterSet):
-    plan = django_filters.NumberFilter(field_name="plan")
+class ThemeFilter(ApiFilterSet):
+    plan = IdFilter("plan", what="The plan")
 
     class Meta:
         model = Theme
-        fields = ["plan"]
+        fields = ["plan", "modified_since"]
 
 
 class ThemeViewSet(BoardScopedMixin, viewsets.ReadOnlyModelViewSet):
@@ -53,14 +55,21 @@ class ThemeViewSet(BoardScopedMixin, viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["number"]
 
 
-class ApiActionFilter(ActionFilter):
+class ApiActionFilter(ApiFilterSet, ActionFilter):
     """The plan page's filters, with the plan as a parameter and the theme and
     subgroup choices limited to the boards the request may reach."""
 
-    plan = django_filters.NumberFilter(field_name="plan")
+    plan = IdFilter("plan", what="The plan")
+    agency = AgencyFilter("owner_agencies", help_text="An agency owning the action")
+    modified_since = modified_since(
+        method="filter_modified_since",
+        help_text="Actions changed, or given a progress update (which changes "
+        "their current RAG), at or after this time: an ISO 8601 date and time with "
+        "its offset, e.g. 2017-04-01T09:00:00Z (without one it is read as UK time).",
+    )
 
     class Meta(ActionFilter.Meta):
-        fields = ["plan", *ActionFilter.Meta.fields]
+        fields = ["plan", *ActionFilter.Meta.fields, "agency", "modified_since"]
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
         # ActionFilter.__init__ needs one plan; the API may filter across plans.
@@ -70,6 +79,12 @@ class ApiActionFilter(ActionFilter):
         boards = boards_of(request) if request is not None else Board.objects.none()
         self.filters["theme"].queryset = Theme.objects.filter(plan__board__in=boards)
         self.filters["subgroup"].queryset = Subgroup.objects.filter(board__in=boards)
+
+    def filter_modified_since(self, queryset, name, value):
+        updated = ActionUpdate.objects.filter(
+            action=OuterRef("pk"), created_at__gte=value
+        )
+        return queryset.filter(Q(modified_at__gte=value) | Exists(updated))
 
 
 @extend_schema(methods=["PATCH"], responses=serializers.ActionSerializer)
@@ -101,9 +116,19 @@ class ActionViewSet(
         services.action_update_details(action=instance, **kwargs)
 
 
-class ActionUpdateFilter(django_filters.FilterSet):
-    action = django_filters.NumberFilter(field_name="action")
-    plan = django_filters.NumberFilter(field_name="action__plan")
+class ActionUpdateFilter(ApiFilterSet):
+    action = IdFilter("action", what="The action")
+    plan = IdFilter("action__plan", what="The action's plan")
+    agency = AgencyFilter(
+        "action__owner_agencies", help_text="An agency owning the updated action"
+    )
+    # Updates are never edited (a correction is a new update): made is modified.
+    modified_since = modified_since(
+        field_name="created_at",
+        help_text="Updates recorded at or after this time: an ISO 8601 date and "
+        "time with its offset, e.g. 2017-04-01T09:00:00Z (without one it is read as "
+        "UK time).",
+    )
     rag = django_filters.ChoiceFilter(
         choices=[*Rag.choices, ("none", "No update required")], method="filter_rag"
     )
@@ -113,7 +138,7 @@ class ActionUpdateFilter(django_filters.FilterSet):
 
     class Meta:
         model = ActionUpdate
-        fields = ["action", "plan", "rag", "date"]
+        fields = ["action", "plan", "rag", "date", "agency", "modified_since"]
 
     def filter_rag(self, queryset, name, value: str):
         return queryset.filter(rag="" if value == "none" else value)

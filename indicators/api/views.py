@@ -8,7 +8,6 @@ from django.db import transaction
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 from simple_history.utils import bulk_create_with_history
 
@@ -18,8 +17,10 @@ from boards.api.base import (
     VersionedUpdateMixin,
     history_reason,
 )
+from boards.api.filters import AgencyFilter, ApiFilterSet, IdFilter, modified_since
 
 from .. import selectors, services
+from ..filters import ScorecardFilterSet
 from ..models import Indicator, Measurement, PeriodKind, Scorecard
 from ..permissions import can_record_measurement
 from . import serializers as s
@@ -27,28 +28,29 @@ from . import serializers as s
 MAX_BULK = 1000
 
 
-class CodeOrdering(OrderingFilter):
-    """`ordering=code` sorts codes as people do: CS2.7 before CS2.10."""
-
-    def get_ordering(self, request, queryset, view):
-        ordering = super().get_ordering(request, queryset, view)
-        return [o.replace("code", "sort_key") for o in ordering] if ordering else None
-
-
-class IndicatorFilterSet(django_filters.FilterSet):
+class IndicatorFilterSet(ApiFilterSet):
+    code = django_filters.CharFilter(help_text="The indicator's code, e.g. CS1.0.")
+    owning_agency = IdFilter("owning_agency", what="The owning agency")
+    agency = AgencyFilter("owning_agency", help_text="The owning agency")
     scorecard = django_filters.CharFilter(
         field_name="scorecards__slug", label="Scorecard (its slug)"
     )
 
     class Meta:
         model = Indicator
-        fields = ["code", "owning_agency", "unit", "scorecard"]
+        fields = ["code", "owning_agency", "agency", "unit", "scorecard"]
+        fields += ["modified_since"]
 
 
-class MeasurementFilterSet(django_filters.FilterSet):
+class MeasurementFilterSet(ApiFilterSet):
     indicator = django_filters.CharFilter(
         field_name="indicator__code", label="Indicator code"
     )
+    agency = AgencyFilter(
+        "indicator__owning_agency", help_text="The indicator's owning agency"
+    )
+    # entered_at is the value's own modification time (set on every save).
+    modified_since = modified_since(field_name="entered_at")
 
     class Meta:
         model = Measurement
@@ -63,8 +65,8 @@ class IndicatorViewSet(BoardScopedMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Indicator.objects.prefetch_related("targets", "scorecards")
     serializer_class = s.IndicatorSerializer
     filterset_class = IndicatorFilterSet
-    filter_backends = [django_filters.rest_framework.DjangoFilterBackend, CodeOrdering]
     ordering_fields = ["code"]
+    ordering_aliases = {"code": "sort_key"}  # CS2.7 before CS2.10
 
 
 class _RecordOne:
@@ -276,6 +278,7 @@ class ScorecardViewSet(BoardScopedMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Scorecard.objects.select_related("board")
     serializer_class = s.ScorecardSerializer
     lookup_field = "slug"
+    filterset_class = ScorecardFilterSet
     ordering_fields = ["name"]
 
     def get_object(self):

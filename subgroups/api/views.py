@@ -6,7 +6,7 @@ from rest_framework import viewsets
 from boards.api.base import BoardScopedMixin, token_of
 from boards.models import Board
 
-from .. import permissions
+from .. import filters, permissions
 from ..models import ReportingPlanItem, ReturnStatus, Subgroup, SubgroupReturn
 from . import serializers
 
@@ -14,7 +14,7 @@ from . import serializers
 class SubgroupViewSet(BoardScopedMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Subgroup.objects.select_related("chair")
     serializer_class = serializers.SubgroupSerializer
-    filterset_fields = ["kind", "active"]
+    filterset_class = filters.SubgroupFilterSet
     ordering_fields = ["name", "kind"]
 
 
@@ -24,7 +24,7 @@ class SubgroupReturnViewSet(BoardScopedMixin, viewsets.ReadOnlyModelViewSet):
     queryset = SubgroupReturn.objects.all()
     serializer_class = serializers.SubgroupReturnSerializer
     board_path = "subgroup__board"
-    filterset_fields = ["subgroup", "period", "status"]
+    filterset_class = filters.SubgroupReturnFilterSet
     ordering_fields = ["period", "submitted_at"]
 
     def get_queryset(self):
@@ -47,5 +47,5 @@ class SubgroupReturnViewSet(BoardScopedMixin, viewsets.ReadOnlyModelViewSet):
 class ReportingPlanItemViewSet(BoardScopedMixin, viewsets.ReadOnlyModelViewSet):
     queryset = ReportingPlanItem.objects.all()
     serializer_class = serializers.ReportingPlanItemSerializer
-    filterset_fields = ["subgroup", "frequency", "destination"]
+    filterset_class = filters.ReportingPlanItemFilterSet
     ordering_fields = ["what", "month"]

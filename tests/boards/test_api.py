@@ -282,10 +282,15 @@ def test_ordering_uses_the_whitelist(cast):
     default = names("")
     assert names("?ordering=-name") == sorted(default, reverse=True)
     assert names("?ordering=name") == sorted(default)
-    # Fields outside ordering_fields are ignored, not an error nor a leak.
-    assert names("?ordering=secret") == default
-    assert names("?ordering=-board__api_tokens__secret_hash") == default
-    assert names("?ordering=-name,board__name") == sorted(default, reverse=True)
+    # Fields outside ordering_fields are refused, naming them: never a leak.
+    for query, refused in [
+        ("secret", "secret"),
+        ("-board__api_tokens__secret_hash", "-board__api_tokens__secret_hash"),
+        ("-name,board__name", "board__name"),
+    ]:
+        response = client.get(f"{API}agencies/?ordering={query}")
+        assert response.status_code == 400
+        assert refused in response.json()["ordering"][0]
 
 
 def test_memberships_do_not_expose_email_addresses(cast):
