@@ -80,10 +80,10 @@ class AgencyFilter(django_filters.CharFilter):
 
 
 def _widget_names(name, widget) -> set[str]:
+    # A range's two ends are read from their own names (date_after…); any other
+    # widget, the GOV.UK date input included, reads the plain name the schema gives.
     if isinstance(widget, django_filters.widgets.SuffixedMultiWidget):
         return {widget.suffixed(name, suffix) for suffix in widget.suffixes}
-    if isinstance(widget, forms.MultiWidget):
-        return {f"{name}_{index}" for index in range(len(widget.widgets))}
     return {name}
 
 
