@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from drf_spectacular.generators import SchemaGenerator
@@ -345,3 +346,16 @@ def test_a_return_whose_rag_entries_change_is_modified_since(cast, api):
     return_save_actions(subgroup_return=subgroup_return, entries={}, user=cast.chair)
     found = ids(api.get(f"{API}subgroup-returns/", {"modified_since": BETWEEN}))
     assert subgroup_return.pk in found
+
+
+def test_the_migration_dates_existing_records_by_their_latest_history(cast):
+    migration = importlib.import_module("boards.migrations.0004_add_modified_at")
+    risk = BUILDERS["risks"](cast, None)
+    risk_update(risk=risk, version=risk.version, changes={"impact": 4}, user=cast.chair)
+    latest = risk.history.first()
+    risk.history.filter(pk=latest.pk).update(history_date=NEW)
+    risk.history.exclude(pk=latest.pk).update(history_date=OLD)
+    stamp("risks", risk, datetime(2026, 1, 1, tzinfo=UTC))
+    migration.from_history(apps, None)
+    risk.refresh_from_db()
+    assert risk.modified_at == NEW
