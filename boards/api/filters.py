@@ -15,17 +15,15 @@ from rest_framework.settings import api_settings
 MAX_ID = 2**63 - 1  # the largest key the database holds
 
 
-def modified_since(field_name="modified_at", method=None, help_text=""):
+def modified_since(field_name="modified_at", method=None, what="Records changed"):
     """The `modified_since` filter; a list whose rows change through a child row
-    gives a method and says so in its help text."""
+    gives a method, and `what` says so in the schema."""
     return django_filters.IsoDateTimeFilter(
         field_name=field_name,
         lookup_expr="gte",
         method=method,
-        help_text=help_text
-        or "Only records changed at or after this time: an ISO 8601 date and time "
-        "with its offset, e.g. 2017-04-01T09:00:00Z (without one it is read as UK "
-        "time).",
+        help_text=f"{what} at or after this time: an ISO 8601 date and time with "
+        "its offset, e.g. 2017-04-01T09:00:00Z (without one it is read as UK time).",
     )
 
 

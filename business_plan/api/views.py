@@ -60,12 +60,20 @@ class ApiActionFilter(ApiFilterSet, ActionFilter):
     subgroup choices limited to the boards the request may reach."""
 
     plan = IdFilter("plan", what="The plan")
+    # As on the page, with the schema saying what they take.
+    theme = django_filters.ModelChoiceFilter(
+        queryset=Theme.objects.none(), help_text="The theme: its id."
+    )
+    subgroup = django_filters.ModelChoiceFilter(
+        field_name="owner_subgroups",
+        queryset=Subgroup.objects.none(),
+        help_text="An owning subgroup: its id.",
+    )
     agency = AgencyFilter("owner_agencies", help_text="An agency owning the action")
     modified_since = modified_since(
         method="filter_modified_since",
-        help_text="Actions changed, or given a progress update (which changes "
-        "their current RAG), at or after this time: an ISO 8601 date and time with "
-        "its offset, e.g. 2017-04-01T09:00:00Z (without one it is read as UK time).",
+        what="Actions changed, or given a progress update (which changes their "
+        "current RAG),",
     )
 
     class Meta(ActionFilter.Meta):
@@ -123,12 +131,7 @@ class ActionUpdateFilter(ApiFilterSet):
         "action__owner_agencies", help_text="An agency owning the updated action"
     )
     # Updates are never edited (a correction is a new update): made is modified.
-    modified_since = modified_since(
-        field_name="created_at",
-        help_text="Updates recorded at or after this time: an ISO 8601 date and "
-        "time with its offset, e.g. 2017-04-01T09:00:00Z (without one it is read as "
-        "UK time).",
-    )
+    modified_since = modified_since(field_name="created_at", what="Updates recorded")
     rag = django_filters.ChoiceFilter(
         choices=[*Rag.choices, ("none", "No update required")], method="filter_rag"
     )

@@ -50,7 +50,9 @@ class MeasurementFilterSet(ApiFilterSet):
         "indicator__owning_agency", help_text="The indicator's owning agency"
     )
     # entered_at is the value's own modification time (set on every save).
-    modified_since = modified_since(field_name="entered_at")
+    modified_since = modified_since(
+        field_name="entered_at", what="Values entered or changed"
+    )
 
     class Meta:
         model = Measurement
