@@ -15,6 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from drf_spectacular.generators import SchemaGenerator
 
+from boards.api.filters import IdFilter
 from boards.models import Agency, ChallengeLogEntry, Membership, Risk, Role
 from boards.services.risks import risk_update
 from business_plan.models import ActionUpdate, BusinessPlan, Rag
@@ -248,6 +249,23 @@ def test_an_agency_on_either_side_of_a_challenge_finds_it(cast, api):
     challenge.save()
     assert challenge.pk in ids(api.get(f"{API}challenges/", {"agency": "NC"}))
     assert challenge.pk in ids(api.get(f"{API}challenges/", {"agency": "NVS"}))
+
+
+ID_FILTERS = [
+    (prefix, name)
+    for prefix in ENDPOINTS
+    for name, given in filters_of(prefix).items()
+    if isinstance(given, IdFilter)
+]
+
+
+@pytest.mark.parametrize(("prefix", "name"), ID_FILTERS)
+def test_an_id_filter_says_so_and_refuses_what_is_not_an_id(prefix, name, cast, api):
+    assert filters_of(prefix)[name].extra["help_text"].endswith(": its id.")
+    for given in ("9" * 30, "CS1.0", "0"):
+        response = api.get(f"{API}{prefix}/", {name: given})
+        assert response.status_code == 400, given
+        assert name in json.dumps(response.json())
 
 
 @pytest.mark.parametrize("prefix", ENDPOINTS)
