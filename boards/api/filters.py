@@ -40,7 +40,7 @@ class AgencyField(forms.CharField):
         value = super().to_python(value)
         if not value:
             return None
-        if len(value) > 60:
+        if len(value) > 60 or "\x00" in value:
             raise forms.ValidationError("Give an agency's id or short name.")
         if re.fullmatch(r"[0-9]+", value):
             if int(value) > MAX_ID:

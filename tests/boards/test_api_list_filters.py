@@ -238,9 +238,10 @@ def test_agency_filters_by_id_and_by_short_name(prefix, cast, api):
         assert mine.pk in found, given
         assert theirs.pk not in found, given
     assert ids(api.get(f"{API}{prefix}/", {"agency": "No such agency"})) == set()
-    description = api.get(f"{API}{prefix}/", {"agency": "9" * 30})
-    assert description.status_code == 400
-    assert "agency" in json.dumps(description.json())
+    for refused in ("9" * 30, "NC\x00", "x" * 61):
+        response = api.get(f"{API}{prefix}/", {"agency": refused})
+        assert response.status_code == 400
+        assert "agency" in json.dumps(response.json())
 
 
 def test_an_agency_on_either_side_of_a_challenge_finds_it(cast, api):
