@@ -32,7 +32,7 @@ from boards.models.api import TokenScope
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLES_PER_OPERATION = 25
+EXAMPLES_PER_OPERATION = 15
 SEED = 20161231
 
 CONFIG = SchemathesisConfig.from_dict(
