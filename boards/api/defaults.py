@@ -121,7 +121,8 @@ def exception_handler(exc, context):
     """Service errors become JSON: a stale version is 409; a DomainError (or any
     ValidationError) 400 with its field messages, or {"detail": [...]} when they
     belong to no field. Every error body is an object in the one shape the schema
-    documents (boards/api/schema.py): a bare list of messages goes under "detail"."""
+    documents (boards/api/schema.py): a bare list of messages goes under "detail",
+    and a field's one message in a list."""
     # Imported here: rest_framework.views reads these settings when it loads.
     from rest_framework.views import exception_handler as drf_exception_handler
 

@@ -136,6 +136,12 @@ def test_an_unknown_api_address_is_a_json_404(api):
     assert body == {"detail": "Not found."}
 
 
+def test_an_error_asked_for_as_html_is_still_json(api):
+    # A browser's Accept header would otherwise get DRF's browsable error page.
+    response = api.get(f"{API}risks/{BIG}/", HTTP_ACCEPT="text/html")
+    assert assert_json_error(response, 404) == {"detail": "Not found."}
+
+
 def test_minus_zero_is_stored_as_zero(api, cast):
     IndicatorFactory(board=cast.board, code="C1.0", unit="count")
     response = api.post(
