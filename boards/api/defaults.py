@@ -99,9 +99,21 @@ class TokenRateThrottle(SimpleRateThrottle):
 
 
 class Pagination(PageNumberPagination):
+    """A page that is not a whole number from 1 to the last page is a 400 naming
+    the parameter, like any other invalid query parameter (DRF answers 404)."""
+
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
+    invalid_page_message = "There is no page “{page_number}”: {message}."
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except exceptions.NotFound as error:
+            raise exceptions.ValidationError(
+                {self.page_query_param: [str(error.detail)]}
+            ) from None
 
 
 class JSONParser(DrfJSONParser):

@@ -32,12 +32,11 @@ ERROR = {
 
 # Every operation may answer these.
 COMMON = {
-    "400": "Invalid input: a query parameter or the body, with a message for each "
-    "field at fault.",
+    "400": "Invalid input: a query parameter (a page beyond the last, too) or the "
+    "body, with a message for each field at fault.",
     "401": "No credentials, or a token that is not valid, expired or revoked.",
     "403": "Not allowed: a read-only token, or a record you may read but not change.",
-    "404": "No such record on the token's board (or not one you may see), or no "
-    "such page of a list.",
+    "404": "No such record on the token's board (or not one you may see).",
     "429": "Too many requests: wait for the number of seconds in Retry-After.",
     "503": "The service is unavailable for a moment (e.g. its database): try "
     "again after the number of seconds in Retry-After.",

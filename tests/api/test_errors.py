@@ -77,9 +77,11 @@ def test_an_integer_filter_out_of_range_is_no_500(api, url):
         assert response.json()["results"] == [] or "page_size" in url
 
 
-def test_a_page_beyond_any_is_a_json_404(api):
-    body = assert_json_error(api.get(f"{API}risks/?page=99999999999999999999"), 404)
-    assert body == {"detail": "Invalid page."}
+@pytest.mark.parametrize("page", ["99999999999999999999", "2", "0", "-1", "one"])
+def test_a_page_that_is_not_there_is_a_400_naming_the_parameter(api, page):
+    body = assert_json_error(api.get(f"{API}risks/?page={page}"), 400)
+    assert list(body) == ["page"]
+    assert body["page"][0].startswith(f"There is no page “{page}”: That page")
 
 
 @pytest.mark.parametrize("path", ["risks", "actions", "measurements", "meetings"])
