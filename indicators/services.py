@@ -25,6 +25,12 @@ def settings_for(board) -> IndicatorSettings:
     return found
 
 
+def unsigned_zero(number):
+    """-0 is 0: adding 0 drops the sign of a negative zero and keeps any other
+    number (and its decimal places) as it is."""
+    return number + 0 if isinstance(number, Decimal) else number
+
+
 def parse_number(raw, *, field="value") -> Decimal:
     """A finite decimal from user input; a clear error otherwise."""
     try:
@@ -33,7 +39,7 @@ def parse_number(raw, *, field="value") -> Decimal:
         raise DomainError({field: f"“{raw}” is not a number."}) from None
     if not number.is_finite():
         raise DomainError({field: "Enter a finite number (not NaN or infinity)."})
-    return number
+    return unsigned_zero(number)
 
 
 def validate_value(indicator, value: Decimal, *, field="value"):
@@ -74,6 +80,10 @@ def validate_period(kind: str, period_end: date):
 
 
 def _measurement(indicator, *, period_kind, period_end, value, user, **extra):
+    value = unsigned_zero(value)
+    for part in ("numerator", "denominator"):
+        if part in extra:
+            extra[part] = unsigned_zero(extra[part])
     validate_period(period_kind, period_end)
     validate_value(indicator, value)
     rag = extra.get("recorded_rag", "")
@@ -125,6 +135,7 @@ def measurement_update(
     *, measurement, version, changes, user, reason=""
 ) -> Measurement:
     indicator = measurement.indicator
+    changes = {name: unsigned_zero(given) for name, given in changes.items()}
     if "value" in changes:
         validate_value(indicator, changes["value"])
     if changes.get("recorded_rag") and not changes.get("rag_reason", "").strip():

@@ -19,7 +19,22 @@ class ImportFailed(DomainError):
 
 
 def read_table(upload) -> list[list[str]]:
-    """Rows of cells from an uploaded .csv or .xlsx file."""
+    """Rows of cells from an uploaded .csv or .xlsx file. A NUL character is
+    refused, as forms refuse it: no text column can store one (PostgreSQL)."""
+    rows = _read_rows(upload)
+    nul = [n for n, row in enumerate(rows, start=1) if any("\x00" in c for c in row)]
+    if nul:
+        raise ImportFailed(
+            [
+                f"Row {n} contains a NUL character (an invisible control "
+                "character): remove it and upload the file again."
+                for n in nul[:20]
+            ]
+        )
+    return rows
+
+
+def _read_rows(upload) -> list[list[str]]:
     name = upload.name.lower()
     if name.endswith(".xlsx"):
         from openpyxl import load_workbook

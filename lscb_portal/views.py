@@ -1,7 +1,8 @@
 import logging
+import sys
 
-from django.db import connection
-from django.http import HttpResponseServerError, JsonResponse
+from django.db import InterfaceError, OperationalError, connection
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
@@ -51,5 +52,11 @@ def error_404(request, exception=None):
 
 
 def error_500(request):
-    # No context processors: the database may be what failed.
+    # No context processors: the database may be what failed. Django calls this
+    # while handling the exception, so exc_info names it: a database that cannot be
+    # reached (or timed out) is a 503 to try again, not a fault of ours.
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "30"
+        return response
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -4,6 +4,9 @@ token), with their OpenAPI parameters declared here once. Authentication,
 throttling and JSON errors are in defaults.py. The API base lives in boards, beside
 the token models it reads, so the project package depends on no domain app."""
 
+import hashlib
+import json
+
 from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -60,8 +63,11 @@ IDEMPOTENCY_KEY = OpenApiParameter(
     "Idempotency-Key",
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
-    description="A key of your choosing: a retry with the same key creates nothing "
-    "and gets the first response again.",
+    description="A key of your choosing (up to 100 characters) that makes a POST "
+    "safe to retry: a retry with the same key and the same body creates nothing and "
+    "gets the first response again, marked `Idempotent-Replayed: true`. The same key "
+    "with a different body is refused with 422, and on another path with 409; use a "
+    "new key for each new request. Keys belong to the user.",
 )
 
 
@@ -116,7 +122,9 @@ class VersionedUpdateMixin:
             if if_match.strip() not in ("*", etag_for(instance.version)):
                 raise PreconditionFailed()
             return instance.version
-        version = request.data.get("version")
+        # A body that is not a JSON object is the serializer's to refuse.
+        body = request.data if isinstance(request.data, dict) else {}
+        version = body.get("version")
         if version in (None, ""):
             raise exceptions.ValidationError(
                 {"version": "Give the version you change, or an If-Match header."}
@@ -133,21 +141,42 @@ class PreconditionFailed(exceptions.APIException):
     default_code = "precondition_failed"
 
 
+def body_hash(request) -> str:
+    """The parsed body's digest, so the same JSON spaced or ordered differently is
+    the same request."""
+    canonical = json.dumps(
+        request.data, sort_keys=True, separators=(",", ":"), default=str
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
 class IdempotentCreateMixin:
-    """A POST with an Idempotency-Key is done once: a retry with the same key gets
-    the first response again and creates nothing."""
+    """A POST with an Idempotency-Key is done once: a retry with the same key and
+    body gets the first response again and creates nothing; the same key with
+    another body is refused (422), as a client reusing keys would otherwise be told
+    its new request succeeded when nothing was done."""
 
     @extend_schema(parameters=[IDEMPOTENCY_KEY])
     def create(self, request, *args, **kwargs):
         key = request.headers.get("Idempotency-Key", "").strip()[:100]
         if not key:
             return super().create(request, *args, **kwargs)
+        digest = body_hash(request)
         previous = IdempotencyRecord.objects.filter(user=request.user, key=key).first()
         if previous is not None:
             if previous.path != request.path:
                 return Response(
                     {"detail": "This Idempotency-Key was used for another request."},
                     status=status.HTTP_409_CONFLICT,
+                )
+            # Records from before hashes were kept have none to compare.
+            if previous.request_hash and previous.request_hash != digest:
+                return Response(
+                    {
+                        "detail": "This Idempotency-Key was used with a different "
+                        "body. Use a new key for a new request."
+                    },
+                    status=status.HTTP_422_UNPROCESSABLE_ENTITY,
                 )
             response = Response(previous.body, status=previous.status)
             response["Idempotent-Replayed"] = "true"
@@ -159,6 +188,7 @@ class IdempotentCreateMixin:
                     user=request.user,
                     key=key,
                     path=request.path,
+                    request_hash=digest,
                     status=response.status_code,
                     body=response.data,
                 )

@@ -1,7 +1,7 @@
 """The API's defaults that settings.REST_FRAMEWORK names: token authentication,
-access, throttling, pagination and JSON errors. Kept apart from base.py because DRF
-imports these while it loads its views, before drf-spectacular's decorators (which
-base.py uses) can be imported."""
+access, throttling, pagination, the JSON parser and JSON errors. Kept apart from
+base.py because DRF imports these while it loads its views, before
+drf-spectacular's decorators (which base.py uses) can be imported."""
 
 from datetime import timedelta
 
@@ -13,6 +13,7 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions, permissions, status
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.parsers import JSONParser as DrfJSONParser
 from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 
@@ -98,15 +99,42 @@ class TokenRateThrottle(SimpleRateThrottle):
 
 
 class Pagination(PageNumberPagination):
+    """A page that is not a whole number from 1 to the last page is a 400 naming
+    the parameter, like any other invalid query parameter (DRF answers 404)."""
+
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
+    invalid_page_message = "There is no page “{page_number}”: {message}."
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except exceptions.NotFound as error:
+            raise exceptions.ValidationError(
+                {self.page_query_param: [str(error.detail)]}
+            ) from None
+
+
+class JSONParser(DrfJSONParser):
+    """The API's only parser (anything else is a 415). JSON nested too deeply for
+    Python to decode is a 400 like any other malformed JSON, not a 500."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise exceptions.ParseError(
+                "JSON parse error - nested too deeply."
+            ) from None
 
 
 def exception_handler(exc, context):
     """Service errors become JSON: a stale version is 409; a DomainError (or any
     ValidationError) 400 with its field messages, or {"detail": [...]} when they
-    belong to no field."""
+    belong to no field. Every error body is an object in the one shape the schema
+    documents (boards/api/schema.py): a bare list of messages goes under "detail",
+    and a field's one message in a list."""
     # Imported here: rest_framework.views reads these settings when it loads.
     from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -119,7 +147,21 @@ def exception_handler(exc, context):
         exc = exceptions.ValidationError(detail)
     elif isinstance(exc, IntegrityError):
         exc = exceptions.ValidationError({"detail": "This conflicts with a record."})
-    return drf_exception_handler(exc, context)
+    elif isinstance(exc, OverflowError):
+        # An id too large for the database (SQLite refuses it before querying).
+        exc = exceptions.ValidationError(
+            {"detail": "A number in the request is too large."}
+        )
+    response = drf_exception_handler(exc, context)
+    if response is not None and isinstance(response.data, list):
+        response.data = {"detail": response.data}
+    elif response is not None and isinstance(response.data, dict):
+        # A field's messages are always a list, however the error was raised.
+        response.data = {
+            name: [value] if isinstance(value, str) and name != "detail" else value
+            for name, value in response.data.items()
+        }
+    return response
 
 
 def history_reason(request) -> str:

@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..models import (
@@ -39,7 +40,26 @@ class MembershipSerializer(serializers.ModelSerializer):
         ]
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": r"^([01]\d|2[0-3]):[0-5]\d$",
+        "example": "14:00",
+        "nullable": True,
+        "description": "Local time (UK), hours and minutes; null when not set.",
+    }
+)
+class LocalTimeField(serializers.TimeField):
+    """A wall-clock time as the board gives it, "14:00": OpenAPI's `time` format
+    means an RFC 3339 time with a UTC offset, which a meeting's time has not."""
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
 class MeetingSerializer(serializers.ModelSerializer):
+    starts_at = LocalTimeField(allow_null=True, read_only=True)
+
     class Meta:
         model = Meeting
         fields = ["id", "date", "starts_at", "kind", "location", "minutes_status"]

@@ -83,13 +83,15 @@ class ApiToken(models.Model):
 
 class IdempotencyRecord(models.Model):
     """The response to a POST sent with an Idempotency-Key, replayed if the same
-    key comes again, so a retried request creates nothing twice."""
+    key comes again with the same body, so a retried request creates nothing twice."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
     key = models.CharField(max_length=100)
     path = models.CharField(max_length=300)
+    # SHA-256 of the request body: the same key with another body is refused.
+    request_hash = models.CharField(max_length=64, blank=True)
     status = models.PositiveSmallIntegerField()
     body = models.JSONField()
     created_at = models.DateTimeField(auto_now_add=True)

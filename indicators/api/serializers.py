@@ -39,6 +39,13 @@ class IndicatorSerializer(serializers.ModelSerializer):
 
 class MeasurementSerializer(serializers.ModelSerializer):
     indicator = serializers.CharField(source="indicator.code", read_only=True)
+    # Declared so the schema's enum allows the blank it holds when not recorded.
+    recorded_rag = serializers.ChoiceField(
+        choices=Rag.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text="Only to override the computed RAG (blank when not recorded).",
+    )
 
     class Meta:
         model = Measurement
