@@ -14,7 +14,8 @@ from boards.services.meetings import minutes_approve
 from business_plan import services as plan_services
 from business_plan.models import Action, ActionUpdate, BusinessPlan, PlanStatus
 from lscb_portal.errors import AlreadyRecorded, DomainError
-from reports.models import NarrativeApproval
+from reports import services as report_services
+from reports.models import NarrativeApproval, ReportRun
 from reports.narrative import narrative_approve, narrative_save
 from subgroups import services
 from subgroups.models import ReturnStatus, SubgroupReturn
@@ -195,3 +196,41 @@ def test_concurrent_carry_forwards_close_the_plan_once(plan, cast):
 
 def test_already_recorded_is_the_domain_error():
     assert issubclass(AlreadyRecorded, DomainError)
+
+
+def test_concurrent_export_requests_make_one_run(cast, monkeypatch):
+    queued = []
+    monkeypatch.setattr(report_services, "broker_available", lambda: True)
+    monkeypatch.setattr(report_services.tasks.render_report, "delay", queued.append)
+    outcomes = at_once(
+        3,
+        lambda: report_services.run_request(
+            board=cast.board,
+            kind="annual_report",
+            params={"year": 2016, "draft": False},
+            user=cast.chair,
+        ),
+    )
+    assert all(isinstance(o, ReportRun) for o in outcomes), outcomes
+    assert len({o.pk for o in outcomes}) == 1
+    assert ReportRun.objects.count() == 1
+    assert queued == [outcomes[0].pk]
+
+
+def test_another_export_once_the_first_is_done_makes_a_new_run(cast, monkeypatch):
+    monkeypatch.setattr(report_services, "broker_available", lambda: True)
+    monkeypatch.setattr(report_services.tasks.render_report, "delay", lambda pk: None)
+
+    def request(**params):
+        return report_services.run_request(
+            board=cast.board,
+            kind="annual_report",
+            params={"year": 2016, "draft": False, **params},
+            user=cast.chair,
+        )
+
+    first = request()
+    ReportRun.objects.filter(pk=first.pk).update(status="succeeded")
+    assert request().pk != first.pk
+    assert request(draft=True).pk != first.pk
+    assert ReportRun.objects.count() == 3
