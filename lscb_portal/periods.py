@@ -25,6 +25,14 @@ def validate_date_range(day: date) -> None:
         raise ValidationError(DATE_RANGE_MESSAGE, code="date_range")
 
 
+def validate_year_range(year: int) -> None:
+    """The same range for a year entered as a number (a plan's first year…)."""
+    if year is not None and not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise ValidationError(
+            f"Enter a year from {EARLIEST_YEAR} to {LATEST_YEAR}", code="year_range"
+        )
+
+
 def year_ago(day: date) -> date | None:
     """The same day a year earlier (28 February for 29 February); None before
     year 2, so dates already stored outside the range never raise."""

@@ -197,3 +197,28 @@ def test_pages_and_rows_never_fail_on_edge_dates_already_stored(
         response = api.get(f"{API}scorecards/performance/rows/", query)
         assert response.status_code == 200, (query, response.content)
     assert api.get(f"{API}measurements/").status_code == 200
+
+
+# A plan's years --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "first_year, last_year", [(0, 2019), (1899, 1902), (2016, 9999)]
+)
+def test_a_plan_outside_the_years_is_refused_naming_the_field(
+    cast, first_year, last_year
+):
+    from business_plan.services import plan_create
+    from lscb_portal.errors import DomainError
+
+    with pytest.raises(DomainError) as refused:
+        plan_create(
+            board=cast.board,
+            title="Business Plan",
+            first_year=first_year,
+            last_year=last_year,
+            status="draft",
+            user=cast.business_team,
+        )
+    wrong = "first_year" if first_year != 2016 else "last_year"
+    assert refused.value.message_dict[wrong] == ["Enter a year from 1900 to 2100"]
