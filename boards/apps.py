@@ -8,6 +8,10 @@ class BoardsConfig(AppConfig):
     def ready(self):
         from lscb_portal.sections import BoardSection, register
 
+        from .api import fields
+
+        fields.use_everywhere()  # the date range on every API date
+
         from .selectors import governance as described
 
         for section in (

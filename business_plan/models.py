@@ -9,6 +9,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from boards.models import Agency, Board
+from lscb_portal.periods import validate_year_range
 from lscb_portal.rag import NEEDS_NARRATIVE, NO_UPDATE, Rag
 from subgroups.models import Subgroup, SubgroupReturn
 
@@ -27,10 +28,12 @@ class BusinessPlan(models.Model):
     )
     title = models.CharField(max_length=200)
     first_year = models.PositiveSmallIntegerField(
-        help_text="The reporting year the plan starts, e.g. 2016 for 2016-17."
+        help_text="The reporting year the plan starts, e.g. 2016 for 2016-17.",
+        validators=[validate_year_range],
     )
     last_year = models.PositiveSmallIntegerField(
-        help_text="The year the plan ends, e.g. 2019 for a plan ending March 2019."
+        help_text="The year the plan ends, e.g. 2019 for a plan ending March 2019.",
+        validators=[validate_year_range],
     )
     status = models.CharField(
         max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT

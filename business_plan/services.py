@@ -7,9 +7,9 @@ from datetime import date
 from django.db import transaction
 
 from lscb_portal import rag as rag_rules
-from lscb_portal.errors import DomainError, full_clean
+from lscb_portal.errors import AlreadyRecorded, DomainError, full_clean
 from lscb_portal.periods import end_of_month, quarter_of
-from lscb_portal.versioning import update_versioned
+from lscb_portal.versioning import lock, update_versioned
 
 from .models import (
     Action,
@@ -260,9 +260,9 @@ def challenge_respond(*, challenge, text, user) -> ChallengeResponse:
 def plan_carry_forward(*, plan, into, user) -> list[Action]:
     """Close `plan`, copying every action not complete into `into` (the annual
     report's rule: anything not complete is carried forward)."""
-    plan = BusinessPlan.objects.select_for_update().get(pk=plan.pk)
+    plan = lock(BusinessPlan, pk=plan.pk)
     if plan.is_closed:
-        raise DomainError(f"{plan} is already closed.")
+        raise AlreadyRecorded(f"{plan} is already closed.", plan)
     if into.pk == plan.pk or into.board_id != plan.board_id:
         raise DomainError("Choose another plan of this board to carry actions into.")
     if into.is_closed:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from lscb_portal.periods import reporting_year_start
+from lscb_portal.periods import reporting_year_start, year_ago
 
 from .models import (
     BreakdownCell,
@@ -94,14 +94,7 @@ def evaluate(indicator, measurement, target, previous, board_settings) -> Row:
 
 def year_end(year_start: int) -> date:
     """31 March ending the reporting year that starts in April of `year_start`."""
-    return date(year_start + 1, 3, 31)
-
-
-def year_ago(day: date) -> date:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - 1, day=28)
+    return date(min(year_start + 1, date.max.year), 3, 31)
 
 
 def scorecard_rows(
@@ -116,7 +109,7 @@ def scorecard_rows(
         for m in Measurement.objects.filter(
             indicator_id__in=ids,
             period_kind=period_kind,
-            period_end__in=[period_end, previous_end],
+            period_end__in=[d for d in (period_end, previous_end) if d],
         )
     }
     year = reporting_year_start(period_end)

@@ -17,6 +17,15 @@ class DomainError(ValidationError):
         return " ".join(self.messages)
 
 
+class AlreadyRecorded(DomainError):
+    """What the user tried to record exists already (a duplicate line, a second
+    click on submit or approve): `existing` is the record that holds it."""
+
+    def __init__(self, message: str, existing=None):
+        super().__init__(message, code="duplicate")
+        self.existing = existing
+
+
 def full_clean(instance, **kwargs) -> None:
     """The model's own validation, refused as a DomainError."""
     try:

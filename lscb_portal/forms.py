@@ -9,6 +9,7 @@ from django.core.validators import MaxLengthValidator
 from django.forms.utils import pretty_name
 from django.utils.dateparse import parse_date
 
+from .periods import EARLIEST_YEAR, LATEST_YEAR, validate_date_range
 from .versioning import StaleVersion
 
 DATE_PARTS = ("day", "month", "year")
@@ -87,6 +88,17 @@ class GovukDateField(forms.DateField):
             return datetime.date(*(int(parts[p]) for p in ("year", "month", "day")))
         except ValueError:
             raise ValidationError(real_date, code="invalid") from None
+
+    def validate(self, value):
+        super().validate(value)
+        try:
+            validate_date_range(value)
+        except ValidationError:
+            label = self.label or "The date"
+            raise ValidationError(
+                f"{label} must be from {EARLIEST_YEAR} to {LATEST_YEAR}",
+                code="date_range",
+            ) from None
 
     @classmethod
     def like(cls, field):

@@ -1,15 +1,46 @@
-"""Reporting periods: the year runs 1 April to 31 March and is written "2016-17"."""
+"""Reporting periods: the year runs 1 April to 31 March and is written "2016-17";
+and the range of dates the portal accepts anywhere."""
 
 import calendar
 import re
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 QUARTER_RE = re.compile(r"^(\d{4})-(\d{2}) Q([1-4])$")
 
 # The first reporting year the portal keeps reports for.
 FIRST_REPORTING_YEAR = 2000
+
+# Every date a person or a feed enters lies in these years (forms through
+# lscb_portal.forms.GovukDateField, the API through boards.api.fields.DateField).
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+DATE_RANGE_MESSAGE = f"Enter a date from {EARLIEST_YEAR} to {LATEST_YEAR}"
+
+
+def validate_date_range(day: date) -> None:
+    """The one range check on entered dates."""
+    if day is not None and not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        raise ValidationError(DATE_RANGE_MESSAGE, code="date_range")
+
+
+def validate_year_range(year: int) -> None:
+    """The same range for a year entered as a number (a plan's first year…)."""
+    if year is not None and not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise ValidationError(
+            f"Enter a year from {EARLIEST_YEAR} to {LATEST_YEAR}", code="year_range"
+        )
+
+
+def year_ago(day: date) -> date | None:
+    """The same day a year earlier (28 February for 29 February); None before
+    year 2, so dates already stored outside the range never raise."""
+    if day.year <= 1:
+        return None
+    if (day.month, day.day) == (2, 29):
+        return date(day.year - 1, 2, 28)
+    return day.replace(year=day.year - 1)
 
 
 def reporting_year_start(day: date) -> int:
@@ -60,6 +91,8 @@ def quarters_between(start: date, end: date) -> list[str]:
         label = quarter_of(day)
         if label not in quarters:
             quarters.append(label)
+        if (day.year, day.month) == (date.max.year, 12):
+            break  # no month after December 9999
         day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
     return quarters
 

@@ -2,6 +2,7 @@
 refused with who changed the record and when, never silently overwritten."""
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from .errors import DomainError, full_clean
@@ -25,11 +26,21 @@ class StaleVersion(DomainError):
         )
 
 
+def lock(model, **lookup):
+    """The row, locked until the transaction ends, so a second click waits and then
+    sees the first one's result. select_for_update alone is ignored by SQLite, where
+    two transactions that both read before writing deadlock; a no-op UPDATE takes
+    the write lock first on either database."""
+    pk = model._meta.pk.attname
+    model._base_manager.filter(**lookup).update(**{pk: F(pk)})
+    return model.objects.select_for_update().get(**lookup)
+
+
 @transaction.atomic
 def update_versioned(model, *, pk, version: int, changes: dict, user, reason=""):
     """Apply changes to a versioned row unless someone changed it since `version`;
     `reason` goes on the history record the save writes."""
-    instance = model.objects.select_for_update().get(pk=pk)
+    instance = lock(model, pk=pk)
     if instance.version != version:
         raise StaleVersion(instance)
     for field, value in changes.items():

@@ -19,9 +19,9 @@ from boards.models import Contribution
 from business_plan.pdf import business_plan_update
 from indicators.models import BreakdownTable
 from indicators.pdf import key_indicators
-from lscb_portal.errors import DomainError, full_clean
+from lscb_portal.errors import AlreadyRecorded, DomainError, full_clean
 from lscb_portal.periods import year_label
-from lscb_portal.versioning import StaleVersion, update_versioned
+from lscb_portal.versioning import StaleVersion, lock, update_versioned
 
 from .models import NARRATIVE_FIELDS, NarrativeApproval, ReportNarrative
 
@@ -283,13 +283,10 @@ def narrative_approve(*, board, year: int, version: int, user) -> NarrativeAppro
     """Records the chair's approval of `version` with a copy of its texts, unless
     the narrative has changed since the page showed that version."""
     with transaction.atomic():
-        narrative = (
-            ReportNarrative.objects.select_for_update()
-            .filter(board=board, year=year)
-            .first()
-        )
-        if narrative is None:
-            raise DomainError("There is no narrative to approve yet.")
+        try:
+            narrative = lock(ReportNarrative, board=board, year=year)
+        except ReportNarrative.DoesNotExist:
+            raise DomainError("There is no narrative to approve yet.") from None
         if narrative.version != version:
             raise StaleVersion(
                 narrative,
@@ -298,7 +295,10 @@ def narrative_approve(*, board, year: int, version: int, user) -> NarrativeAppro
             )
         approvals = narrative.approvals.all()
         if approvals.filter(version=version).exists():
-            raise DomainError(f"Version {version} is approved already.")
+            raise AlreadyRecorded(
+                f"Version {version} is approved already.",
+                approvals.get(version=version),
+            )
         if narrative.is_empty and not approvals.exists():
             raise DomainError("There is nothing to approve: every block is empty.")
         return NarrativeApproval.objects.create(

@@ -3,14 +3,15 @@
 from django.db import transaction
 from django.db.models import Max
 
-from boards.models import Contribution, Meeting
+from boards.models import Board, Contribution, Meeting
 from indicators.models import Measurement
 from lscb_portal.celery import broker_available
 from lscb_portal.errors import DomainError
 from lscb_portal.periods import reporting_year_start, reporting_years, year_label
+from lscb_portal.versioning import lock
 
 from . import tasks
-from .models import ReportRun, RunKind
+from .models import ReportRun, RunKind, RunStatus
 
 QUEUE_DOWN = (
     "Exporting is not available right now: the job queue is not answering. "
@@ -70,11 +71,24 @@ def _clean_params(board, kind: str, params: dict) -> dict:
 
 
 def run_request(*, board, kind: str, params: dict, user) -> ReportRun:
-    """Record an export and queue it once the row is committed."""
+    """Record an export and queue it once the row is committed; the same export
+    already queued or running for the same person is returned instead."""
     clean = _clean_params(board, kind, params)
     if not broker_available():
         raise DomainError(QUEUE_DOWN)
     with transaction.atomic():
+        # A second click while the first export is still waiting or rendering
+        # shows that export: the board's row lock makes concurrent clicks take turns.
+        lock(Board, pk=board.pk)
+        pending = ReportRun.objects.filter(
+            board=board,
+            kind=kind,
+            params=clean,
+            requested_by=user,
+            status__in=[RunStatus.QUEUED, RunStatus.RUNNING],
+        ).first()
+        if pending is not None:
+            return pending
         run = ReportRun.objects.create(
             board=board, kind=kind, params=clean, requested_by=user
         )

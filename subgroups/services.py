@@ -8,9 +8,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from boards.models import Meeting
-from lscb_portal.errors import DomainError
+from lscb_portal.errors import AlreadyRecorded, DomainError
 from lscb_portal.periods import quarter_bounds
-from lscb_portal.versioning import update_versioned
+from lscb_portal.versioning import StaleVersion, lock, update_versioned
 
 from . import actions, planner
 from .models import (
@@ -23,6 +23,7 @@ from .models import (
     SubgroupReturn,
 )
 
+SUBMITTED = "Submitted"  # the reason on a submission's history row
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 # Allowed types, checked by extension and by the file's first bytes.
 ATTACHMENT_SIGNATURES = {
@@ -109,12 +110,27 @@ def draft_entries(subgroup_return) -> dict[int, tuple[str, str]]:
 
 
 @transaction.atomic
-def return_submit(*, subgroup_return, user) -> SubgroupReturn:
+def return_submit(
+    *, subgroup_return, user, version: int | None = None
+) -> SubgroupReturn:
     """Submit (or re-submit after changes): the RAG entries become the actions'
-    updates, and the return is received for the next meeting it is due at."""
-    subgroup_return = SubgroupReturn.objects.select_for_update().get(
-        pk=subgroup_return.pk
-    )
+    updates, and the return is received for the next meeting it is due at.
+    `version` is the one the check page showed (default: the instance's): a
+    second click, or a concurrent submission, finds it submitted since and is
+    refused with AlreadyRecorded, so one submission is recorded once."""
+    seen = subgroup_return.version if version is None else version
+    subgroup_return = lock(SubgroupReturn, pk=subgroup_return.pk)
+    if subgroup_return.version != seen:
+        last = subgroup_return.history.select_related("history_user").first()
+        if last is not None and last.history_change_reason == SUBMITTED:
+            when = timezone.localtime(last.history_date)
+            raise AlreadyRecorded(
+                f"{subgroup_return} was already submitted by "
+                f"{last.history_user or 'someone'} at {when:%H:%M} on "
+                f"{when:%-d %B %Y}.",
+                subgroup_return,
+            )
+        raise StaleVersion(subgroup_return)
     entries = draft_entries(subgroup_return)
     if entries:
         actions.provider.record(
@@ -131,6 +147,7 @@ def return_submit(*, subgroup_return, user) -> SubgroupReturn:
     subgroup_return.action_entries = {}
     subgroup_return.version += 1
     subgroup_return._history_user = user
+    subgroup_return._change_reason = SUBMITTED
     subgroup_return.save()
     if first_submission:
         _receive_for_next_meeting(subgroup_return, user)

@@ -11,6 +11,7 @@ from django.views.generic import FormView, TemplateView
 
 from boards.mixins import BoardMixin
 from boards.models import Meeting
+from lscb_portal.errors import AlreadyRecorded
 from lscb_portal.forms import FormPageMixin, FormSaveMixin, VersionedEditMixin
 from lscb_portal.history import history_entries
 from lscb_portal.lists import Column, ListPageMixin, date_text
@@ -462,10 +463,16 @@ class ReturnCheckView(ReturnMixin, TemplateView):
         )
 
     def post(self, request, *args, **kwargs):
+        version = request.POST.get("version", "")
         try:
             services.return_submit(
-                subgroup_return=self.subgroup_return, user=request.user
+                subgroup_return=self.subgroup_return,
+                user=request.user,
+                version=int(version) if version.isdigit() else None,
             )
+        except AlreadyRecorded as already:
+            messages.info(request, str(already))
+            return redirect(self.url("return"))
         except ValidationError as error:
             texts = (
                 [f"{k}: {m}" for k, ms in error.message_dict.items() for m in ms]

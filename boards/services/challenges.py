@@ -6,8 +6,8 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from lscb_portal.errors import DomainError, full_clean
-from lscb_portal.versioning import update_versioned
+from lscb_portal.errors import AlreadyRecorded, DomainError, full_clean
+from lscb_portal.versioning import lock, update_versioned
 
 from ..models import Agency, ChallengeLogEntry, ChallengeStatus, Membership
 
@@ -89,6 +89,7 @@ def challenge_update_details(
     )
 
 
+@transaction.atomic
 def challenge_respond(
     *,
     challenge: ChallengeLogEntry,
@@ -103,7 +104,16 @@ def challenge_respond(
     """Record the agency's response, the outcome and its impact; with status closed
     this closes the challenge (dated today unless `closed_on` is given), which is
     refused without an outcome. Reopening clears the closing date. Raises
-    StaleVersion if someone saved first."""
+    StaleVersion if someone saved first, AlreadyRecorded if they closed it."""
+    challenge = lock(ChallengeLogEntry, pk=challenge.pk)
+    if (
+        challenge.version != version
+        and status == ChallengeStatus.CLOSED == challenge.status
+    ):
+        raise AlreadyRecorded(
+            f"This challenge was already closed on {challenge.closed_on:%-d %B %Y}.",
+            challenge,
+        )
     outcome = (outcome or "").strip()
     if status not in ChallengeStatus.values:
         raise DomainError({"status": "Choose open or closed"})

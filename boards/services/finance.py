@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 
-from lscb_portal.errors import DomainError, full_clean
-from lscb_portal.versioning import StaleVersion
+from lscb_portal.errors import AlreadyRecorded, DomainError, full_clean
+from lscb_portal.versioning import StaleVersion, lock
 
 from ..models import Agency, Board, Contribution, Spend
 
@@ -14,14 +14,6 @@ CONTRIBUTION_EXISTS = (
 )
 SPEND_EXISTS = "This heading is already recorded for the year: change it instead."
 NEGATIVE = "The amount cannot be negative: enter £0 or more"
-
-
-class AlreadyRecorded(DomainError):
-    """The line the user tried to add exists: `existing` is the row to change."""
-
-    def __init__(self, message: str, existing):
-        super().__init__(message, code="duplicate")
-        self.existing = existing
 
 
 def last_change_id(instance) -> int | None:
@@ -37,7 +29,7 @@ def last_change_id(instance) -> int | None:
 def lock_unchanged(model, *, pk: int, seen: int | None):
     """The row, locked for the rest of the transaction; StaleVersion if someone
     changed it after the form showing `seen` was opened."""
-    instance = model.objects.select_for_update().get(pk=pk)
+    instance = lock(model, pk=pk)
     if seen is not None and last_change_id(instance) != seen:
         raise StaleVersion(instance)
     return instance

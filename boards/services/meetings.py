@@ -7,8 +7,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from lscb_portal.errors import DomainError, full_clean
-from lscb_portal.versioning import update_versioned
+from lscb_portal.errors import AlreadyRecorded, DomainError, full_clean
+from lscb_portal.versioning import lock, update_versioned
 
 from ..models import (
     AgendaItem,
@@ -63,18 +63,23 @@ def meeting_update(*, meeting: Meeting, version: int, changes: dict, user) -> Me
     )
 
 
+@transaction.atomic
 def minutes_approve(
     *, meeting: Meeting, approving: Meeting, version: int, user, today=None
 ) -> Meeting:
-    """Record that a later meeting, already held, approved this meeting's minutes."""
+    """Record that a later meeting, already held, approved this meeting's minutes;
+    a second click finds them approved (AlreadyRecorded)."""
     today = today or timezone.localdate()
+    meeting = lock(Meeting, pk=meeting.pk)
     if meeting.date > today:
         raise DomainError(
             "This meeting has not been held yet: its minutes cannot be approved."
         )
     if meeting.minutes_status == MinutesStatus.APPROVED:
-        raise DomainError(
-            f"These minutes were already approved at the {meeting.minutes_approved_at}."
+        raise AlreadyRecorded(
+            "These minutes were already approved at the "
+            f"{meeting.minutes_approved_at}.",
+            meeting,
         )
     if approving.board_id != meeting.board_id or approving.pk == meeting.pk:
         raise DomainError({"approving": "Choose a meeting of this board."})

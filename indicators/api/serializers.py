@@ -3,6 +3,8 @@ from decimal import Decimal
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from boards.api import fields
+
 from ..models import Indicator, Measurement, PeriodKind, Rag, Scorecard, Target
 
 
@@ -97,7 +99,7 @@ class MeasurementCreateSerializer(MeasurementDetailsSerializer):
         max_length=20, help_text="The indicator's code, e.g. CS1.0."
     )
     period_kind = serializers.ChoiceField(choices=PeriodKind.choices)
-    period_end = serializers.DateField(help_text="The last day of the period.")
+    period_end = fields.DateField(help_text="The last day of the period.")
 
     class Meta:
         fields = [
@@ -166,5 +168,5 @@ class ScorecardRowSerializer(serializers.Serializer):
 class ScorecardRowsSerializer(serializers.Serializer):
     scorecard = serializers.CharField()
     period_kind = serializers.CharField(allow_null=True)
-    period_end = serializers.DateField(allow_null=True)
+    period_end = fields.DateField(allow_null=True)
     rows = ScorecardRowSerializer(many=True)

@@ -11,6 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from simple_history.utils import bulk_create_with_history
 
+from boards.api import fields
 from boards.api.base import (
     BoardScopedMixin,
     IdempotentCreateMixin,
@@ -266,7 +267,7 @@ class MeasurementBulkViewSet(IdempotentCreateMixin, _BulkCreate):
 
 class RowsQuerySerializer(serializers.Serializer):
     period_kind = serializers.ChoiceField(choices=PeriodKind.choices, required=False)
-    period_end = serializers.DateField(required=False)
+    period_end = fields.DateField(required=False)
 
     def validate(self, attrs):
         if bool(attrs.get("period_kind")) != bool(attrs.get("period_end")):
