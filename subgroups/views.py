@@ -152,9 +152,10 @@ class SubgroupDetailView(ListPageMixin, SubgroupMixin, TemplateView):
         ]
 
     def get_list(self):
-        return SubgroupReturn.objects.filter(subgroup=self.subgroup).select_related(
-            "submitted_by"
-        )
+        returns = SubgroupReturn.objects.filter(subgroup=self.subgroup)
+        return permissions.visible_returns(
+            self.request.user, returns, [self.subgroup]
+        ).select_related("submitted_by")
 
     def get_caption(self):
         return f"Returns from {self.subgroup.name}"
@@ -280,6 +281,8 @@ class ReturnMixin(BoardMixin):
         )
 
     def before_handler(self, request):
+        if not permissions.can_view_return(request.user, self.subgroup_return):
+            raise Http404
         if self.writes and not permissions.can_enter_return(
             request.user, self.subgroup_return.subgroup
         ):
