@@ -3,6 +3,7 @@
 from rest_framework import viewsets
 
 from boards.api.base import BoardScopedMixin, token_of
+from boards.api.viewlog import LogsRecordViewApiMixin
 from boards.models import Board
 
 from .. import permissions
@@ -17,14 +18,23 @@ class SubgroupViewSet(BoardScopedMixin, viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["name", "kind"]
 
 
-class SubgroupReturnViewSet(BoardScopedMixin, viewsets.ReadOnlyModelViewSet):
-    """Submitted and noted returns; drafts only for those who may see them."""
+class SubgroupReturnViewSet(
+    LogsRecordViewApiMixin, BoardScopedMixin, viewsets.ReadOnlyModelViewSet
+):
+    """Submitted and noted returns; drafts only for those who may see them, each
+    view of one logged."""
 
-    queryset = SubgroupReturn.objects.all()
+    queryset = SubgroupReturn.objects.select_related("subgroup")
     serializer_class = serializers.SubgroupReturnSerializer
     board_path = "subgroup__board"
     filterset_fields = ["subgroup", "period", "status"]
     ordering_fields = ["period", "submitted_at"]
+
+    def is_restricted(self, record) -> bool:
+        return record.is_draft
+
+    def record_board_id(self, record) -> int:
+        return record.subgroup.board_id
 
     def get_queryset(self):
         user = self.request.user
