@@ -230,3 +230,23 @@ def test_subgroup_page_lists_a_draft_only_to_those_who_see_it(
     page = as_user(cast_member(who)).get(SG.format(**ids)).content.decode()
     assert ("2016-17 Q4" in page) is (who in SEES_DRAFT)
     assert "2016-17 Q2" in page
+
+
+def test_each_view_of_a_draft_is_logged_and_a_submitted_return_is_not(
+    ids, cast, as_user
+):
+    from boards.models import RecordView
+
+    client = as_user(cast.business_team)
+    draft = f"/boards/north/returns/{ids['draft']}/"
+    assert client.get(draft).status_code == 200
+    assert client.get(f"/api/v1/subgroup-returns/{ids['draft']}/").status_code == 200
+    views = list(RecordView.objects.order_by("pk"))
+    assert [(v.user, v.record.pk) for v in views] == [
+        (cast.business_team, ids["draft"]),
+        (cast.business_team, ids["draft"]),
+    ]
+    assert views[0].via == f"subgroups:return {draft}"
+    assert views[1].via.startswith("API GET")
+    client.get(f"/boards/north/returns/{ids['submitted']}/")
+    assert RecordView.objects.count() == 2
