@@ -36,3 +36,24 @@ def test_api_docs_render_under_their_own_policy(live_server, page, cast, sign_in
     expect(page.get_by_role("heading", name="LSCB portal API")).to_be_visible()
     # The schema loaded: an operation of the API is listed.
     expect(page.get_by_text("/api/v1/meetings/").first).to_be_visible()
+
+
+def test_member_makes_replaces_and_turns_off_a_calendar_address(
+    live_server, page, cast, sign_in, assert_accessible
+):
+    sign_in(page, cast.board_member.email, TEST_PASSWORD)
+    page.goto(f"{live_server.url}/boards/north/calendar/")
+    expect(page.get_by_text("You have no calendar address")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Make a calendar address").click()
+    address = page.locator("code.portal-code")
+    first = address.inner_text()
+    assert first.endswith(".ics")
+    assert_accessible(page)
+    page.get_by_role("button", name="Make a new address").click()
+    expect(page.get_by_text("any old one no longer works")).to_be_visible()
+    assert address.inner_text() != first
+    page.get_by_role("button", name="Turn off the address").click()
+    expect(page.get_by_text("has been turned off")).to_be_visible()
+    expect(address).to_have_count(0)
+    assert_accessible(page)
