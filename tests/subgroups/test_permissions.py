@@ -250,3 +250,26 @@ def test_each_view_of_a_draft_is_logged_and_a_submitted_return_is_not(
     assert views[1].via.startswith("API GET")
     client.get(f"/boards/north/returns/{ids['submitted']}/")
     assert RecordView.objects.count() == 2
+
+
+def test_an_ended_seat_on_the_subgroup_no_longer_shows_its_drafts(
+    ids, cast, subgroup, subgroup_member, as_user
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from boards.models import Membership, Role
+    from tests.boards.factories import MembershipFactory
+
+    draft = f"/boards/north/returns/{ids['draft']}/"
+    # Still on the board in another seat, but no longer on the subgroup.
+    MembershipFactory(
+        board=cast.board,
+        user=subgroup_member,
+        role=Role.LAY_MEMBER,
+    )
+    seat = Membership.objects.get(user=subgroup_member, subgroups=subgroup)
+    seat.member_to = timezone.localdate() - timedelta(days=1)
+    seat.save()
+    assert as_user(subgroup_member).get(draft).status_code == 404
