@@ -5,6 +5,8 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
+from lscb_portal.headers import no_store
+
 from .models import Board
 from .services.viewlog import page_via, record_views_log
 
@@ -41,10 +43,17 @@ class BoardMixin(LoginRequiredMixin):
         return super().get_context_data(**kwargs)
 
 
-class LogsRecordViewMixin:
+class NoStoreMixin:
+    """For pages of restricted records: no browser or proxy keeps a copy."""
+
+    def dispatch(self, request, *args, **kwargs):
+        return no_store(super().dispatch(request, *args, **kwargs))
+
+
+class LogsRecordViewMixin(NoStoreMixin):
     """For pages that show restricted records: each successful GET logs one view of
     every record `viewed_records()` names, as `record_label(record)` names it (put
-    it before the BoardMixin)."""
+    it before the BoardMixin); no copy of the page is kept."""
 
     def viewed_records(self):
         return []

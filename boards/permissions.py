@@ -37,7 +37,7 @@ def can_view_history(user, board) -> bool:
 
 # Governance ----------------------------------------------------------------------
 
-# Roles that sit at the board table: they see confidential items and may challenge.
+# Roles that sit at the board table: they may challenge.
 BOARD_TABLE = frozenset(
     {Role.CHAIR, Role.VICE_CHAIR, Role.BOARD_MEMBER, Role.LAY_MEMBER}
 )
@@ -49,10 +49,16 @@ def can_manage_governance(user, board) -> bool:
     return can_edit_board(user, board)
 
 
+# The roles an agenda item's "confidential" help text names, and no others.
+CONFIDENTIAL_ROLES = frozenset({Role.CHAIR, Role.BOARD_MEMBER, Role.BUSINESS_TEAM})
+
+
 def can_view_confidential(user, board) -> bool:
-    """Confidential agenda items and their minutes."""
+    """Confidential agenda items: their title, presenter, paper, minutes, decisions,
+    the actions and declarations made on them. Every page, list and API that shows
+    an agenda item asks this."""
     return user.is_authenticated and (
-        user.is_superuser or bool(roles_on(user, board) & (BOARD_TABLE | ADMIN_ROLES))
+        user.is_superuser or bool(roles_on(user, board) & CONFIDENTIAL_ROLES)
     )
 
 

@@ -18,4 +18,5 @@ writeFileSync(`${out}/portal.css`, css.css);
 cpSync(`${govuk}/govuk-frontend.min.js`, `${out}/govuk-frontend.min.js`);
 cpSync(`${govuk}/assets/images`, `${out}/assets/images`, { recursive: true });
 cpSync("static/js/portal.js", `${out}/portal.js`);
+cpSync("static/js/body-class.js", `${out}/body-class.js`);
 console.log(`built ${out}/portal.css (${css.css.length} bytes)`);

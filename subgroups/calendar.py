@@ -5,15 +5,33 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db import transaction
 from icalendar import Calendar, Event
 
 from boards.models import Meeting
 from lscb_portal.periods import reporting_year_start
 
 from . import planner
+from .models import CalendarFeed
+
+
+@transaction.atomic
+def feed_renew(*, user, board) -> CalendarFeed:
+    """A new secret address for the user's feed of the board; any old one stops
+    working at once."""
+    CalendarFeed.objects.filter(user=user, board=board).delete()
+    return CalendarFeed.objects.create(user=user, board=board)
+
+
+def feed_stop(*, user, board) -> bool:
+    """Turns the user's feed of the board off; True if there was one."""
+    deleted, _ = CalendarFeed.objects.filter(user=user, board=board).delete()
+    return bool(deleted)
 
 
 def board_calendar(board, today) -> bytes:
+    """Meetings (their kind, time and place only: never an agenda item) and paper
+    deadlines (a planned report's name, never a return's content)."""
     calendar = Calendar()
     calendar.add("prodid", "-//LSCB portal//Meetings and paper deadlines//EN")
     calendar.add("version", "2.0")

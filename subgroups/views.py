@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from boards.mixins import BoardMixin
+from boards.mixins import BoardMixin, LogsRecordViewMixin
 from boards.models import Meeting
 from lscb_portal.errors import AlreadyRecorded
 from lscb_portal.forms import FormPageMixin, FormSaveMixin, VersionedEditMixin
@@ -153,9 +153,10 @@ class SubgroupDetailView(ListPageMixin, SubgroupMixin, TemplateView):
         ]
 
     def get_list(self):
-        return SubgroupReturn.objects.filter(subgroup=self.subgroup).select_related(
-            "submitted_by"
-        )
+        returns = SubgroupReturn.objects.filter(subgroup=self.subgroup)
+        return permissions.visible_returns(
+            self.request.user, returns, [self.subgroup]
+        ).select_related("submitted_by")
 
     def get_caption(self):
         return f"Returns from {self.subgroup.name}"
@@ -264,8 +265,9 @@ class ReturnStartView(SubgroupMixin, FormPageMixin, FormView):
         )
 
 
-class ReturnMixin(BoardMixin):
-    """Resolves /boards/<board>/returns/<return_id>/ to self.subgroup_return."""
+class ReturnMixin(LogsRecordViewMixin, BoardMixin):
+    """Resolves /boards/<board>/returns/<return_id>/ to self.subgroup_return; a
+    draft is a 404 for those who may not see it, and each view of one is logged."""
 
     permission = staticmethod(permissions.can_view_subgroups)
     writes = False  # True for the question pages
@@ -281,6 +283,8 @@ class ReturnMixin(BoardMixin):
         )
 
     def before_handler(self, request):
+        if not permissions.can_view_return(request.user, self.subgroup_return):
+            raise Http404
         if self.writes and not permissions.can_enter_return(
             request.user, self.subgroup_return.subgroup
         ):
@@ -293,6 +297,9 @@ class ReturnMixin(BoardMixin):
                 "subgroups:return", self.board.slug, self.subgroup_return.pk
             )
         return None
+
+    def viewed_records(self):
+        return [self.subgroup_return] if self.subgroup_return.is_draft else []
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("subgroup_return", self.subgroup_return)
@@ -626,26 +633,35 @@ class MeetingPapersView(BoardMixin, TemplateView):
 
 
 class CalendarView(BoardMixin, TemplateView):
-    """Shows the user's secret feed address; posting makes a new one."""
+    """The user's secret feed address: they make one, replace it with a new one (if
+    it has been shared) or turn it off."""
 
     template_name = "subgroups/calendar.html"
     permission = staticmethod(permissions.can_view_subgroups)
 
     def get_context_data(self, **kwargs):
-        feed, _ = CalendarFeed.objects.get_or_create(
+        feed = CalendarFeed.objects.filter(
             user=self.request.user, board=self.board
-        )
-        url = self.request.build_absolute_uri(
+        ).first()
+        url = feed and self.request.build_absolute_uri(
             reverse("subgroups:feed", args=[feed.token])
         )
         return super().get_context_data(feed_url=url, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        CalendarFeed.objects.filter(user=request.user, board=self.board).delete()
-        messages.success(
-            request,
-            "A new calendar address has been made; the old one no longer works.",
-        )
+        if request.POST.get("action") == "stop":
+            if calendar.feed_stop(user=request.user, board=self.board):
+                messages.success(
+                    request,
+                    "Your calendar address has been turned off: calendars using it "
+                    "will no longer update.",
+                )
+        else:
+            calendar.feed_renew(user=request.user, board=self.board)
+            messages.success(
+                request,
+                "A new calendar address has been made; any old one no longer works.",
+            )
         return redirect("subgroups:calendar", self.board.slug)
 
 

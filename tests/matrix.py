@@ -25,9 +25,10 @@ CAST = (
     "anonymous",
 )
 OUTSIDERS = CAST[-2:]
-# Everyone with a role on the cast's board; the subgroup chairs are fixtures of the
-# business plan and subgroups tests, in the matrices that name them (`cast_with`).
-MEMBERS = (*CAST[:-2], "subgroup_chair", "other_subgroup_chair")
+# Everyone with a role on the cast's board; the subgroup chairs (and a subgroup's
+# member) are fixtures of the business plan and subgroups tests, in the matrices
+# that name them (`cast_with`).
+MEMBERS = (*CAST[:-2], "subgroup_chair", "other_subgroup_chair", "subgroup_member")
 
 SIGN_IN = "/accounts/sign-in/?next="
 

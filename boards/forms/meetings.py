@@ -112,8 +112,8 @@ class AgendaItemForm(GovukFormMixin, forms.Form):
         label="Standing item (on the agenda of every meeting)", required=False
     )
     confidential = forms.BooleanField(
-        label="Confidential (only the chair, board members and the business team see "
-        "its title, paper and minutes)",
+        label="Confidential",
+        help_text=AgendaItem._meta.get_field("confidential").help_text,
         required=False,
     )
 

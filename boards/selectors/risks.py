@@ -31,11 +31,6 @@ IMPACT_LABELS = {
     5: "Severe",
 }
 
-# Light tints of the band colours for the matrix cells: dark text and GOV.UK link
-# blue keep a contrast of at least 4.5:1 on each.
-CELL_TINTS = {"R": "#fdeeeb", "A": "#fef4ea", "G": "#edf6f1"}
-CELL_EDGES = {"R": "#d4351c", "A": "#f47738", "G": "#00703c"}
-
 
 def band_word(band: str) -> str:
     return BANDS[band][0]
@@ -90,8 +85,6 @@ class MatrixCell:
     score: int
     band: str
     label: str
-    tint: str
-    edge: str
     risks: list[Risk] = field(default_factory=list)
 
 
@@ -137,8 +130,6 @@ def risk_matrix(board) -> RiskMatrix:
                     score=score,
                     band=band,
                     label=band_text(score),
-                    tint=CELL_TINTS[band],
-                    edge=CELL_EDGES[band],
                     risks=placed,
                 )
             )

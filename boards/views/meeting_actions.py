@@ -22,7 +22,7 @@ from ..forms.meetings import (
 from ..models import AttendanceStatus, Meeting, MeetingAction
 from ..selectors.members import current_members, member_label
 from ..services import meetings as meeting_services
-from .meetings import MEETING, MeetingMixin, meeting_url
+from .meetings import MEETING, LogsConfidentialItemsMixin, MeetingMixin, meeting_url
 
 
 class AttendanceView(MeetingMixin, TemplateView):
@@ -129,9 +129,12 @@ class ActionCreateView(MeetingMixin, FormPageMixin, FormView):
         return redirect(meeting_url(self.meeting))
 
 
-class ActionUpdateView(MeetingMixin, FormPageMixin, FormView):
+class ActionUpdateView(
+    LogsConfidentialItemsMixin, MeetingMixin, FormPageMixin, FormView
+):
     """Record progress on an action, or close it. Reached from the meeting that
-    raised it, or from a later meeting's log (?from=<that meeting>)."""
+    raised it, or from a later meeting's log (?from=<that meeting>). An action on a
+    confidential item shows its words, so the view is logged as one of the item."""
 
     form_class = ActionUpdateForm
     permission = staticmethod(permissions.can_manage_governance)
@@ -149,6 +152,10 @@ class ActionUpdateView(MeetingMixin, FormPageMixin, FormView):
     def before_handler(self, request):
         self.action  # noqa: B018 - 404 if it is not this meeting's
         return super().before_handler(request)
+
+    def viewed_records(self):
+        item = self.action.agenda_item
+        return [item] if item is not None and item.confidential else []
 
     @cached_property
     def came_from(self):

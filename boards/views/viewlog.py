@@ -12,7 +12,7 @@ from lscb_portal.lists import Column, ListPageMixin
 
 from .. import permissions
 from ..filters.viewlog import RecordViewFilter
-from ..mixins import BoardMixin
+from ..mixins import BoardMixin, NoStoreMixin
 from ..models import RecordView
 
 PAGE_SIZE = 50
@@ -27,7 +27,7 @@ def record_text(view) -> str:
     return f"{kind[:1].upper()}{kind[1:]}: {view.record_label}"
 
 
-class ViewLogView(ListPageMixin, BoardMixin, TemplateView):
+class ViewLogView(NoStoreMixin, ListPageMixin, BoardMixin, TemplateView):
     template_name = "boards/viewlog/list.html"
     # The export is the same view, so only the business team downloads the log.
     permission = staticmethod(permissions.can_read_view_log)

@@ -1,13 +1,13 @@
 """Read-only API of subgroups, their returns and the Reporting Planner."""
 
-from django.db.models import Q
 from rest_framework import viewsets
 
 from boards.api.base import BoardScopedMixin, token_of
+from boards.api.viewlog import LogsRecordViewApiMixin
 from boards.models import Board
 
 from .. import filters, permissions
-from ..models import ReportingPlanItem, ReturnStatus, Subgroup, SubgroupReturn
+from ..models import ReportingPlanItem, Subgroup, SubgroupReturn
 from . import serializers
 
 
@@ -18,30 +18,37 @@ class SubgroupViewSet(BoardScopedMixin, viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["name", "kind"]
 
 
-class SubgroupReturnViewSet(BoardScopedMixin, viewsets.ReadOnlyModelViewSet):
-    """Submitted and noted returns; drafts only for those who may enter them."""
+class SubgroupReturnViewSet(
+    LogsRecordViewApiMixin, BoardScopedMixin, viewsets.ReadOnlyModelViewSet
+):
+    """Submitted and noted returns; drafts only for those who may see them, each
+    view of one logged."""
 
-    queryset = SubgroupReturn.objects.all()
+    queryset = SubgroupReturn.objects.select_related("subgroup")
     serializer_class = serializers.SubgroupReturnSerializer
     board_path = "subgroup__board"
     filterset_class = filters.SubgroupReturnFilterSet
     ordering_fields = ["period", "submitted_at"]
 
+    def is_restricted(self, record) -> bool:
+        return record.is_draft
+
+    def record_board_id(self, record) -> int:
+        return record.subgroup.board_id
+
     def get_queryset(self):
-        queryset = super().get_queryset()
         user = self.request.user
-        # One query for the subgroups in scope; the rule itself stays in
-        # subgroups.permissions (roles are cached on the user).
-        subgroups = Subgroup.objects.select_related("board", "chair", "vice_chair")
+        # One query for the subgroups in scope (members prefetched); the rule is
+        # subgroups.permissions.can_view_drafts.
+        subgroups = Subgroup.objects.select_related(
+            "board", "chair", "vice_chair"
+        ).prefetch_related("members")
         token = token_of(self.request)
         if token is not None:
             subgroups = subgroups.filter(board=token.board)
         else:
             subgroups = subgroups.filter(board__in=Board.objects.visible_to(user))
-        may_enter = [s.pk for s in subgroups if permissions.can_enter_return(user, s)]
-        return queryset.filter(
-            ~Q(status=ReturnStatus.DRAFT) | Q(subgroup_id__in=may_enter)
-        )
+        return permissions.visible_returns(user, super().get_queryset(), subgroups)
 
 
 class ReportingPlanItemViewSet(BoardScopedMixin, viewsets.ReadOnlyModelViewSet):

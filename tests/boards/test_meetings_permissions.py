@@ -27,9 +27,11 @@ from tests.matrix import (
 from .test_meetings_data import AgendaItemFactory, MeetingActionFactory, MeetingFactory
 
 # A confidential item: a 404 for those who may not see it, before any 403.
-SECRET_MANAGE = MANAGE | {"contributor_x": 404, "contributor_y": 404}
-SECRET_MANAGE_POST = MANAGE_POST | {"contributor_x": 404, "contributor_y": 404}
-SECRET_READ = READ | {"contributor_x": 404, "contributor_y": 404}
+# Only the chair, board members and the business team see one (its help text).
+HIDDEN = dict.fromkeys(("lay_member", "contributor_x", "contributor_y"), 404)
+SECRET_MANAGE = MANAGE | HIDDEN
+SECRET_MANAGE_POST = MANAGE_POST | HIDDEN
+SECRET_READ = READ | HIDDEN
 
 M = "/boards/north/meetings/{meeting}/"
 ITEM = M + "items/{item}/"

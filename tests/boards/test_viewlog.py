@@ -20,6 +20,7 @@ from .test_meetings_data import (  # noqa: F401 - fixtures
     PDF,
     AgendaItemFactory,
     DeclarationFactory,
+    MeetingActionFactory,
     MeetingFactory,
     media_fixture,
     url,
@@ -85,6 +86,21 @@ def test_each_page_of_a_confidential_item_logs_a_view(
     assert view.via.endswith(f" {address}") and name in view.via
 
 
+def test_updating_an_action_on_a_confidential_item_logs_a_view_of_it(
+    cast, as_user, meeting, secret, open_item
+):
+    action = MeetingActionFactory(meeting=meeting, agenda_item=secret)
+    address = url(meeting, f"actions/{action.pk}/")
+    assert as_user(cast.business_team).get(address).status_code == 200
+    view = RecordView.objects.get()
+    assert (view.user, view.record) == (cast.business_team, secret)
+    assert view.via == f"boards:meeting-action-update {address}"
+    # An action on an open item is not a restricted record.
+    other = MeetingActionFactory(meeting=meeting, agenda_item=open_item)
+    as_user(cast.business_team).get(url(meeting, f"actions/{other.pk}/"))
+    assert RecordView.objects.count() == 1
+
+
 def test_a_member_page_naming_a_confidential_item_logs_a_view(
     cast, as_user, meeting, secret, open_item
 ):
@@ -94,9 +110,9 @@ def test_a_member_page_naming_a_confidential_item_logs_a_view(
     address = f"/boards/north/members/{membership.pk}/"
     assert as_user(cast.contributor_x).get(address).status_code == 200
     assert not RecordView.objects.exists()  # the item is masked for them
-    assert as_user(cast.lay_member).get(address).status_code == 200
+    assert as_user(cast.chair).get(address).status_code == 200
     view = RecordView.objects.get()
-    assert (view.user, view.record) == (cast.lay_member, secret)
+    assert (view.user, view.record) == (cast.chair, secret)
     assert view.via == f"boards:member {address}"
 
 

@@ -44,13 +44,20 @@ def diary(cast, subgroup):
 
 def feed_url(client):
     page = client.get(CALENDAR_PAGE).content.decode()
-    return re.search(r"http://testserver(/calendar/[\w-]+\.ics)", page)[1]
+    found = re.search(r"http://testserver(/calendar/[\w-]+\.ics)", page)
+    return found and found[1]
+
+
+def make_feed(client):
+    """Makes the member's address with the page's button; returns it as shown."""
+    assert client.post(CALENDAR_PAGE, {"action": "renew"}).status_code == 302
+    return feed_url(client)
 
 
 @pytest.fixture
 def feed(cast, as_user):
     """The board member's feed address, as the calendar page shows it."""
-    return feed_url(as_user(cast.board_member))
+    return make_feed(as_user(cast.board_member))
 
 
 def events(body):
@@ -135,4 +142,77 @@ def test_making_a_new_address_retires_the_old_one(diary, feed, cast, as_user):
 
 
 def test_each_member_has_their_own_address(cast, feed, as_user):
-    assert feed_url(as_user(cast.lay_member)) != feed
+    assert make_feed(as_user(cast.lay_member)) != feed
+
+
+def test_no_address_until_the_member_makes_one(cast, as_user):
+    client = as_user(cast.board_member)
+    page = client.get(CALENDAR_PAGE).content.decode()
+    assert "You have no calendar address for this board." in page
+    assert feed_url(client) is None
+    assert not CalendarFeed.objects.exists()
+
+
+def test_rotating_the_address_retires_the_old_one(diary, feed, cast, as_user):
+    client = as_user(cast.board_member)
+    response = client.post(CALENDAR_PAGE, {"action": "renew"}, follow=True)
+    assert "any old one no longer works" in response.content.decode()
+    new = feed_url(client)
+    assert new != feed
+    assert Client().get(feed).status_code == 404
+    assert Client().get(new).status_code == 200
+
+
+def test_turning_the_address_off_revokes_it(diary, feed, cast, as_user):
+    client = as_user(cast.board_member)
+    response = client.post(CALENDAR_PAGE, {"action": "stop"}, follow=True)
+    page = response.content.decode()
+    assert "Your calendar address has been turned off" in page
+    assert "You have no calendar address for this board." in page
+    assert Client().get(feed).status_code == 404
+    # Visiting the page again does not bring an address back.
+    assert feed_url(client) is None
+    assert Client().get(feed).status_code == 404
+
+
+def test_one_members_revoking_leaves_anothers_address(diary, feed, cast, as_user):
+    other = make_feed(as_user(cast.lay_member))
+    as_user(cast.board_member).post(CALENDAR_PAGE, {"action": "stop"})
+    assert Client().get(other).status_code == 200
+
+
+def test_feed_holds_no_confidential_item_and_no_draft(
+    diary, feed, cast, subgroup, as_user
+):
+    from boards.models import AgendaItem
+    from subgroups.models import SubgroupReturn
+
+    meeting = diary.meetings.get(kind=MeetingKind.BOARD)
+    AgendaItem.objects.create(
+        meeting=meeting,
+        order=1,
+        title="Allegation against a named teacher",
+        presenter="Designated Officer",
+        confidential=True,
+        minutes="Referral discussed.",
+    )
+    SubgroupReturn.objects.create(
+        subgroup=subgroup,
+        period="2016-17 Q4",
+        highlights="Draft highlight not yet agreed",
+        exceptions="Draft exception",
+        created_by=cast.business_team,
+    )
+    body = Client().get(feed).content.decode()
+    for secret in (
+        "Allegation",
+        "named teacher",
+        "Designated Officer",
+        "Referral",
+        "Draft highlight",
+        "Draft exception",
+        "2016-17 Q4",
+    ):
+        assert secret not in body
+    # The meeting itself is still there.
+    assert f"{diary.name}: Board meeting" in body

@@ -239,7 +239,7 @@ def test_attachment_of_exactly_the_largest_size_is_accepted(draft, subgroup_chai
     assert attachment.size == services.MAX_ATTACHMENT_BYTES
 
 
-def test_pdf_is_attached_and_a_board_member_downloads_it(
+def test_pdf_is_attached_and_the_business_team_downloads_it(
     draft, subgroup_chair, cast, as_user
 ):
     response = as_user(subgroup_chair).post(
@@ -252,9 +252,10 @@ def test_pdf_is_attached_and_a_board_member_downloads_it(
         len(PDF),
         subgroup_chair,
     )
-    download = as_user(cast.board_member).get(
-        return_url(draft, f"attachments/{attachment.pk}/")
-    )
+    address = return_url(draft, f"attachments/{attachment.pk}/")
+    # A draft's attachment is not the board's until the return is submitted.
+    assert as_user(cast.board_member).get(address).status_code == 404
+    download = as_user(cast.business_team).get(address)
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == PDF
     assert download["Content-Disposition"] == 'attachment; filename="Minutes.PDF"'
@@ -269,7 +270,7 @@ def test_attachment_with_a_non_ascii_name_downloads_under_that_name(
         return_url(draft, "attachments/"), {"file": pdf_upload(name)}
     )
     attachment = ReturnAttachment.objects.get()
-    download = as_user(cast.board_member).get(
+    download = as_user(cast.business_team).get(
         return_url(draft, f"attachments/{attachment.pk}/")
     )
     disposition = download["Content-Disposition"]
