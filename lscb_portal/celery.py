@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 from celery import Celery
+from celery.signals import beat_init, before_task_publish
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lscb_portal.settings")
 
@@ -24,6 +25,54 @@ def broker_available(timeout: float = 2) -> bool:
     except Exception as error:
         log.warning("broker check failed: %s", error)
         return False
+
+
+def enqueue(task, *args, **kwargs) -> bool:
+    """Publishes a task now on a connection of its own (which declares its queue,
+    so a broker flushed since the pool's last use still routes it), trying once.
+    False, logged, when the broker does not take it: the caller decides what the
+    person sees and what picks the work up again."""
+    if task.app.conf.task_always_eager:
+        task.apply_async(args, kwargs)
+        return True
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+            task.apply_async(args, kwargs, connection=conn, retry=False)
+        return True
+    except Exception as error:
+        log.warning("could not queue %s%r: %s", task.name, args, error)
+        return False
+
+
+def waiting_messages(queue: str) -> int:
+    """How many messages wait in a queue (not those a worker holds)."""
+    with app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=1, timeout=2)
+        return conn.default_channel.queue_declare(queue=queue).message_count
+
+
+_in_beat = False
+
+
+@beat_init.connect
+def _mark_beat(sender=None, **kwargs):
+    global _in_beat
+    _in_beat = True
+
+
+@before_task_publish.connect
+def _beat_heartbeat(sender=None, **kwargs):
+    # Beat sends the heartbeat task at least every HEARTBEAT_SECONDS: each send is
+    # its sign of life (the worker's is running that task).
+    if not _in_beat:
+        return
+    from .models import heartbeat
+
+    try:
+        heartbeat("beat")
+    except Exception as error:  # a lost beat only makes /healthz worry sooner
+        log.warning("beat heartbeat: %s", error)
 
 
 @app.on_after_configure.connect

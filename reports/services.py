@@ -5,7 +5,7 @@ from django.db.models import Max
 
 from boards.models import Contribution, Meeting
 from indicators.models import Measurement
-from lscb_portal.celery import broker_available
+from lscb_portal.celery import broker_available, enqueue
 from lscb_portal.errors import DomainError
 from lscb_portal.periods import reporting_year_start, reporting_years, year_label
 
@@ -70,7 +70,10 @@ def _clean_params(board, kind: str, params: dict) -> dict:
 
 
 def run_request(*, board, kind: str, params: dict, user) -> ReportRun:
-    """Record an export and queue it once the row is committed."""
+    """Record an export and queue it once the row is committed. With the queue
+    down nothing is recorded; should it fail between the check and the send, the
+    run stays queued and the sweeper sends it within REPORT_SWEEP_SECONDS plus
+    REPORT_QUEUED_STALE_SECONDS."""
     clean = _clean_params(board, kind, params)
     if not broker_available():
         raise DomainError(QUEUE_DOWN)
@@ -78,7 +81,7 @@ def run_request(*, board, kind: str, params: dict, user) -> ReportRun:
         run = ReportRun.objects.create(
             board=board, kind=kind, params=clean, requested_by=user
         )
-        transaction.on_commit(lambda: tasks.render_report.delay(run.pk))
+        transaction.on_commit(lambda: enqueue(tasks.render_report, run.pk))
     return run
 
 
