@@ -188,7 +188,7 @@ def _took_too_long(seconds: float) -> str:
     span = (
         f"{minutes:g} minute{'s' if minutes != 1 else ''}"
         if minutes == int(minutes)
-        else f"{seconds:g} seconds"
+        else f"{seconds:g} second{'s' if seconds != 1 else ''}"
     )
     return (
         f"The report took longer than {span} to make and was stopped. "
