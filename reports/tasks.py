@@ -207,7 +207,7 @@ class RenderTask(Task):
         # Celery calls this in the worker's main process when the hard time limit
         # killed the render: the attempt counts; queue it again, or fail at the cap.
         if isinstance(exc, TimeLimitExceeded) and args:
-            _killed_for_time(args[0], self.time_limit)
+            _killed_for_time(args[0], exc.args[0] if exc.args else self.time_limit)
 
 
 @shared_task(
@@ -230,7 +230,9 @@ def render_report(self, run_id: int) -> None:
             name = _store(run, data)
     except SoftTimeLimitExceeded:
         log.warning("render_report: run %s passed its soft time limit", run_id)
-        _fail(run_id, _took_too_long(self.soft_time_limit), attempt=run.attempts)
+        # The limit the message carries (its sender's settings), else the task's.
+        soft = (self.request.timelimit or (None, None))[1] or self.soft_time_limit
+        _fail(run_id, _took_too_long(soft), attempt=run.attempts)
         return
     except TRANSIENT as error:
         log.warning("render_report: run %s attempt %s: %s", run_id, run.attempts, error)
