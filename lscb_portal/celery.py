@@ -28,10 +28,10 @@ def broker_available(timeout: float = 2) -> bool:
 
 
 def enqueue(task, *args, **kwargs) -> bool:
-    """Publishes a task now on a connection of its own (which declares its queue,
-    so a broker flushed since the pool's last use still routes it), trying once.
-    False, logged, when the broker does not take it: the caller decides what the
-    person sees and what picks the work up again."""
+    """Publishes a task now, on a connection of its own, trying once: False (and
+    logged) when the broker does not take it, never an exception, so a request
+    that queues work cannot fail with a 500. The caller decides what the person
+    sees and what picks the work up again."""
     if task.app.conf.task_always_eager:
         task.apply_async(args, kwargs)
         return True
