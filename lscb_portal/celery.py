@@ -1,5 +1,7 @@
 """The Celery app: configured from Django settings (CELERY_*), tasks found per app."""
 
+import base64
+import json
 import logging
 import os
 from pathlib import Path
@@ -45,11 +47,41 @@ def enqueue(task, *args, **kwargs) -> bool:
         return False
 
 
-def waiting_messages(queue: str) -> int:
-    """How many messages wait in a queue (not those a worker holds)."""
+def waiting_task_args(queue: str) -> list[list]:
+    """The arguments of each task whose message waits in `queue` or is held, not
+    yet acknowledged, by a worker (a countdown retry, a prefetched message). Read
+    where the transport keeps them: Redis's lists and its unacked hash, or the
+    filesystem transport's files."""
     with app.connection_for_write() as conn:
         conn.ensure_connection(max_retries=1, timeout=2)
-        return conn.default_channel.queue_declare(queue=queue).message_count
+        channel = conn.default_channel
+        if conn.transport.driver_type == "redis":
+            client = channel.client
+            # One list per priority step, named as kombu's Channel._q_for_pri does.
+            raws = [
+                raw
+                for step in channel.priority_steps
+                for raw in client.lrange(channel._q_for_pri(queue, step), 0, -1)
+            ]
+            held = (json.loads(v) for v in client.hvals(channel.unacked_key))
+            raws += [json.dumps(message) for message, _, key in held if key == queue]
+        else:  # the filesystem transport: one file a message
+            folder = Path(channel.data_folder_in)
+            raws = [path.read_bytes() for path in folder.glob(f"*.{queue}.msg")]
+    return [_task_args(raw) for raw in raws]
+
+
+def _task_args(raw) -> list:
+    """A task message's positional arguments (Celery's message protocol 2: the
+    body is [args, kwargs, embed], base64-encoded by kombu's virtual transports)."""
+    try:
+        message = json.loads(raw)
+        body = message["body"]
+        if message.get("properties", {}).get("body_encoding") == "base64":
+            body = base64.b64decode(body)
+        return list(json.loads(body)[0])
+    except (ValueError, KeyError, IndexError, TypeError):
+        return []
 
 
 _in_beat = False

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from boards.models import Board, Meeting
-from lscb_portal.celery import enqueue, waiting_messages
+from lscb_portal.celery import enqueue, waiting_task_args
 
 from . import documents
 from .meeting_pack import meeting_pack
@@ -322,12 +322,12 @@ def _fail(run_id: int, message: str, *, attempt: int | None = None) -> None:
 @shared_task
 def sweep_lost_runs() -> int:
     """Every REPORT_SWEEP_SECONDS (beat): a running run whose heartbeat stopped for
-    a lease goes back to the queue (or fails, out of attempts); then queued runs
-    the queue holds no message for are sent again. A run waiting behind a backlog
-    has its message in the queue, so it is not sent twice: the queue is first in,
-    first out, so when it holds fewer messages than there are queued runs, the
-    oldest runs are the ones whose messages were lost. Returns how many runs it
-    sent again or failed."""
+    a lease goes back to the queue (or fails, out of attempts); then each queued
+    run older than REPORT_QUEUED_STALE_SECONDS that no message in the queue (or
+    held by a worker) names is sent again: its message was lost with a flushed or
+    restarted broker, or its send failed. A run waiting behind a backlog has its
+    message there, so it is not sent twice. Returns how many runs it sent again
+    or failed."""
     now = timezone.now()
     touched = 0
     with transaction.atomic():
@@ -344,17 +344,20 @@ def sweep_lost_runs() -> int:
                 _fail(run.pk, f"The export was lost after {run.attempts} attempts.")
             else:
                 ReportRun.objects.filter(pk=run.pk).update(status=RunStatus.QUEUED)
-    queued = ReportRun.objects.filter(status=RunStatus.QUEUED).annotate(
-        since=Coalesce("started_at", "requested_at")
+    stale = now - timedelta(seconds=settings.REPORT_QUEUED_STALE_SECONDS)
+    lost = (
+        ReportRun.objects.filter(status=RunStatus.QUEUED)
+        .annotate(since=Coalesce("started_at", "requested_at"))
+        .filter(since__lt=stale)
+        .order_by("since", "pk")
+        .values_list("pk", flat=True)
     )
     # Eager (tests): nothing ever waits in a queue.
-    waiting = 0 if render_report.app.conf.task_always_eager else waiting_messages(QUEUE)
-    missing = queued.count() - waiting
-    if missing <= 0:
-        return touched
-    stale = now - timedelta(seconds=settings.REPORT_QUEUED_STALE_SECONDS)
-    lost = queued.filter(since__lt=stale).order_by("since", "pk")[:missing]
-    for pk in list(lost.values_list("pk", flat=True)):
+    if render_report.app.conf.task_always_eager:
+        named = set()
+    else:
+        named = {args[0] for args in waiting_task_args(QUEUE) if args}
+    for pk in [pk for pk in lost if pk not in named]:
         touched += 1
         enqueue(render_report, pk)
     return touched

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import time
+import uuid
 
 import pytest
 import redis
@@ -17,6 +18,7 @@ from django.utils import timezone
 from kombu import Connection
 
 from lscb_portal.celery import app as celery_app
+from lscb_portal.celery import waiting_task_args
 from lscb_portal.models import Heartbeat
 from reports.models import ReportRun
 from reports.tasks import render_report
@@ -82,13 +84,13 @@ def test_after_a_flush_lost_runs_are_sent_again_and_waiting_ones_are_not(
                 requested_by=cast.chair,
             )
 
-        lost = run()  # its message went with the flush
-        waiting = [run(), run()]  # requested since: behind a backlog
+        waiting = [run(), run()]  # their messages wait behind a backlog
         celery_app.conf.task_always_eager = False
         with Connection(REDIS) as conn:
             for each in waiting:
                 render_report.apply_async((each.pk,), connection=conn)
         assert queued_run_ids(broker) == [w.pk for w in waiting]
+        lost = run()  # as if its message went with the flush
 
         assert wait_for(lambda: len(queued_run_ids(broker)) >= 3, 30), log.read_text()
         time.sleep(3)  # several more sweeps
@@ -107,3 +109,17 @@ def test_after_a_flush_lost_runs_are_sent_again_and_waiting_ones_are_not(
             worker.kill()
             worker.wait()
         broker.flushdb()
+
+
+def test_the_sweeper_reads_which_runs_wait_on_the_configured_broker():
+    """Filesystem by default, Redis where CELERY_BROKER_URL says so (CI)."""
+    queue = f"reports-{uuid.uuid4().hex[:8]}"
+    celery_app.conf.task_always_eager = False
+    with celery_app.connection_for_write() as conn:
+        for pk in (41, 42):
+            render_report.apply_async((pk,), queue=queue, connection=conn)
+        try:
+            assert sorted(waiting_task_args(queue)) == [[41], [42]]
+        finally:
+            conn.default_channel.queue_purge(queue)
+    assert waiting_task_args(queue) == []
