@@ -123,3 +123,10 @@ def test_the_sweeper_reads_which_runs_wait_on_the_configured_broker():
         finally:
             conn.default_channel.queue_purge(queue)
     assert waiting_task_args(queue) == []
+
+
+def test_by_default_a_lost_run_is_sent_again_within_two_minutes():
+    # A run is stale after REPORT_QUEUED_STALE_SECONDS and beat sweeps every
+    # REPORT_SWEEP_SECONDS, counted from when the broker answers again.
+    sweep = settings.CELERY_BEAT_SCHEDULE["sweep-lost-report-runs"]["schedule"]
+    assert sweep + settings.REPORT_QUEUED_STALE_SECONDS <= 120
