@@ -179,16 +179,15 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 5
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_ACKS_LATE = True
-# A queueing request waits at most a few seconds for a broker that is down.
+# A publish to a broker that is down gives up after one retry, not a long wait.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0.5}
 # Seconds a task may run: past the soft limit it is told to stop, past the hard
 # limit its process is killed. PDF renders have their own, longer limits.
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("TASK_SOFT_TIME_LIMIT", default=300)
 CELERY_TASK_TIME_LIMIT = env.int("TASK_TIME_LIMIT", default=360)
-REPORT_SOFT_TIME_LIMIT = env.int("REPORT_SOFT_TIME_LIMIT", default=600)
 CELERY_TASK_ANNOTATIONS = {
     "reports.tasks.render_report": {
-        "soft_time_limit": REPORT_SOFT_TIME_LIMIT,
+        "soft_time_limit": env.int("REPORT_SOFT_TIME_LIMIT", default=600),
         "time_limit": env.int("REPORT_TIME_LIMIT", default=660),
     }
 }
