@@ -37,6 +37,8 @@ def test_time_limits_and_countdowns_within_the_visibility_timeout_pass_the_check
     for task in (send_email, render_report, send_return_reminders, sweep_lost_runs):
         assert 0 < task.soft_time_limit < task.time_limit < VISIBILITY_TIMEOUT
     assert celery_app.conf.broker_transport_options["visibility_timeout"] == 3600
+    # A mail send cut off by a killed worker is delivered again, not dropped.
+    assert send_email.acks_late and send_email.reject_on_worker_lost
 
 
 @pytest.mark.parametrize(
