@@ -1,5 +1,6 @@
 """An annual report rendered by a real Celery worker on the configured broker."""
 
+import datetime
 import os
 import signal
 import subprocess
@@ -17,7 +18,7 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import connection, connections
 
-from boards.models import Board
+from boards.models import AgendaItem, Board, Meeting
 from lscb_portal.celery import app as celery_app
 from reports import services
 from reports.models import ReportRun, RunStatus, checksum_of
@@ -222,10 +223,18 @@ def prefork_worker(tmp_path, **env):
 def test_a_render_past_its_soft_time_limit_on_a_real_worker_fails_readably(
     cast, tmp_path
 ):
+    # A pack whose agenda runs to many pages: seconds of layout, past the limit.
+    meeting = Meeting.objects.create(
+        board=cast.board, kind="board", date=datetime.date(2016, 7, 14)
+    )
+    AgendaItem.objects.bulk_create(
+        AgendaItem(meeting=meeting, order=n, title=f"Item {n} " + "words " * 20)
+        for n in range(1, 3001)
+    )
     run = ReportRun.objects.create(
         board=cast.board,
-        kind="annual_report",
-        params={"year": 2016},
+        kind="meeting_pack",
+        params={"meeting": meeting.pk},
         requested_by=cast.chair,
     )
     # The sender's limits travel with the message (Celery's exec options).
