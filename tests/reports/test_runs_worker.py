@@ -220,10 +220,8 @@ def prefork_worker(tmp_path, **env):
             worker.wait()
 
 
-def test_a_render_past_its_soft_time_limit_on_a_real_worker_fails_readably(
-    cast, tmp_path
-):
-    # A pack whose agenda runs to many pages: seconds of layout, past the limit.
+def long_pack_run(cast, **fields) -> ReportRun:
+    """A meeting pack whose agenda runs to many pages: seconds of layout."""
     meeting = Meeting.objects.create(
         board=cast.board, kind="board", date=datetime.date(2016, 7, 14)
     )
@@ -231,12 +229,19 @@ def test_a_render_past_its_soft_time_limit_on_a_real_worker_fails_readably(
         AgendaItem(meeting=meeting, order=n, title=f"Item {n} " + "words " * 20)
         for n in range(1, 3001)
     )
-    run = ReportRun.objects.create(
+    return ReportRun.objects.create(
         board=cast.board,
         kind="meeting_pack",
         params={"meeting": meeting.pk},
         requested_by=cast.chair,
+        **fields,
     )
+
+
+def test_a_render_past_its_soft_time_limit_on_a_real_worker_fails_readably(
+    cast, tmp_path
+):
+    run = long_pack_run(cast)
     # The sender's limits travel with the message (Celery's exec options).
     limits = {"soft_time_limit": 1, "time_limit": 30}
     with prefork_worker(tmp_path) as (worker, queue, log):
@@ -256,13 +261,7 @@ def test_a_worker_killed_on_the_last_attempt_ends_the_run_failed(cast, tmp_path)
     """Killed twice before (the run's attempts say so), the render child is killed
     a third time: the redelivered message fails the run instead of looking at it
     again and again."""
-    run = ReportRun.objects.create(
-        board=cast.board,
-        kind="annual_report",
-        params={"year": 2016},
-        attempts=2,
-        requested_by=cast.chair,
-    )
+    run = long_pack_run(cast, attempts=2)
     with prefork_worker(tmp_path, REPORT_RUN_LEASE_SECONDS="2") as (w, queue, log):
         render_report.apply_async((run.pk,), queue=queue)
         assert wait_for(
