@@ -186,12 +186,17 @@ EMAIL_HOST_PASSWORD = EMAIL_CONFIG.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = EMAIL_CONFIG.get("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = EMAIL_CONFIG.get("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="lscb-portal@localhost")
+# Seconds a mail server may stall before the send fails, so it cannot hold a worker.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 
 # Celery: the default broker needs no server (kombu's filesystem transport in var/).
 # Task results and job progress live in the database, so no result backend.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
 BROKER_FOLDER = VAR_DIR / "broker"
-CELERY_BROKER_TRANSPORT_OPTIONS = (
+# Redis hands an unacknowledged message to another worker after this many seconds,
+# so every time limit and retry countdown stays below it (lscb_portal/checks.py).
+BROKER_VISIBILITY_TIMEOUT = env.int("BROKER_VISIBILITY_TIMEOUT", default=3600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": BROKER_VISIBILITY_TIMEOUT} | (
     {
         "data_folder_in": str(BROKER_FOLDER),
         "data_folder_out": str(BROKER_FOLDER),
@@ -206,6 +211,18 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 5
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_ACKS_LATE = True
+# A publish to a broker that is down gives up after one retry, not a long wait.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0.5}
+# Seconds a task may run: past the soft limit it is told to stop, past the hard
+# limit its process is killed. PDF renders have their own, longer limits.
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("TASK_SOFT_TIME_LIMIT", default=300)
+CELERY_TASK_TIME_LIMIT = env.int("TASK_TIME_LIMIT", default=360)
+CELERY_TASK_ANNOTATIONS = {
+    "reports.tasks.render_report": {
+        "soft_time_limit": env.int("REPORT_SOFT_TIME_LIMIT", default=600),
+        "time_limit": env.int("REPORT_TIME_LIMIT", default=660),
+    }
+}
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # PDFs render on their own queue, so a long export never delays e-mails.
 CELERY_TASK_ROUTES = {"reports.tasks.render_report": {"queue": "reports"}}
@@ -216,12 +233,19 @@ CELERY_BEAT_SCHEDULE = {
     },
     "sweep-lost-report-runs": {
         "task": "reports.tasks.sweep_lost_runs",
-        "schedule": crontab(minute="*/5"),
+        "schedule": env.float("REPORT_SWEEP_SECONDS", default=60),
+    },
+    "heartbeat": {
+        "task": "lscb_portal.tasks.heartbeat",
+        "schedule": env.float("HEARTBEAT_SECONDS", default=30),
     },
 }
 # A running export whose worker has not beaten its heartbeat for this long was
 # lost (killed mid-render) and is rendered again by another delivery.
-REPORT_RUN_LEASE_SECONDS = env.int("REPORT_RUN_LEASE_SECONDS", default=120)
+REPORT_RUN_LEASE_SECONDS = env.float("REPORT_RUN_LEASE_SECONDS", default=120)
+# A queued export with no message in the queue for this long was lost by the
+# broker (flushed or restarted) and the sweeper queues it again.
+REPORT_QUEUED_STALE_SECONDS = env.float("REPORT_QUEUED_STALE_SECONDS", default=60)
 # Days before a paper deadline that subgroup chairs are reminded.
 RETURN_REMINDER_DAYS = env.int("RETURN_REMINDER_DAYS", default=5)
 

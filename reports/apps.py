@@ -6,8 +6,11 @@ class ReportsConfig(AppConfig):
     verbose_name = "Reports"
 
     def ready(self):
+        from lscb_portal import health
         from lscb_portal.sections import BoardSection, register
 
         from .selectors import describe_reports
+        from .tasks import queued_too_long
 
         register(BoardSection("Annual report", "reports:list", describe_reports, False))
+        health.register("exports", queued_too_long)

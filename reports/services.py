@@ -5,7 +5,7 @@ from django.db.models import Max
 
 from boards.models import Board, Contribution, Meeting
 from indicators.models import Measurement
-from lscb_portal.celery import broker_available
+from lscb_portal.celery import broker_available, enqueue
 from lscb_portal.errors import DomainError
 from lscb_portal.periods import reporting_year_start, reporting_years, year_label
 from lscb_portal.versioning import lock
@@ -72,7 +72,10 @@ def _clean_params(board, kind: str, params: dict) -> dict:
 
 def run_request(*, board, kind: str, params: dict, user) -> ReportRun:
     """Record an export and queue it once the row is committed; the same export
-    already queued or running for the same person is returned instead."""
+    already queued or running for the same person is returned instead. With the
+    queue down nothing is recorded; should it fail between the check and the send,
+    the run stays queued and the sweeper sends it within REPORT_SWEEP_SECONDS plus
+    REPORT_QUEUED_STALE_SECONDS."""
     clean = _clean_params(board, kind, params)
     if not broker_available():
         raise DomainError(QUEUE_DOWN)
@@ -92,7 +95,7 @@ def run_request(*, board, kind: str, params: dict, user) -> ReportRun:
         run = ReportRun.objects.create(
             board=board, kind=kind, params=clean, requested_by=user
         )
-        transaction.on_commit(lambda: tasks.render_report.delay(run.pk))
+        transaction.on_commit(lambda: enqueue(tasks.render_report, run.pk))
     return run
 
 

@@ -4,6 +4,9 @@ set -euo pipefail
 PORT="${PORT:-8000}"
 mkdir -p var
 
+# Refuses to start on settings that would let a task outlive the broker's
+# visibility timeout (lscb_portal/checks.py).
+.venv/bin/python manage.py check
 .venv/bin/python manage.py load_demo --if-empty
 
 .venv/bin/celery -A lscb_portal worker --beat -Q celery,reports --loglevel=INFO --concurrency=2 \

@@ -3,6 +3,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from boards.models import Agency, Board, Meeting, Membership
@@ -410,7 +411,8 @@ class ReminderKind(models.TextChoices):
 
 
 class ReturnReminder(models.Model):
-    """A reminder e-mailed to a subgroup chair: one per report, meeting and kind."""
+    """A reminder e-mailed to a subgroup chair: one per report, meeting and kind.
+    The row is the attempt: `sent_at` is set only once the mail server took it."""
 
     plan_item = models.ForeignKey(
         ReportingPlanItem, on_delete=models.CASCADE, related_name="reminders"
@@ -420,7 +422,8 @@ class ReturnReminder(models.Model):
     )
     kind = models.CharField(max_length=10, choices=ReminderKind.choices)
     sent_to = models.EmailField()
-    sent_at = models.DateTimeField(auto_now_add=True)
+    attempted_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

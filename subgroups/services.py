@@ -1,6 +1,6 @@
 """Writes and workflows of subgroups, returns, the planner and reminders."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -253,13 +253,11 @@ def _reminder_kind(cell, today):
 
 
 def _send_reminder(cell, kind, email) -> bool:
-    """Claims the reminder row first, so a reminder is never sent twice."""
-    try:
-        with transaction.atomic():
-            claim = ReturnReminder.objects.create(
-                plan_item=cell.item, meeting=cell.meeting, kind=kind, sent_to=email
-            )
-    except IntegrityError:
+    """Records the attempt, sends, then marks it sent: a send that did not finish
+    (the worker killed, the mail server stalled) is tried again by a later run,
+    and one that finished is never sent again."""
+    claim = _claim_reminder(cell, kind, email)
+    if claim is None:
         return False
     when = f"{cell.deadline:%-d %B %Y}"
     if kind == ReminderKind.DUE:
@@ -275,7 +273,28 @@ def _send_reminder(cell, kind, email) -> bool:
             None,
             [email],
         )
-    except Exception:
-        claim.delete()  # not sent: the next run tries again
+    except BaseException:  # SoftTimeLimitExceeded too: not sent, the next run tries
+        ReturnReminder.objects.filter(pk=claim.pk, sent_at__isnull=True).delete()
         raise
+    ReturnReminder.objects.filter(pk=claim.pk).update(sent_at=timezone.now())
     return True
+
+
+def _claim_reminder(cell, kind, email) -> ReturnReminder | None:
+    """The reminder's row for this attempt: a new one, or an unsent one whose
+    attempt died with its run (older than a reminder run's hard time limit).
+    Conditional updates, so of two runs at once only one sends."""
+    now = timezone.now()
+    reminder, created = ReturnReminder.objects.get_or_create(
+        plan_item=cell.item,
+        meeting=cell.meeting,
+        kind=kind,
+        defaults={"sent_to": email, "attempted_at": now},
+    )
+    if created:
+        return reminder
+    abandoned = now - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+    retaken = ReturnReminder.objects.filter(
+        pk=reminder.pk, sent_at__isnull=True, attempted_at__lt=abandoned
+    ).update(attempted_at=now, sent_to=email)
+    return reminder if retaken else None

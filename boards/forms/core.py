@@ -7,6 +7,7 @@ from django.contrib.auth.forms import (
 from django.db import transaction
 from django.template import loader
 
+from lscb_portal.celery import broker_available, enqueue
 from lscb_portal.forms import DateInput, GovukFormMixin
 from lscb_portal.tasks import send_email
 
@@ -56,6 +57,14 @@ class QueuedPasswordResetForm(GovukFormMixin, PasswordResetForm):
         error_messages={"required": "Enter your e-mail address"},
     )
 
+    def clean(self):
+        if not broker_available():
+            raise forms.ValidationError(
+                "E-mails cannot be sent right now: the job queue is not answering. "
+                "Try again in a few minutes."
+            )
+        return super().clean()
+
     def send_mail(
         self,
         subject_template_name,
@@ -69,8 +78,10 @@ class QueuedPasswordResetForm(GovukFormMixin, PasswordResetForm):
             loader.render_to_string(subject_template_name, context).splitlines()
         )
         body = loader.render_to_string(email_template_name, context)
+        # A send that fails after clean()'s check is logged, never an error page
+        # (which would tell who has an account).
         transaction.on_commit(
-            lambda: send_email.delay(subject=subject, body=body, to=[to_email])
+            lambda: enqueue(send_email, subject=subject, body=body, to=[to_email])
         )
 
 

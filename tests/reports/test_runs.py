@@ -1,10 +1,13 @@
 """Requesting, rendering and retrying report runs."""
 
 import time
+from datetime import timedelta
 
 import pytest
+from celery.exceptions import Retry, SoftTimeLimitExceeded, TimeLimitExceeded
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils import timezone
 
 from lscb_portal import celery
 from lscb_portal.errors import DomainError
@@ -545,3 +548,97 @@ def test_run_export_queries_do_not_grow(
     for kind in ("csv", "xlsx"):
         with django_assert_max_num_queries(8):
             assert client.get(RUNS, {"export": kind}).status_code == 200
+
+
+def test_a_render_past_its_soft_time_limit_fails_with_a_readable_reason(
+    cast, media, fake_document
+):
+    fake_document.fail.append(SoftTimeLimitExceeded())
+    run = ReportRun.objects.create(
+        board=cast.board,
+        kind="annual_report",
+        params={"year": 2016},
+        requested_by=cast.chair,
+    )
+    assert tasks.render_report.soft_time_limit == 600  # REPORT_SOFT_TIME_LIMIT
+    tasks.render_report.apply(args=[run.pk])
+    run.refresh_from_db()
+    assert run.status == RunStatus.FAILED
+    assert run.error.startswith(
+        "The report took longer than 10 minutes to make and was stopped."
+    )
+    assert stored_files(media) == []
+
+
+@pytest.mark.parametrize(
+    "attempts, status", [(1, RunStatus.SUCCEEDED), (3, RunStatus.FAILED)]
+)
+def test_a_render_killed_at_its_hard_time_limit_counts_as_an_attempt(
+    cast, media, fake_document, attempts, status
+):
+    run = ReportRun.objects.create(
+        board=cast.board,
+        kind="annual_report",
+        params={"year": 2016},
+        status=RunStatus.RUNNING,
+        attempts=attempts,
+        started_at=timezone.now(),
+        heartbeat_at=timezone.now(),
+        requested_by=cast.chair,
+    )
+    # What the worker's main process calls once it has killed the render.
+    task = tasks.render_report
+    task.on_failure(TimeLimitExceeded(660), "task-id", (run.pk,), {}, None)
+    run.refresh_from_db()
+    assert run.status == status
+    if status == RunStatus.FAILED:
+        assert run.attempts == 3
+        assert run.error.startswith("The report took longer than 11 minutes")
+    else:
+        assert run.attempts == 2  # queued again and rendered by the next attempt
+
+
+def test_a_redelivery_after_the_last_attempt_was_killed_fails_the_run(
+    cast, media, fake_document, settings
+):
+    # The third attempt's worker was killed (as the OOM killer would): its message
+    # is delivered again once more, and the run is out of attempts.
+    settings.REPORT_RUN_LEASE_SECONDS = 120
+    beat = timezone.now() - timedelta(minutes=5)
+    run = ReportRun.objects.create(
+        board=cast.board,
+        kind="annual_report",
+        params={"year": 2016},
+        status=RunStatus.RUNNING,
+        attempts=3,
+        started_at=beat,
+        heartbeat_at=beat,
+        requested_by=cast.chair,
+    )
+    tasks.render_report.apply(args=[run.pk])
+    run.refresh_from_db()
+    assert run.status == RunStatus.FAILED
+    assert run.error.startswith("The export was stopped before it finished 3 times")
+    assert fake_document.calls == []
+
+
+def test_a_delivery_looks_at_a_held_run_a_few_times_then_leaves_it(
+    cast, media, fake_document
+):
+    run = ReportRun.objects.create(
+        board=cast.board,
+        kind="annual_report",
+        params={"year": 2016},
+        status=RunStatus.RUNNING,
+        attempts=1,
+        started_at=timezone.now(),
+        heartbeat_at=timezone.now(),
+        requested_by=cast.chair,
+    )
+    task = tasks.render_report
+    with pytest.raises(Retry):
+        task.apply(args=[run.pk], retries=0, throw=True)
+    task.apply(args=[run.pk], retries=task.max_retries, throw=True)  # no Retry
+    run.refresh_from_db()
+    assert (run.status, run.attempts) == (RunStatus.RUNNING, 1)
+    assert fake_document.calls == []

@@ -1,6 +1,7 @@
 """A running export holds a lease kept by its heartbeat: a second delivery waits for
 it, a run whose worker stopped beating is taken over, and a run ends with one file."""
 
+import logging
 import time
 from datetime import timedelta
 
@@ -112,7 +113,7 @@ def test_a_run_finished_elsewhere_is_left_alone(cast, media, renders):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_heartbeat_keeps_beating_through_a_long_render(
+def test_the_heartbeat_keeps_beating_while_weasyprint_lays_out_pages(
     cast, media, renders, settings
 ):
     # The beating thread has its own connection: the row must be committed.
@@ -126,8 +127,14 @@ def test_the_heartbeat_keeps_beating_through_a_long_render(
     beats = []
 
     def slow_render():
+        # One long render step, in which WeasyPrint logs each page it lays out.
         deadline = time.monotonic() + 1.5
+        page = 0
         while time.monotonic() < deadline:
+            page += 1
+            logging.getLogger("weasyprint.progress").info(
+                "Step 5 - Creating layout - Page %d", page
+            )
             beats.append(ReportRun.objects.get(pk=run.pk).heartbeat_at)
             time.sleep(0.1)
 
@@ -136,6 +143,36 @@ def test_the_heartbeat_keeps_beating_through_a_long_render(
     run.refresh_from_db()
     assert run.status == RunStatus.SUCCEEDED
     assert len(set(beats)) >= 4  # progress() beat once; the thread the rest
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_render_that_stops_progressing_stops_beating_and_loses_its_lease(
+    cast, media, renders, settings
+):
+    settings.REPORT_RUN_LEASE_SECONDS = 0.6
+    run = ReportRun.objects.create(
+        board=cast.board,
+        kind="annual_report",
+        params={"year": 2016},
+        requested_by=cast.chair,
+    )
+    seen = {}
+
+    def hung():
+        # Stuck in one place, with no step done and no page laid out.
+        time.sleep(2)
+        row = ReportRun.objects.get(pk=run.pk)
+        seen["silent"] = timezone.now() - row.heartbeat_at
+        seen["claimable"] = tasks._claim(run.pk)
+
+    renders.during.append(hung)
+    tasks.render_report.delay(run.pk)
+    assert seen["silent"] > timedelta(seconds=0.6)
+    assert seen["claimable"]  # another delivery took the run over
+    run.refresh_from_db()
+    assert run.attempts == 2
+    assert run.status == RunStatus.RUNNING  # the hung attempt's result is discarded
+    assert pdf_files(media) == []
 
 
 def test_the_sweeper_requeues_a_run_without_a_heartbeat_for_the_lease(

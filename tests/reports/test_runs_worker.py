@@ -1,11 +1,13 @@
 """An annual report rendered by a real Celery worker on the configured broker."""
 
+import datetime
 import os
 import signal
 import subprocess
 import sys
 import time
 import uuid
+from contextlib import contextmanager
 from io import StringIO
 
 import pytest
@@ -16,7 +18,7 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import connection, connections
 
-from boards.models import Board
+from boards.models import AgendaItem, Board, Meeting
 from lscb_portal.celery import app as celery_app
 from reports import services
 from reports.models import ReportRun, RunStatus, checksum_of
@@ -181,3 +183,96 @@ def test_a_worker_killed_mid_render_is_redelivered_and_the_run_ends_with_one_fil
     data = (media / run.file.name).read_bytes()
     assert data.startswith(b"%PDF") and checksum_of(data) == run.checksum
     assert [p.name for p in media.rglob("*.pdf")] == [run.file.name.split("/")[-1]]
+
+
+@contextmanager
+def prefork_worker(tmp_path, **env):
+    """A prefork worker (one render child) in its own process, on a queue of its
+    own, with the given environment; yields (the worker, its queue, its log)."""
+    queue = f"reports-{uuid.uuid4().hex[:8]}"
+    log = tmp_path / "worker.log"
+    worker = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "celery", "-A", "lscb_portal", "worker"),
+            *("-Q", queue, "--pool", "prefork", "--concurrency", "1"),
+            *("--without-gossip", "--without-mingle", "--loglevel", "INFO"),
+        ],
+        cwd=settings.BASE_DIR,
+        env={
+            **os.environ,
+            "DEBUG": "true",
+            "DATABASE_URL": _database_url(connection.settings_dict),
+            "MEDIA_ROOT": str(tmp_path / "media"),
+            **env,
+        },
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    celery_app.conf.task_always_eager = False
+    try:
+        yield worker, queue, log
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+
+
+def long_pack_run(cast, **fields) -> ReportRun:
+    """A meeting pack whose agenda runs to many pages: seconds of layout."""
+    meeting = Meeting.objects.create(
+        board=cast.board, kind="board", date=datetime.date(2016, 7, 14)
+    )
+    AgendaItem.objects.bulk_create(
+        AgendaItem(meeting=meeting, order=n, title=f"Item {n} " + "words " * 20)
+        for n in range(1, 3001)
+    )
+    return ReportRun.objects.create(
+        board=cast.board,
+        kind="meeting_pack",
+        params={"meeting": meeting.pk},
+        requested_by=cast.chair,
+        **fields,
+    )
+
+
+def test_a_render_past_its_soft_time_limit_on_a_real_worker_fails_readably(
+    cast, tmp_path
+):
+    run = long_pack_run(cast)
+    # The sender's limits travel with the message (Celery's exec options).
+    limits = {"soft_time_limit": 1, "time_limit": 30}
+    with prefork_worker(tmp_path) as (worker, queue, log):
+        render_report.apply_async((run.pk,), queue=queue, **limits)
+        assert wait_for(
+            lambda: ReportRun.objects.get(pk=run.pk).is_finished, seconds=60
+        ), log.read_text()
+    run.refresh_from_db()
+    assert run.status == RunStatus.FAILED
+    assert run.error.startswith(
+        "The report took longer than 1 second to make and was stopped."
+    ), run.error
+    assert run.attempts == 1
+
+
+def test_a_worker_killed_on_the_last_attempt_ends_the_run_failed(cast, tmp_path):
+    """Killed twice before (the run's attempts say so), the render child is killed
+    a third time: the redelivered message fails the run instead of looking at it
+    again and again."""
+    run = long_pack_run(cast, attempts=2)
+    with prefork_worker(tmp_path, REPORT_RUN_LEASE_SECONDS="2") as (w, queue, log):
+        render_report.apply_async((run.pk,), queue=queue)
+        assert wait_for(
+            lambda: ReportRun.objects.get(pk=run.pk).attempts == 3, seconds=60
+        ), log.read_text()
+        [child] = _children(w.pid)
+        os.kill(child, signal.SIGKILL)
+        assert wait_for(
+            lambda: ReportRun.objects.get(pk=run.pk).is_finished, seconds=60
+        ), log.read_text()
+    run.refresh_from_db()
+    assert run.status == RunStatus.FAILED, log.read_text()
+    assert run.attempts == 3
+    assert run.error.startswith("The export was stopped before it finished 3 times")

@@ -1,8 +1,12 @@
 """Subgroup chairs are e-mailed once when a report is due soon and once when late."""
 
-from datetime import date
+import socket
+import time
+from datetime import date, timedelta
 
 import pytest
+from django.core.mail import send_mail as django_send_mail
+from django.utils import timezone
 
 from subgroups import services
 from subgroups.models import ReminderKind, ReturnReminder
@@ -106,3 +110,78 @@ def test_no_reminder_for_a_report_not_due_at_the_meeting(
 def test_no_reminder_after_the_meeting(report, mailoutbox):
     assert services.reminders_send(today=date(2016, 7, 15)) == 0
     assert mailoutbox == []
+
+
+@pytest.fixture
+def stalled_mail_server():
+    """A mail server that accepts the connection and never says a word."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    yield server.getsockname()[1]
+    server.close()
+
+
+def test_a_stalled_mail_server_sends_nothing_and_the_next_run_sends_it(
+    report, subgroup_chair, settings, stalled_mail_server, mailoutbox
+):
+    assert settings.EMAIL_TIMEOUT == 30  # the default when EMAIL_TIMEOUT is unset
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", stalled_mail_server
+    settings.EMAIL_TIMEOUT = 1
+    started = time.monotonic()
+    with pytest.raises(OSError):
+        services.reminders_send(today=date(2016, 7, 4))
+    assert time.monotonic() - started < 10
+    assert not ReturnReminder.objects.filter(sent_at__isnull=False).exists()
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert services.reminders_send(today=date(2016, 7, 5)) == 1
+    assert [m.to for m in mailoutbox] == [[subgroup_chair.email]]
+    assert ReturnReminder.objects.get().sent_at is not None
+
+
+def test_a_send_cut_off_by_a_killed_worker_is_sent_by_a_later_run(
+    report, meeting, subgroup_chair, settings, mailoutbox
+):
+    # The row of an attempt whose worker died mid-send: attempted, never marked sent.
+    ReturnReminder.objects.create(
+        plan_item=report,
+        meeting=meeting,
+        kind=ReminderKind.DUE,
+        sent_to=subgroup_chair.email,
+        attempted_at=timezone.now()
+        - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 1),
+    )
+    assert services.reminders_send(today=date(2016, 7, 4)) == 1
+    assert services.reminders_send(today=date(2016, 7, 5)) == 0
+    assert [m.to for m in mailoutbox] == [[subgroup_chair.email]]
+    assert ReturnReminder.objects.get().sent_at is not None
+
+
+def test_a_reminder_another_run_is_sending_is_not_sent_again(
+    report, meeting, subgroup_chair, mailoutbox
+):
+    ReturnReminder.objects.create(
+        plan_item=report,
+        meeting=meeting,
+        kind=ReminderKind.DUE,
+        sent_to=subgroup_chair.email,
+    )
+    assert services.reminders_send(today=date(2016, 7, 4)) == 0
+    assert mailoutbox == []
+
+
+def test_the_row_says_sent_only_once_the_mail_server_took_it(
+    report, monkeypatch, mailoutbox
+):
+    seen = []
+
+    def send_mail(*args, **kwargs):
+        seen.append(list(ReturnReminder.objects.values_list("sent_at", flat=True)))
+        return django_send_mail(*args, **kwargs)
+
+    monkeypatch.setattr(services, "send_mail", send_mail)
+    assert services.reminders_send(today=date(2016, 7, 4)) == 1
+    assert seen == [[None]]  # attempted while sending, not yet sent
+    assert ReturnReminder.objects.get().sent_at is not None
