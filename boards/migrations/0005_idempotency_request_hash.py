@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("boards", "0003_record_view_log"),
+        ("boards", "0004_add_modified_at"),
     ]
 
     operations = [

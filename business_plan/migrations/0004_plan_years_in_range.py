@@ -7,7 +7,7 @@ import lscb_portal.periods
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("business_plan", "0002_actionupdate_entered_via"),
+        ("business_plan", "0003_add_modified_at"),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("subgroups", "0002_reporting_plan_item_kind"),
+        ("subgroups", "0003_add_modified_at"),
     ]
 
     operations = [
