@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 
 import pytest
+from django.test import Client
+from django_otp.middleware import OTPMiddleware
 
 from boards.models import Role
 from lscb_portal.celery import app as celery_app
@@ -13,6 +15,7 @@ from tests.boards.factories import (
     UserFactory,
 )
 from tests.matrix import cast_member, visit  # noqa: F401  (fixtures for every matrix)
+from tests.two_factor import pass_second_factor
 
 
 @pytest.fixture(scope="session")
@@ -41,6 +44,32 @@ def _celery_eager():
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _force_login_gives_the_second_factor(monkeypatch):
+    """force_login stands for the whole sign-in, so it gives the second factor too
+    for those who need one (tests/accounts signs in through the real pages). Its
+    device is kept here rather than looked up by each request, so the query
+    budgets of pages stay those of the pages themselves (the one lookup a real
+    verified session adds is counted in tests/accounts)."""
+    devices = {}
+    force_login = Client.force_login
+    find_device = OTPMiddleware._device_from_persistent_id
+
+    def sign_in_fully(self, user, backend=None):
+        force_login(self, user, backend)
+        device = pass_second_factor(self, user)
+        if device is not None:
+            devices[device.persistent_id] = device
+
+    def device_from_persistent_id(self, persistent_id):
+        return devices.get(persistent_id) or find_device(self, persistent_id)
+
+    monkeypatch.setattr(Client, "force_login", sign_in_fully)
+    monkeypatch.setattr(
+        OTPMiddleware, "_device_from_persistent_id", device_from_persistent_id
+    )
 
 
 @dataclass

@@ -1,0 +1,26 @@
+"""Signing in past the second factor in tests (tests/accounts tests the real thing)."""
+
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+from accounts.two_factor import two_factor_required
+
+TEST_DEVICE = "Test sign-in"
+
+
+def recovery_code_for(user) -> str:
+    """A fresh single-use code for the user, on a device of its own."""
+    device, _ = StaticDevice.objects.get_or_create(user=user, name=TEST_DEVICE)
+    return device.token_set.create(token=StaticToken.random_token()).token
+
+
+def pass_second_factor(client, user):
+    """Marks the client's session as having given a code, as the challenge does;
+    the device, or None for those who need no second factor."""
+    if not two_factor_required(user):
+        return None
+    device, _ = StaticDevice.objects.get_or_create(user=user, name=TEST_DEVICE)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
