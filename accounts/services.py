@@ -18,6 +18,7 @@ RECOVERY_NAME = "Recovery codes"
 
 WRONG_CODE = "The code is not correct. Enter the 6-digit code your app shows now"
 WRONG_RECOVERY_CODE = "The recovery code is not correct or has been used already"
+TOO_MANY = "You have entered too many wrong codes. Wait a minute, then try again"
 WRONG_EITHER = "The code is not correct. Enter a code from your app or a recovery code"
 
 
@@ -64,7 +65,12 @@ def verify_code(user, code, *, app=True, recovery=True):
     code, which is then used up), or a refusal on the code field."""
     code = normal_code(code)
     kinds = [TOTPDevice] * app + [StaticDevice] * recovery
-    for device in (d for kind in kinds for d in kind.objects.devices_for_user(user)):
+    devices = [d for kind in kinds for d in kind.objects.devices_for_user(user)]
+    # After each wrong code a device waits longer (1, 2, 4… seconds) for the next.
+    allowed = [d for d in devices if d.verify_is_allowed()[0]]
+    if devices and not allowed:
+        raise DomainError({"code": TOO_MANY})
+    for device in allowed:
         # verify_token locks the device, so a recovery code works only once.
         if django_otp.verify_token(user, device.persistent_id, code):
             if isinstance(device, StaticDevice):

@@ -20,7 +20,7 @@ from lscb_portal.forms import FormPageMixin
 
 from . import services
 from .forms import CodeForm, ContinueForm
-from .two_factor import two_factor_required
+from .two_factor import HAS_DEVICE_SESSION_KEY, two_factor_required
 
 PENDING_KEY_SESSION_KEY = "two_factor_pending_key"
 NEW_CODES_SESSION_KEY = "two_factor_new_codes"
@@ -212,6 +212,7 @@ class RemoveView(CodePage):
     def form_save(self, form):
         services.remove_two_factor(self.request.user, form.cleaned_data["code"])
         self.request.session.pop(DEVICE_ID_SESSION_KEY, None)
+        self.request.session.pop(HAS_DEVICE_SESSION_KEY, None)
         messages.success(self.request, "Two-factor sign-in is removed.")
         return redirect("account")
 
