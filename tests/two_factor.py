@@ -1,7 +1,9 @@
 """Signing in past the second factor in tests (tests/accounts tests the real thing)."""
 
 from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.two_factor import two_factor_required
 
@@ -12,6 +14,15 @@ def recovery_code_for(user) -> str:
     """A fresh single-use code for the user, on a device of its own."""
     device, _ = StaticDevice.objects.get_or_create(user=user, name=TEST_DEVICE)
     return device.token_set.create(token=StaticToken.random_token()).token
+
+
+def app_code_for(user) -> str:
+    """The code the user's test authenticator app shows now. Its replay guard is
+    reset, so the same user may sign in again within the 30 seconds of a code."""
+    device, _ = TOTPDevice.objects.update_or_create(
+        user=user, name=TEST_DEVICE, defaults={"last_t": -1, "drift": 0}
+    )
+    return f"{totp(device.bin_key):06d}"
 
 
 def pass_second_factor(client, user):
