@@ -3,8 +3,6 @@
 from dataclasses import dataclass
 
 import pytest
-from django.test import Client
-from django_otp.middleware import OTPMiddleware
 
 from boards.models import Role
 from lscb_portal.celery import app as celery_app
@@ -15,7 +13,7 @@ from tests.boards.factories import (
     UserFactory,
 )
 from tests.matrix import cast_member, visit  # noqa: F401  (fixtures for every matrix)
-from tests.two_factor import pass_second_factor
+from tests.two_factor import forget_test_devices, sign_in_fully
 
 
 @pytest.fixture(scope="session")
@@ -46,30 +44,19 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture(autouse=True)
-def _force_login_gives_the_second_factor(monkeypatch):
+@pytest.fixture(scope="session", autouse=True)
+def _force_login_gives_the_second_factor():
     """force_login stands for the whole sign-in, so it gives the second factor too
-    for those who need one (tests/accounts signs in through the real pages). Its
-    device is kept here rather than looked up by each request, so the query
-    budgets of pages stay those of the pages themselves (the one lookup a real
-    verified session adds is counted in tests/accounts)."""
-    devices = {}
-    force_login = Client.force_login
-    find_device = OTPMiddleware._device_from_persistent_id
+    (tests/accounts signs in through the real pages). Session-wide, as fixtures of
+    a module sign in too."""
+    with pytest.MonkeyPatch.context() as patch:
+        sign_in_fully(patch)
+        yield
 
-    def sign_in_fully(self, user, backend=None):
-        force_login(self, user, backend)
-        device = pass_second_factor(self, user)
-        if device is not None:
-            devices[device.persistent_id] = device
 
-    def device_from_persistent_id(self, persistent_id):
-        return devices.get(persistent_id) or find_device(self, persistent_id)
-
-    monkeypatch.setattr(Client, "force_login", sign_in_fully)
-    monkeypatch.setattr(
-        OTPMiddleware, "_device_from_persistent_id", device_from_persistent_id
-    )
+@pytest.fixture(autouse=True)
+def _forget_test_devices():
+    forget_test_devices()
 
 
 @dataclass
