@@ -40,7 +40,11 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "lscb_portal",
+    "accounts",
     "boards",
     "subgroups",
     "business_plan",
@@ -61,6 +65,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor sign-in: who has given a code, then every page waits for it.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -141,6 +148,11 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# Two-factor sign-in (accounts.two_factor decides who needs it). The demo sign-ins
+# are exempt only while DEBUG is on; off, nobody is, whatever this says.
+TWO_FACTOR_DEMO_EXEMPT = env.bool("TWO_FACTOR_DEMO_EXEMPT", default=DEBUG)
+OTP_TOTP_ISSUER = "LSCB portal"
 
 # Lockout after repeated failures, counted two ways so nobody outside can lock a
 # member out by typing their address: an address typed from one IP address is

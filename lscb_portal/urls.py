@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from accounts import views as account_views
 from boards import forms as board_forms
 
 from . import views
@@ -19,6 +20,28 @@ account_urls = [
         name="sign-in",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="sign-out"),
+    path("", account_views.AccountView.as_view(), name="account"),
+    path("two-factor/", account_views.ChallengeView.as_view(), name="two-factor"),
+    path(
+        "two-factor/recovery-code/",
+        account_views.RecoveryChallengeView.as_view(),
+        name="two-factor-recovery",
+    ),
+    path(
+        "two-factor/set-up/",
+        account_views.SetUpView.as_view(),
+        name="two-factor-set-up",
+    ),
+    path(
+        "two-factor/recovery-codes/",
+        account_views.RecoveryCodesView.as_view(),
+        name="two-factor-codes",
+    ),
+    path(
+        "two-factor/remove/",
+        account_views.RemoveView.as_view(),
+        name="two-factor-remove",
+    ),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(

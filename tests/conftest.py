@@ -13,6 +13,7 @@ from tests.boards.factories import (
     UserFactory,
 )
 from tests.matrix import cast_member, visit  # noqa: F401  (fixtures for every matrix)
+from tests.two_factor import forget_test_devices, sign_in_fully
 
 
 @pytest.fixture(scope="session")
@@ -41,6 +42,21 @@ def _celery_eager():
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _force_login_gives_the_second_factor():
+    """force_login stands for the whole sign-in, so it gives the second factor too
+    (tests/accounts signs in through the real pages). Session-wide, as fixtures of
+    a module sign in too."""
+    with pytest.MonkeyPatch.context() as patch:
+        sign_in_fully(patch)
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _forget_test_devices():
+    forget_test_devices()
 
 
 @dataclass

@@ -6,6 +6,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from accounts.two_factor import two_factor_required
+from boards.models import User
+from tests.two_factor import app_code_for
+
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls
 # from the same thread are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -78,11 +82,23 @@ def assert_accessible():
 
 @pytest.fixture
 def sign_in(live_server):
-    def go(page, email, password):
+    """Signs in through the form, then gives the code of an authenticator app
+    when the person needs one (test_two_factor_flow sets one up for real)."""
+
+    def go(page, email, password, *, second_factor=True):
+        user = User.objects.filter(email__iexact=email).first()
+        code = None
+        if second_factor and user and user.check_password(password):
+            code = app_code_for(user) if two_factor_required(user) else None
         page.goto(f"{live_server.url}/accounts/sign-in/")
         page.get_by_label("E-mail address").fill(email)
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Sign in").click()
+        if code is not None:
+            page.wait_for_url("**/accounts/two-factor/**")
+            page.get_by_label("Code", exact=True).fill(code)
+            page.get_by_role("button", name="Continue").click()
+            page.wait_for_url(lambda url: "/two-factor/" not in url)
 
     return go
 
