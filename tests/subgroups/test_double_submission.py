@@ -201,7 +201,9 @@ def test_already_recorded_is_the_domain_error():
 def test_concurrent_export_requests_make_one_run(cast, monkeypatch):
     queued = []
     monkeypatch.setattr(report_services, "broker_available", lambda: True)
-    monkeypatch.setattr(report_services.tasks.render_report, "delay", queued.append)
+    monkeypatch.setattr(
+        report_services, "enqueue", lambda task, pk: queued.append(pk) or True
+    )
     outcomes = at_once(
         3,
         lambda: report_services.run_request(
@@ -219,7 +221,7 @@ def test_concurrent_export_requests_make_one_run(cast, monkeypatch):
 
 def test_another_export_once_the_first_is_done_makes_a_new_run(cast, monkeypatch):
     monkeypatch.setattr(report_services, "broker_available", lambda: True)
-    monkeypatch.setattr(report_services.tasks.render_report, "delay", lambda pk: None)
+    monkeypatch.setattr(report_services, "enqueue", lambda task, pk: True)
 
     def request(**params):
         return report_services.run_request(
