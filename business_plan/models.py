@@ -244,9 +244,12 @@ class Action(models.Model):
         """Overdue today; needs the current_rag of with_current_rag()."""
         return self.is_overdue_on(timezone.localdate(), self.current_rag)
 
-    def owners_display(self, subgroups=None) -> str:
-        names = [s.name for s in (subgroups or self.owner_subgroups.all())]
-        names += [a.name for a in self.owner_agencies.all()]
+    def owners_display(self, subgroups=None, agencies=None) -> str:
+        if subgroups is None:
+            subgroups = self.owner_subgroups.all()
+        if agencies is None:
+            agencies = self.owner_agencies.all()
+        names = [s.name for s in subgroups] + [a.name for a in agencies]
         if self.owner_role:
             names.append(self.owner_role)
         return ", ".join(names)

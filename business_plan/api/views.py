@@ -3,7 +3,7 @@ edit (business team and chair), and progress updates to append (anyone who may
 update the action). Writes go through business_plan.services."""
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, mixins, viewsets
 
@@ -110,7 +110,10 @@ class ActionViewSet(
     queryset = (
         Action.objects.with_current_rag()
         .select_related("plan")
-        .prefetch_related("owner_subgroups", "owner_agencies")
+        .prefetch_related(
+            Prefetch("owner_subgroups", to_attr="owner_subgroup_list"),
+            Prefetch("owner_agencies", to_attr="owner_agency_list"),
+        )
     )
     serializer_class = serializers.ActionSerializer
     update_serializer_class = serializers.ActionDetailsSerializer
