@@ -5,7 +5,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from lscb_portal.headers import no_store
+from lscb_portal.middleware import no_store
 
 from .models import Board
 from .services.viewlog import page_via, record_views_log

@@ -1,10 +1,12 @@
-"""The API's error contract outside DRF's views: under /api/ a body larger than
-DATA_UPLOAD_MAX_MEMORY_SIZE is a 413 before anything reads it, and every error
-Django answers itself (an unknown address, a 500, the database's 503) is JSON in
-the API's one error shape (boards/api/schema.py) rather than an HTML page."""
+"""What every response under /api/ shares: a body larger than
+DATA_UPLOAD_MAX_MEMORY_SIZE is a 413 before anything reads it; every error Django
+answers itself (an unknown address, a 500, the database's 503) is JSON in the API's
+one error shape (boards/api/schema.py) rather than an HTML page; and no response is
+stored by a browser or a cache (as pages of restricted records, boards.mixins)."""
 
 from django.conf import settings
 from django.http import JsonResponse
+from django.utils.cache import add_never_cache_headers
 
 API_PREFIX = "/api/"
 MESSAGES = {
@@ -51,4 +53,25 @@ class ApiErrorsMiddleware:
         content_type = response.get("Content-Type", "")
         if response.status_code >= 400 and "json" not in content_type:
             return error_response(response.status_code, source=response)
+        return response
+
+
+def no_store(response):
+    """Cache-Control: no-store (with no-cache, max-age=0, private) on `response`: an
+    API response or a page showing a restricted record is never stored by a browser
+    or a shared cache."""
+    add_never_cache_headers(response)
+    return response
+
+
+class ApiNoStoreMiddleware:
+    """Every response under /api/, errors included, is `no_store`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith(API_PREFIX):
+            no_store(response)
         return response

@@ -58,7 +58,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "lscb_portal.headers.ApiNoStoreMiddleware",
+    "lscb_portal.middleware.ApiNoStoreMiddleware",
     # Outside the rest: it sees every response under /api/ (see the module).
     "lscb_portal.middleware.ApiErrorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
