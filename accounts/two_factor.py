@@ -7,11 +7,9 @@ from boards.demo import DEMO_DOMAIN
 from boards.models import Membership, Role
 from boards.models.core import current_membership
 
-# The roles that may see restricted records. Today those are confidential agenda
-# items, whose field's help text names the chair, board members (vice chair and
-# lay members sit at the board table too) and the business team; reviews and
-# child deaths will add theirs when those apps land. When boards.permissions has
-# one predicate for confidential items, sees_restricted_records should ask it.
+# The roles that may see restricted records, or will once reviews and child deaths
+# land: the board table and the business team. It holds every role that may see a
+# confidential agenda item (boards.permissions.CONFIDENTIAL_ROLES; a test keeps it so).
 RESTRICTED_RECORD_ROLES = frozenset(
     {
         Role.CHAIR,

@@ -24,6 +24,7 @@ from accounts.two_factor import (
 from accounts.views import PENDING_KEY_SESSION_KEY
 from boards.demo import demo_email
 from boards.models import ApiToken, Role
+from boards.permissions import CONFIDENTIAL_ROLES
 from tests.boards.factories import TEST_PASSWORD, MembershipFactory, UserFactory
 
 BOARD = "/boards/north/"
@@ -102,6 +103,11 @@ def test_required_for_the_roles_that_see_restricted_records(cast, who, required)
 )
 def test_required_by_role(db, role, required):
     assert two_factor_required(MembershipFactory(role=role).user) is required
+
+
+@pytest.mark.parametrize("role", sorted(CONFIDENTIAL_ROLES))
+def test_required_for_every_role_that_sees_confidential_items(db, role):
+    assert two_factor_required(MembershipFactory(role=role).user)
 
 
 def test_an_ended_role_does_not_require_it(db):
