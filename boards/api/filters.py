@@ -4,21 +4,45 @@ that refuse unknown query parameters and unknown orderings with a 400 naming the
 rather than ignoring them and answering a different question."""
 
 import re
+from datetime import UTC, timedelta
 
 import django_filters
 from django import forms
 from django.db.models import Q
+from django_filters.fields import IsoDateTimeField
 from rest_framework import exceptions
 from rest_framework.filters import OrderingFilter
 from rest_framework.settings import api_settings
 
+from lscb_portal.periods import validate_date_range
+
 MAX_ID = 2**63 - 1  # the largest key the database holds
+
+
+class ModifiedSinceField(IsoDateTimeField):
+    """An ISO 8601 time within the portal's years and a real time zone offset, given
+    to the database in UTC (PostgreSQL refuses offsets beyond 15:59)."""
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        validate_date_range(moment.date())
+        if abs(moment.utcoffset()) > timedelta(hours=14):
+            raise forms.ValidationError(
+                "Give a time zone offset from -14:00 to +14:00."
+            )
+        return moment.astimezone(UTC)
+
+
+class ModifiedSinceFilter(django_filters.IsoDateTimeFilter):
+    field_class = ModifiedSinceField
 
 
 def modified_since(field_name="modified_at", method=None, what="Records changed"):
     """The `modified_since` filter; a list whose rows change through a child row
     gives a method, and `what` says so in the schema."""
-    return django_filters.IsoDateTimeFilter(
+    return ModifiedSinceFilter(
         field_name=field_name,
         lookup_expr="gte",
         method=method,

@@ -183,6 +183,21 @@ def test_a_bad_modified_since_is_a_400_naming_it(prefix, cast, api):
     assert "Enter a valid date/time." in json.dumps(response.json())
 
 
+@pytest.mark.parametrize(
+    "moment, message",
+    [
+        ("1097-05-20T17:31:15+21:53", "Enter a date from 1900 to 2100"),
+        ("2017-05-20T17:31:15+21:53", "Give a time zone offset from -14:00 to +14:00."),
+        ("0001-01-01T00:00:00+05:00", "Enter a date from 1900 to 2100"),
+    ],
+)
+def test_a_modified_since_the_database_cannot_take_is_a_400(cast, api, moment, message):
+    # Found by schemathesis on PostgreSQL, where these were a 500.
+    response = api.get(f"{API}plans/", {"modified_since": moment})
+    assert response.status_code == 400
+    assert message in response.json()["modified_since"][0]
+
+
 def test_a_naive_modified_since_is_read_as_uk_time(cast, api):
     before, after = BUILDERS["risks"](cast, None), BUILDERS["risks"](cast, None)
     # 10:30 in June is 09:30 UTC (British Summer Time).
