@@ -22,8 +22,9 @@ from lscb_portal.celery import waiting_task_args
 from lscb_portal.models import Heartbeat
 from reports.models import ReportRun
 from reports.tasks import render_report
+from tests.workers import stop, wait_for
 
-from .test_runs_worker import _database_url, wait_for
+from .test_runs_worker import _database_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -102,12 +103,7 @@ def test_after_a_flush_lost_runs_are_sent_again_and_waiting_ones_are_not(
         body = client.get("/healthz").json()
         assert (body["worker"], body["beat"], body["exports"]) == ("ok", "ok", "ok")
     finally:
-        worker.terminate()
-        try:
-            worker.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-            worker.wait()
+        stop(worker)
         broker.flushdb()
 
 

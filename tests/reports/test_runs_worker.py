@@ -5,7 +5,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import uuid
 from contextlib import contextmanager
 from io import StringIO
@@ -23,15 +22,9 @@ from lscb_portal.celery import app as celery_app
 from reports import services
 from reports.models import ReportRun, RunStatus, checksum_of
 from reports.tasks import render_report
+from tests.workers import stop, wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def wait_for(condition, seconds=60):
-    deadline = time.monotonic() + seconds
-    while not condition() and time.monotonic() < deadline:
-        time.sleep(0.2)
-    return condition()
 
 
 def _close_worker_connections(**kwargs):
@@ -169,12 +162,7 @@ def test_a_worker_killed_mid_render_is_redelivered_and_the_run_ends_with_one_fil
             lambda: ReportRun.objects.get(pk=run.pk).is_finished, seconds=120
         ), (tmp_path / "worker.log").read_text()
     finally:
-        worker.terminate()
-        try:
-            worker.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-            worker.wait()
+        stop(worker)
     log_text = (tmp_path / "worker.log").read_text()
     assert "WorkerLostError" in log_text or "SIGKILL" in log_text, log_text
     run.refresh_from_db()
@@ -212,12 +200,7 @@ def prefork_worker(tmp_path, **env):
     try:
         yield worker, queue, log
     finally:
-        worker.terminate()
-        try:
-            worker.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-            worker.wait()
+        stop(worker)
 
 
 def long_pack_run(cast, **fields) -> ReportRun:

@@ -19,15 +19,9 @@ from subgroups.models import ReportingPlanItem, ReturnReminder, Subgroup
 from subgroups.tasks import send_return_reminders
 from tests.boards.factories import MembershipFactory
 from tests.reports.test_runs_worker import _children, prefork_worker
+from tests.workers import wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def wait_for(condition, seconds=60):
-    deadline = time.monotonic() + seconds
-    while not condition() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    return condition()
 
 
 def test_reminder_is_sent_once_through_a_real_worker(cast):
