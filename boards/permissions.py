@@ -7,10 +7,10 @@ from .models.core import current_membership
 ADMIN_ROLES = frozenset({Role.BUSINESS_TEAM, Role.CHAIR})
 
 
-def roles_on(user, board) -> frozenset[str]:
-    """The user's roles on the board, loaded once per request for all boards."""
+def _roles_by_board(user) -> dict[int, set[str]]:
+    """The user's current roles by board, loaded once per request."""
     if not user.is_authenticated:
-        return frozenset()
+        return {}
     cache = getattr(user, "_board_roles", None)
     if cache is None:
         cache = {}
@@ -18,7 +18,17 @@ def roles_on(user, board) -> frozenset[str]:
         for board_id, role in current.values_list("board_id", "role"):
             cache.setdefault(board_id, set()).add(role)
         user._board_roles = cache
-    return frozenset(cache.get(board.pk, ()))
+    return cache
+
+
+def roles_on(user, board) -> frozenset[str]:
+    """The user's roles on the board."""
+    return frozenset(_roles_by_board(user).get(board.pk, ()))
+
+
+def roles_anywhere(user) -> frozenset[str]:
+    """The user's roles on any board (e.g. for what sign-in asks of them)."""
+    return frozenset().union(*_roles_by_board(user).values())
 
 
 def can_view_board(user, board) -> bool:
