@@ -74,6 +74,7 @@ urlpatterns = [
     path("accounts/", include(account_urls)),
     path("", include("subgroups.urls")),
     path("", include("indicators.urls")),
+    path("", include("reviews.urls")),
     path("", include("reports.urls")),
     path("boards/", include("business_plan.urls")),
     path("boards/", include("boards.urls")),

@@ -1,0 +1,149 @@
+"""Who may see and do what with case reviews and child deaths: the only place in
+this app that reads roles.
+
+Restricted records (a review's details, its lifecycle, action plan, dissemination
+and assurance; every child death record and the CDOP statistics) are seen by the
+business team, the chair, and the members of the board's Case Review Group (for
+reviews) or Child Death Overview Panel (for child deaths). Everyone else on the
+board reads published reviews' lessons and the learning page, and gets a 404 on
+anything restricted. An agency contributor sees its own agency's action items."""
+
+from django.db.models import Q
+from django.utils import timezone
+
+from boards.models import Role
+from boards.models.core import current_membership
+from boards.permissions import BOARD_TABLE, can_view_board, roles_on
+
+from .models import ActionItem, CaseReview, ChildDeathReview, ReviewSettings
+
+RESTRICTED_ROLES = frozenset({Role.BUSINESS_TEAM, Role.CHAIR})
+WRITERS = frozenset({Role.BUSINESS_TEAM})
+
+
+def _group_ids(user, board) -> dict[str, bool]:
+    """Whether the user sits on the board's Case Review Group and CDOP, loaded
+    once per request and board."""
+    cache = getattr(user, "_review_groups", None)
+    if cache is None:
+        cache = user._review_groups = {}
+    if board.pk not in cache:
+        settings = ReviewSettings.objects.filter(board=board).first()
+        groups = {"case_review": False, "cdop": False}
+        if settings:
+            mine = set(
+                user.memberships.filter(current_membership(user), board=board)
+                .filter(
+                    subgroups__in=[
+                        g
+                        for g in (
+                            settings.case_review_group_id,
+                            settings.child_death_panel_id,
+                        )
+                        if g
+                    ]
+                )
+                .values_list("subgroups", flat=True)
+            )
+            groups["case_review"] = settings.case_review_group_id in mine
+            groups["cdop"] = settings.child_death_panel_id in mine
+        cache[board.pk] = groups
+    return cache[board.pk]
+
+
+def _is_admin(user, board) -> bool:
+    return user.is_superuser or bool(roles_on(user, board) & RESTRICTED_ROLES)
+
+
+def can_view_reviews(user, board) -> bool:
+    """The reviews section: published lessons and the learning page."""
+    return can_view_board(user, board)
+
+
+def can_view_restricted_reviews(user, board) -> bool:
+    """Case reviews' details, lifecycle, action plans and dissemination."""
+    if not can_view_board(user, board):
+        return False
+    return _is_admin(user, board) or _group_ids(user, board)["case_review"]
+
+
+def can_manage_reviews(user, board) -> bool:
+    """Create reviews, move them through their lifecycle, edit their content,
+    action plans, dissemination and assurance; learning themes."""
+    return user.is_authenticated and (
+        user.is_superuser or bool(roles_on(user, board) & WRITERS)
+    )
+
+
+def can_view_child_deaths(user, board) -> bool:
+    """Child death records, the CDOP statistics and recommendations."""
+    if not can_view_board(user, board):
+        return False
+    return _is_admin(user, board) or _group_ids(user, board)["cdop"]
+
+
+def can_manage_child_deaths(user, board) -> bool:
+    return can_manage_reviews(user, board)
+
+
+def _contributor_agency_ids(user, board) -> set[int]:
+    """The agencies the user contributes for on the board, today."""
+    if Role.AGENCY_CONTRIBUTOR not in roles_on(user, board):
+        return set()
+    today = timezone.localdate()
+    return {
+        m.agency_id
+        for m in user.memberships.all()
+        if m.board_id == board.pk
+        and m.role == Role.AGENCY_CONTRIBUTOR
+        and m.agency_id
+        and (m.member_to is None or m.member_to >= today)
+    }
+
+
+def visible_reviews(user, board):
+    """The board's reviews the user may open: all of them for restricted roles,
+    otherwise none (published lessons are read through visible_lessons)."""
+    reviews = CaseReview.objects.filter(board=board)
+    if can_view_restricted_reviews(user, board):
+        return reviews
+    return reviews.none()
+
+
+def visible_published_reviews(user, board):
+    """Published reviews, whose lessons every board viewer may read."""
+    if not can_view_reviews(user, board):
+        return CaseReview.objects.none()
+    return CaseReview.objects.filter(board=board).published()
+
+
+def visible_action_items(user, board):
+    """Restricted roles: every item. The board table: items of published reviews
+    (the board's standing "SCR action plan update"). An agency contributor: its
+    own agency's items."""
+    items = ActionItem.objects.filter(review__board=board)
+    if not can_view_board(user, board):
+        return items.none()
+    if can_view_restricted_reviews(user, board):
+        return items
+    allowed = Q(pk__in=[])
+    if roles_on(user, board) & BOARD_TABLE:
+        allowed |= Q(review__published_on__isnull=False)
+    agencies = _contributor_agency_ids(user, board)
+    if agencies:
+        allowed |= Q(owner_agency_id__in=agencies)
+    return items.filter(allowed)
+
+
+def can_update_action_item(user, item: ActionItem) -> bool:
+    """Record progress (status, RAG, evidence): the business team, or a
+    contributor of the agency that owns the item."""
+    board = item.review.board
+    if can_manage_reviews(user, board):
+        return True
+    return item.owner_agency_id in _contributor_agency_ids(user, board)
+
+
+def visible_child_deaths(user, board):
+    deaths = ChildDeathReview.objects.filter(board=board)
+    return deaths if can_view_child_deaths(user, board) else deaths.none()
