@@ -37,9 +37,23 @@ def demo_exempt(user) -> bool:
     )
 
 
+# Apps above boards grant restricted records by more than a role (the members of
+# a board's Case Review Group see its reviews): each registers a check here,
+# (user) -> bool, asked only when the roles alone do not decide.
+_RESTRICTED_ACCESS_CHECKS: list = []
+
+
+def register_restricted_access(check) -> None:
+    if check not in _RESTRICTED_ACCESS_CHECKS:
+        _RESTRICTED_ACCESS_CHECKS.append(check)
+
+
 def sees_restricted_records(user) -> bool:
-    """A current role, on any board, that may see restricted records."""
-    return bool(roles_anywhere(user) & RESTRICTED_RECORD_ROLES)
+    """A current role, on any board, that may see restricted records, or another
+    way in that an app registered."""
+    if roles_anywhere(user) & RESTRICTED_RECORD_ROLES:
+        return True
+    return any(check(user) for check in _RESTRICTED_ACCESS_CHECKS)
 
 
 def two_factor_required(user) -> bool:

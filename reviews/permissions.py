@@ -86,6 +86,17 @@ def can_manage_child_deaths(user, board) -> bool:
     return can_manage_reviews(user, board)
 
 
+def sits_on_a_review_group(user) -> bool:
+    """A current member, on any board, of the Case Review Group or the CDOP: they
+    see restricted records, so they sign in with a second factor. One query."""
+    groups = ReviewSettings.objects.values("case_review_group", "child_death_panel")
+    return user.memberships.filter(
+        current_membership(user),
+        Q(subgroups__in=groups.values("case_review_group"))
+        | Q(subgroups__in=groups.values("child_death_panel")),
+    ).exists()
+
+
 def _contributor_agency_ids(user, board) -> set[int]:
     """The agencies the user contributes for on the board, today."""
     if Role.AGENCY_CONTRIBUTOR not in roles_on(user, board):
