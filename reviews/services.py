@@ -524,6 +524,7 @@ def assurance_receive(
 _NAME = r"\b[A-Z][a-z]+(?:[- '][A-Z][a-z]+)+\b"
 _DATE = (
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"
+    r"|\b\d{4}-\d{1,2}-\d{1,2}\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"[a-z]* \d{4}\b"
 )
