@@ -242,6 +242,14 @@ class EnglandForm(GovukFormMixin, forms.Form):
                     max_value=100,
                     max_digits=4,
                     decimal_places=1,
+                    # Added after GovukFormMixin styled the declared fields.
+                    widget=forms.TextInput(
+                        attrs={
+                            "class": "govuk-input govuk-input--width-4",
+                            "inputmode": "decimal",
+                            "spellcheck": "false",
+                        }
+                    ),
                     error_messages={
                         "invalid": f"Enter England's percentage for “{label}” as a "
                         "number, like 43.1",
@@ -253,11 +261,6 @@ class EnglandForm(GovukFormMixin, forms.Form):
                         "max_whole_digits": "A percentage is between 0 and 100",
                     },
                 )
-                self.fields[name].widget.attrs["class"] = (
-                    self.fields[name].widget.attrs.get("class", "")
-                    + " govuk-input--width-4"
-                )
-                self.fields[name].widget.attrs["inputmode"] = "decimal"
                 names.append(name)
             self.groups.append((table, names))
 

@@ -50,6 +50,9 @@ ROW_HEADINGS = {
     ComparisonTable.CATEGORY: "Category of child death (hierarchical category number)",
     ComparisonTable.SIGN_OFF: "Time taken to sign off",
 }
+# England's figures as the report prints them: tables 2 and 3 to one decimal place
+# (26.0%), the others in whole numbers where they are whole (58%).
+ENGLAND_PLACES = {ComparisonTable.AGE: "1", ComparisonTable.CATEGORY: "1"}
 MODIFIABLE_TEXT = {True: "Yes", False: "No", None: "Not decided"}
 
 
@@ -339,6 +342,7 @@ class StatisticsView(NoStoreMixin, ChildDeathsMixin, TemplateView):
             tables = selectors.cdop_tables(self.board, year) or []
             for table in tables:
                 table.row_heading = ROW_HEADINGS.get(table.key, "")
+                table.england_places = ENGLAND_PLACES.get(table.key, "-1")
             context.update(
                 tables=[t for t in tables if t.key != ComparisonTable.MODIFIABLE],
                 modifiable=next(
