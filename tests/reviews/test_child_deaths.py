@@ -327,8 +327,14 @@ def test_england_figures_are_saved_and_cleared(cast, as_user, death):
         ("age", "0-27d"): Decimal("43.1"),
     }
     assert client.get(url + "?year=2015").content.decode().count('value="43.1"') == 1
+    saved = NationalComparison.history.filter(table="age").get()
+    assert saved.history_user == cast.business_team
     client.post(url, {"year": "2015", "sex__male": "58"})
     assert not NationalComparison.objects.filter(table="age").exists()
+    # The removal is kept in the history, with who removed it.
+    removed = NationalComparison.history.filter(table="age").first()
+    assert removed.history_type == "-"
+    assert removed.history_user == cast.business_team
     html = client.get(CHILD_DEATHS + "statistics/").content.decode()
     assert "58%" in html
 
@@ -491,3 +497,19 @@ def test_the_membership_of_the_panel_ends(cdop_member, cast, as_user, death):
     # An ended membership gives no access.
     Membership.objects.filter(user=cdop_member).update(member_to=date(2016, 1, 1))
     assert as_user(cdop_member).get(CHILD_DEATHS).status_code == 404
+
+
+def test_the_list_sorts_age_bands_in_the_lists_order_and_exports_its_columns(
+    cast, as_user, panel
+):
+    for reference, band in (("A", "15-17"), ("B", "0-27d"), ("C", "5-9")):
+        ChildDeathFactory(board=cast.board, reference=reference, age_band=band)
+    client = as_user(cast.business_team)
+    response = client.get(CHILD_DEATHS + "?sort=age&export=csv")
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == (
+        "Reference,Year of review,Sex,Age at death,Category of death,"
+        "Modifiable factors,Month of death,Signed off,Months to sign-off"
+    )
+    assert [line.split(",")[0] for line in lines[1:]] == ["B", "C", "A"]
+    assert lines[1].endswith(",May 2015,10 Feb 2016,8 - 9 months")
