@@ -21,9 +21,11 @@ from .models import (
     ActionItemUpdate,
     AssuranceResponse,
     CaseReview,
+    CdopRecommendation,
     ChildDeathReview,
     DisseminationStep,
     ItemStatus,
+    NationalComparison,
     RapidReviewDecision,
     ReviewEvent,
     ReviewType,
@@ -524,10 +526,14 @@ def assurance_receive(
 _NAME = r"\b[A-Z][a-z]+(?:[- '][A-Z][a-z]+)+\b"
 _DATE = (
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"
+    r"|\b\d{4}-\d{1,2}-\d{1,2}\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"[a-z]* \d{4}\b"
 )
 _BIRTH = re.compile(r"\b(?:born|d\.?o\.?b\.?|date of birth)\b", re.IGNORECASE)
+FACTORS_NEED_MODIFIABLE = (
+    "Choose modifiable factors only when modifiable factors were identified."
+)
 IDENTIFYING_MESSAGE = (
     "Remove what looks like a name and a date of birth: child death records are "
     "anonymised."
@@ -545,10 +551,21 @@ def _check_anonymised(death: ChildDeathReview) -> None:
         raise DomainError({"notes": IDENTIFYING_MESSAGE})
 
 
+def _check_factors(death: ChildDeathReview, factors) -> None:
+    """Factor tags only on a death found to have modifiable factors, and only the
+    board's own factors."""
+    factors = list(factors or ())
+    if factors and death.modifiable is not True:
+        raise DomainError({"modifiable_factors": FACTORS_NEED_MODIFIABLE})
+    if any(f.board_id != death.board_id for f in factors):
+        raise DomainError({"modifiable_factors": "Choose factors from the list."})
+
+
 @transaction.atomic
 def child_death_create(*, board, user, modifiable_factors=(), **fields):
     death = ChildDeathReview(board=board, **fields)
     _check_anonymised(death)
+    _check_factors(death, modifiable_factors)
     full_clean(death)
     death._history_user = user
     death.save()
@@ -565,10 +582,91 @@ def child_death_update(*, death: ChildDeathReview, user, version: int, changes: 
     for field, value in changes.items():
         setattr(current, field, value)
     _check_anonymised(current)
+    _check_factors(
+        current, current.modifiable_factors.all() if factors is None else factors
+    )
     current.version += 1
     full_clean(current)
     current._history_user = user
     current.save()
     if factors is not None:
         current.modifiable_factors.set(factors)
+    return current
+
+
+# Child death statistics -----------------------------------------------------------
+
+
+@transaction.atomic
+def national_comparison_set(*, board, user, year: int, figures: dict) -> int:
+    """England's percentages for `year`, keyed by (table, row): a number records
+    it, None removes what was recorded (not known). One transaction; each change
+    kept in the rows' history. Returns how many rows changed."""
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise DomainError({"year": "Enter a real year."})
+    existing = {
+        (c.table, c.row): c
+        for c in NationalComparison.objects.filter(board=board, year=year)
+    }
+    changed = 0
+    for (table, row), percentage in figures.items():
+        current = existing.get((table, row))
+        if percentage is None:
+            if current is not None:
+                current._history_user = user
+                current.delete()
+                changed += 1
+            continue
+        if current is not None and current.percentage == percentage:
+            continue
+        comparison = current or NationalComparison(
+            board=board, year=year, table=table, row=row
+        )
+        comparison.percentage = percentage
+        full_clean(comparison)
+        comparison._history_user = user
+        comparison.save()
+        changed += 1
+    return changed
+
+
+def _next_recommendation_number(board, year: int) -> int:
+    last = (
+        CdopRecommendation.objects.filter(board=board, year=year)
+        .order_by("-number")
+        .first()
+    )
+    return (last.number if last else 0) + 1
+
+
+@transaction.atomic
+def cdop_recommendation_create(
+    *, board, user, year: int, text: str, number: int | None = None, progress=""
+) -> CdopRecommendation:
+    """A recommendation of the CDOP report of `year`, numbered next if no number."""
+    recommendation = CdopRecommendation(
+        board=board,
+        year=year,
+        number=number or _next_recommendation_number(board, year),
+        text=text.strip(),
+        progress=progress.strip(),
+    )
+    full_clean(recommendation)
+    recommendation._history_user = user
+    recommendation.save()
+    return recommendation
+
+
+@transaction.atomic
+def cdop_recommendation_update(
+    *, recommendation: CdopRecommendation, user, changes: dict
+) -> CdopRecommendation:
+    current = lock(CdopRecommendation, pk=recommendation.pk)
+    for field, value in changes.items():
+        if field == "number" and value is None:
+            continue  # keep its number
+        setattr(current, field, value.strip() if isinstance(value, str) else value)
+    full_clean(current)
+    current._history_user = user
+    current.save()
     return current

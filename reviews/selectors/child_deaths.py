@@ -6,11 +6,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db import models
+
 from ..models import (
     AgeBand,
+    CdopRecommendation,
     ChildDeathReview,
     ComparisonTable,
     DeathCategory,
+    Ethnicity,
+    ModifiableFactor,
     NationalComparison,
     Sex,
     SignOffBand,
@@ -164,3 +169,58 @@ def cdop_tables(board, year: int | None = None) -> list[Table] | None:
             )
         )
     return tables
+
+
+# Beside the tables ----------------------------------------------------------------
+
+
+@dataclass
+class Count:
+    key: str
+    label: str
+    count: int
+    percent: int | None
+
+
+def ethnicity_summary(board, year: int) -> list[Count]:
+    """The year's deaths by ethnicity group, largest first (groups with none left
+    out). One query."""
+    counts = Counter(
+        ChildDeathReview.objects.filter(board=board, year_of_review=year).values_list(
+            "ethnicity", flat=True
+        )
+    )
+    total = sum(counts.values())
+    labels = dict(Ethnicity.choices)
+    return [
+        Count(key, labels.get(key, key), n, percent(n, total))
+        for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+
+
+def factor_counts(board, year: int) -> list[Count]:
+    """The modifiable factors named for the year's deaths, with how many deaths
+    each was named for (percent of the deaths with modifiable factors). Two
+    queries."""
+    deaths = ChildDeathReview.objects.filter(
+        board=board, year_of_review=year, modifiable=True
+    )
+    total = deaths.count()
+    rows = (
+        ModifiableFactor.objects.filter(child_deaths__in=deaths)
+        .annotate(n=models.Count("child_deaths"))
+        .order_by("-n", "name")
+    )
+    return [Count(str(f.pk), f.name, f.n, percent(f.n, total)) for f in rows]
+
+
+def recommendations(board, year: int) -> dict[str, list]:
+    """The recommendations of the year before's report with their progress, and
+    those of the year's own report. One query."""
+    rows = list(
+        CdopRecommendation.objects.filter(board=board, year__in=[year - 1, year])
+    )
+    return {
+        "previous": [r for r in rows if r.year == year - 1],
+        "new": [r for r in rows if r.year == year],
+    }
