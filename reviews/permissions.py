@@ -87,18 +87,24 @@ def can_manage_child_deaths(user, board) -> bool:
 
 
 def _contributor_agency_ids(user, board) -> set[int]:
-    """The agencies the user contributes for on the board, today."""
+    """The agencies the user contributes for on the board, today: loaded once per
+    request and board, as a list asks it of every row."""
     if Role.AGENCY_CONTRIBUTOR not in roles_on(user, board):
         return set()
-    today = timezone.localdate()
-    return {
-        m.agency_id
-        for m in user.memberships.all()
-        if m.board_id == board.pk
-        and m.role == Role.AGENCY_CONTRIBUTOR
-        and m.agency_id
-        and (m.member_to is None or m.member_to >= today)
-    }
+    cache = getattr(user, "_review_agencies", None)
+    if cache is None:
+        cache = user._review_agencies = {}
+    if board.pk not in cache:
+        today = timezone.localdate()
+        cache[board.pk] = {
+            m.agency_id
+            for m in user.memberships.all()
+            if m.board_id == board.pk
+            and m.role == Role.AGENCY_CONTRIBUTOR
+            and m.agency_id
+            and (m.member_to is None or m.member_to >= today)
+        }
+    return cache[board.pk]
 
 
 def visible_reviews(user, board):
