@@ -200,8 +200,10 @@ class ThemeListView(ThemesMixin, ListPageMixin, TemplateView):
         ]
 
     def get_list(self):
-        return LearningTheme.objects.filter(board=self.board).annotate(
-            lesson_count=Count("lessons")
+        return (
+            LearningTheme.objects.filter(board=self.board)
+            .annotate(lesson_count=Count("lessons"))
+            .order_by("name")
         )
 
     def get_caption(self):
