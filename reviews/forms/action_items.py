@@ -33,7 +33,11 @@ class LessonForm(GovukFormMixin, forms.ModelForm):
             "themes": forms.CheckboxSelectMultiple,
             "text": forms.Textarea(attrs={"rows": 6}),
         }
-        labels = {"text": "The lesson", "themes": "Learning themes"}
+        labels = {
+            "title": "Heading (optional)",
+            "text": "The lesson",
+            "themes": "Learning themes",
+        }
         help_texts = {"number": "The next number is filled in for you."}
         error_messages = {
             "number": {

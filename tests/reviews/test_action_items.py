@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from boards.models import RecordView
@@ -14,6 +15,7 @@ from reviews.models import (
     ActionItem,
     ActionItemUpdate,
     AssuranceResponse,
+    CaseReview,
     DisseminationKind,
     ItemStatus,
 )
@@ -420,3 +422,43 @@ def test_the_list_logs_a_view_of_each_item_shown(cast, as_user, items):
     as_user(cast.contributor_y).get(ITEMS)
     logged = set(RecordView.objects.values_list("record_id", flat=True))
     assert logged == {items["late_done_y"].pk, items["later_y"].pk}
+
+
+# The partials the review's page includes --------------------------------------
+
+
+def test_the_review_page_partials_draw_the_plan_without_further_queries(
+    cast, review, item_x, django_assert_num_queries
+):
+    LessonFactory(review=review, number=1, text="Name the neglect.")
+    review.dissemination.create(
+        kind=DisseminationKind.WEBSITE, done_on=date(2017, 2, 1)
+    )
+    AssuranceResponse.objects.create(
+        review=review, agency=cast.agency_y, requested_on=date(2017, 2, 2)
+    )
+    loaded = CaseReview.objects.prefetch_related(
+        "lessons__themes",
+        "action_items__owner_agency",
+        "dissemination",
+        "assurance_responses__agency",
+    ).get(pk=review.pk)
+    pages = {}
+    for can_manage in (True, False):
+        context = {"review": loaded, "board": cast.board, "can_manage": can_manage}
+        with django_assert_num_queries(0):
+            pages[can_manage] = "".join(
+                render_to_string(f"reviews/_{name}.html", context)
+                for name in ("lessons", "action_plan", "dissemination")
+            )
+    managing, reading = pages[True], pages[False]
+    for page in (managing, reading):
+        assert "Name the neglect." in page
+        assert "Review the neglect toolkit." in page
+        assert "Website updated" in page
+        assert cast.agency_y.name in page
+        assert "Not rated" in page
+    assert f"{REVIEWS}{review.pk}/actions/{item_x.pk}/edit/" in managing
+    assert progress_url(item_x) in managing
+    assert f"{REVIEWS}{review.pk}/assurance/new/" in managing
+    assert "/edit/" not in reading and "/new/" not in reading
