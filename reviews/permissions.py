@@ -150,6 +150,12 @@ def can_update_action_item(user, item: ActionItem) -> bool:
     return item.owner_agency_id in _contributor_agency_ids(user, board)
 
 
+def can_update_any_action_item(user, board) -> bool:
+    """Whether the user may record progress on some item of the board's (a list
+    shows its progress links only then)."""
+    return can_manage_reviews(user, board) or bool(_contributor_agency_ids(user, board))
+
+
 def visible_child_deaths(user, board):
     deaths = ChildDeathReview.objects.filter(board=board)
     return deaths if can_view_child_deaths(user, board) else deaths.none()

@@ -244,7 +244,7 @@ class ItemListView(LogsRecordViewMixin, ListPageMixin, BoardMixin, TemplateView)
                 return ""
             return reverse("reviews:item-progress", args=[slug, item.pk])
 
-        return [
+        columns = [
             Column(
                 "review",
                 "Review",
@@ -273,15 +273,19 @@ class ItemListView(LogsRecordViewMixin, ListPageMixin, BoardMixin, TemplateView)
                 sort=RAG_ORDER,
                 template="reviews/_item_rag_cell.html",
             ),
-            Column(
-                "progress",
-                "Progress",
-                lambda i: "",
-                link=progress_link,
-                template="reviews/_item_progress_cell.html",
-                exported=False,
-            ),
         ]
+        if permissions.can_update_any_action_item(user, self.board):
+            columns.append(
+                Column(
+                    "progress",
+                    "Progress",
+                    lambda i: "",
+                    link=progress_link,
+                    template="reviews/_item_progress_cell.html",
+                    exported=False,
+                )
+            )
+        return columns
 
     @cached_property
     def filter(self):
