@@ -98,18 +98,24 @@ def sits_on_a_review_group(user) -> bool:
 
 
 def _contributor_agency_ids(user, board) -> set[int]:
-    """The agencies the user contributes for on the board, today."""
+    """The agencies the user contributes for on the board, today: loaded once per
+    request and board, as a list asks it of every row."""
     if Role.AGENCY_CONTRIBUTOR not in roles_on(user, board):
         return set()
-    today = timezone.localdate()
-    return {
-        m.agency_id
-        for m in user.memberships.all()
-        if m.board_id == board.pk
-        and m.role == Role.AGENCY_CONTRIBUTOR
-        and m.agency_id
-        and (m.member_to is None or m.member_to >= today)
-    }
+    cache = getattr(user, "_review_agencies", None)
+    if cache is None:
+        cache = user._review_agencies = {}
+    if board.pk not in cache:
+        today = timezone.localdate()
+        cache[board.pk] = {
+            m.agency_id
+            for m in user.memberships.all()
+            if m.board_id == board.pk
+            and m.role == Role.AGENCY_CONTRIBUTOR
+            and m.agency_id
+            and (m.member_to is None or m.member_to >= today)
+        }
+    return cache[board.pk]
 
 
 def visible_reviews(user, board):
@@ -153,6 +159,12 @@ def can_update_action_item(user, item: ActionItem) -> bool:
     if can_manage_reviews(user, board):
         return True
     return item.owner_agency_id in _contributor_agency_ids(user, board)
+
+
+def can_update_any_action_item(user, board) -> bool:
+    """Whether the user may record progress on some item of the board's (a list
+    shows its progress links only then)."""
+    return can_manage_reviews(user, board) or bool(_contributor_agency_ids(user, board))
 
 
 def visible_child_deaths(user, board):

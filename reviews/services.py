@@ -9,6 +9,7 @@ from functools import cache
 import holidays
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from lscb_portal.errors import DomainError, full_clean
 from lscb_portal.periods import EARLIEST_YEAR, LATEST_YEAR
@@ -25,6 +26,8 @@ from .models import (
     ChildDeathReview,
     DisseminationStep,
     ItemStatus,
+    LearningTheme,
+    Lesson,
     NationalComparison,
     RapidReviewDecision,
     ReviewEvent,
@@ -666,6 +669,74 @@ def cdop_recommendation_update(
         if field == "number" and value is None:
             continue  # keep its number
         setattr(current, field, value.strip() if isinstance(value, str) else value)
+
+
+# Lessons and themes -------------------------------------------------------------
+
+
+@transaction.atomic
+def lesson_create(
+    *,
+    review: CaseReview,
+    user,
+    text: str,
+    number: int | None = None,
+    title="",
+    themes=(),
+) -> Lesson:
+    """A numbered lesson of a review (the next number when none is given)."""
+    if number is None:
+        last = review.lessons.order_by("-number").first()
+        number = (last.number if last else 0) + 1
+    lesson = Lesson(review=review, number=number, title=title.strip(), text=text)
+    full_clean(lesson)
+    lesson._history_user = user
+    lesson.save()
+    lesson.themes.set(themes)
+    return lesson
+
+
+@transaction.atomic
+def lesson_edit(*, lesson: Lesson, user, changes: dict) -> Lesson:
+    themes = changes.pop("themes", None)
+    current = lock(Lesson, pk=lesson.pk)
+    for field, value in changes.items():
+        setattr(current, field, value)
+    full_clean(current)
+    current._history_user = user
+    current.save()
+    if themes is not None:
+        current.themes.set(themes)
+    return current
+
+
+def _theme_slug(name: str) -> str:
+    slug = slugify(name)[:100]
+    if not slug:
+        raise DomainError({"name": "Enter a name with letters or numbers in it."})
+    return slug
+
+
+def theme_create(*, board, user, name: str, description: str = "") -> LearningTheme:
+    theme = LearningTheme(
+        board=board,
+        name=name.strip(),
+        slug=_theme_slug(name),
+        description=description.strip(),
+    )
+    full_clean(theme)
+    theme._history_user = user
+    theme.save()
+    return theme
+
+
+@transaction.atomic
+def theme_edit(*, theme: LearningTheme, user, name: str, description: str = ""):
+    """Rename a theme: its address follows its name."""
+    current = lock(LearningTheme, pk=theme.pk)
+    current.name = name.strip()
+    current.slug = _theme_slug(name)
+    current.description = description.strip()
     full_clean(current)
     current._history_user = user
     current.save()
