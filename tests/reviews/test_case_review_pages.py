@@ -34,7 +34,11 @@ def page(response) -> str:
 
 def parts(name, day: date) -> dict:
     """A date as the GOV.UK date input posts it."""
-    return {f"{name}_day": day.day, f"{name}_month": day.month, f"{name}_year": day.year}
+    return {
+        f"{name}_day": day.day,
+        f"{name}_month": day.month,
+        f"{name}_year": day.year,
+    }
 
 
 def snapshot():
@@ -121,9 +125,7 @@ def test_a_bad_review_is_refused_with_a_message_and_nothing_saved(
 
 def test_a_second_review_of_the_same_child_is_refused(cast, team, review):
     response = team.post(f"{REVIEWS}new/", CREATE | {"child_reference": "Child Q"})
-    assert "This board already has a review of this child reference" in page(
-        response
-    )
+    assert "This board already has a review of this child reference" in page(response)
     assert CaseReview.objects.count() == 1
 
 
@@ -167,9 +169,7 @@ def test_a_bad_edit_is_refused_with_a_message_and_nothing_saved(cast, team, revi
     assert snapshot() == before
 
 
-def test_a_stale_edit_says_who_changed_the_review_and_saves_nothing(
-    cast, team, review
-):
+def test_a_stale_edit_says_who_changed_the_review_and_saves_nothing(cast, team, review):
     stale = edit_data(review)
     services.review_update(
         review=review,
@@ -188,9 +188,9 @@ def test_a_stale_edit_says_who_changed_the_review_and_saves_nothing(
 
 def test_the_stage_page_offers_only_the_next_stages(cast, team, review):
     response = team.get(url(review, "stage/"))
-    assert [value for value, _ in response.context["form"].fields["to_stage"].choices] == [
-        Stage.DECIDED
-    ]
+    assert [
+        value for value, _ in response.context["form"].fields["to_stage"].choices
+    ] == [Stage.DECIDED]
     walk_to(review, cast, Stage.DRAFT_RECEIVED)
     response = team.get(url(review, "stage/"))
     choices = response.context["form"].fields["to_stage"].choices
@@ -234,7 +234,9 @@ def test_business_team_records_the_decision(cast, team, review):
         ({"on_day": "31", "on_month": "2"}, "Enter a real date"),
     ],
 )
-def test_a_refused_step_shows_why_and_saves_nothing(cast, team, review, changes, message):
+def test_a_refused_step_shows_why_and_saves_nothing(
+    cast, team, review, changes, message
+):
     before = snapshot()
     response = team.post(
         url(review, "stage/"), DECIDE | {"version": review.version} | changes
@@ -253,7 +255,9 @@ def walk_to(review, cast, stage):
         Stage.DRAFT_RECEIVED: (date(2016, 11, 1), {}),
     }
     for to_stage, (on, extra) in steps.items():
-        keep = {k: v for k, v in extra.items() if k in ("decided_by", "note", "reviewer")}
+        keep = {
+            k: v for k, v in extra.items() if k in ("decided_by", "note", "reviewer")
+        }
         if to_stage == Stage.DECIDED:
             keep["criteria_met"] = True
         review = services.review_transition(
@@ -446,8 +450,9 @@ def test_a_rapid_review_deciding_an_lcspr_makes_the_review_one(cast, team, rapid
     rapid.refresh_from_db()
     assert (rapid.review_type, rapid.stage) == (ReviewType.LCSPR, Stage.DECIDED)
     detail = page(team.get(url(rapid)))
-    assert "Re-categorised: Rapid review → Local child safeguarding practice review" in (
-        detail
+    assert (
+        "Re-categorised: Rapid review → Local child safeguarding practice review"
+        in (detail)
     )
 
 
