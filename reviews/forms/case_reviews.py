@@ -156,34 +156,32 @@ class TransitionForm(GovukFormMixin, forms.Form):
     )
     version = version_field()
 
-    # The fields each stage asks for, shown under its radio.
+    # The fields each stage asks for, and the legend that groups them.
     STAGE_FIELDS = {
-        Stage.DECIDED: ("criteria_met", "decided_by"),
-        Stage.COMMISSIONED: ("reviewer",),
-        Stage.PUBLISHED: ("publication_url",),
+        Stage.DECIDED: ("For a decision", ("criteria_met", "decided_by")),
+        Stage.COMMISSIONED: ("For a commission", ("reviewer",)),
+        Stage.PUBLISHED: ("For a publication", ("publication_url",)),
     }
 
     def __init__(self, *args, review, **kwargs):
         super().__init__(*args, **kwargs)
-        stages = review.next_stages
-        self.fields["to_stage"].choices = [(s, Stage(s).label) for s in stages]
-        if len(stages) == 1:
-            self.fields["to_stage"].initial = stages[0]
+        self.stages = review.next_stages
+        self.fields["to_stage"].choices = [(s, Stage(s).label) for s in self.stages]
+        if len(self.stages) == 1:
+            self.fields["to_stage"].initial = self.stages[0]
         self.fields["version"].initial = review.version
 
-    def stage_options(self):
-        """Each radio with the fields its stage asks for, for the template."""
-        extra = {
-            stage: [self[name] for name in names]
-            for stage, names in self.STAGE_FIELDS.items()
-        }
+    def stage_groups(self):
+        """The fields of the stages this review may move to, by stage, for the
+        template; the others are not shown (and stay empty)."""
         return [
-            {"radio": radio, "fields": extra.get(radio.data["value"], [])}
-            for radio in self["to_stage"]
+            {"legend": legend, "fields": [self[name] for name in names]}
+            for stage, (legend, names) in self.STAGE_FIELDS.items()
+            if stage in self.stages
         ]
 
     def common_fields(self):
-        return [self["on"], self["note"]]
+        return [self["to_stage"], self["on"], self["note"]]
 
 
 class RecategoriseForm(GovukFormMixin, forms.Form):
@@ -233,14 +231,12 @@ class NotificationForm(GovukFormMixin, forms.Form):
     version = version_field()
 
     def __init__(self, *args, review, **kwargs):
-        kwargs.setdefault(
-            "initial",
-            {
-                "incident_known_on": review.incident_known_on,
-                "panel_notified_on": review.panel_notified_on,
-                "version": review.version,
-            },
-        )
+        kwargs["initial"] = {
+            "incident_known_on": review.incident_known_on,
+            "panel_notified_on": review.panel_notified_on,
+            "version": review.version,
+            **kwargs.get("initial", {}),
+        }
         super().__init__(*args, **kwargs)
 
 
@@ -272,14 +268,12 @@ class RapidReviewForm(GovukFormMixin, forms.Form):
     version = version_field()
 
     def __init__(self, *args, review, **kwargs):
-        kwargs.setdefault(
-            "initial",
-            {
-                "sent_on": review.rapid_review_sent_on,
-                "decision": review.rapid_review_decision,
-                "panel_response": review.panel_response,
-                "panel_responded_on": review.panel_responded_on,
-                "version": review.version,
-            },
-        )
+        kwargs["initial"] = {
+            "sent_on": review.rapid_review_sent_on,
+            "decision": review.rapid_review_decision,
+            "panel_response": review.panel_response,
+            "panel_responded_on": review.panel_responded_on,
+            "version": review.version,
+            **kwargs.get("initial", {}),
+        }
         super().__init__(*args, **kwargs)

@@ -413,6 +413,18 @@ def test_business_team_records_a_late_notification(cast, team, rapid):
     assert "National panel notified (late: due 9 March 2026)." in detail
 
 
+def test_the_notification_page_starts_from_what_is_recorded(cast, team, rapid):
+    rapid = services.review_update(
+        review=rapid,
+        user=cast.business_team,
+        version=rapid.version,
+        changes={"incident_known_on": date(2026, 3, 2)},
+    )
+    form = team.get(url(rapid, "notification/")).context["form"]
+    assert form["incident_known_on"].value() == date(2026, 3, 2)
+    assert form["version"].value() == rapid.version
+
+
 def test_a_notification_before_the_incident_was_known_is_refused(cast, team, rapid):
     before = snapshot()
     response = team.post(
