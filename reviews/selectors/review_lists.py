@@ -11,6 +11,7 @@ from django.utils import timezone
 from .. import permissions, services
 from ..models import CaseReview, ItemStatus, ReviewType, Stage
 
+MAX_ID = 2**63 - 1
 OPEN_ITEMS = ~Q(action_items__status=ItemStatus.COMPLETE)
 
 
@@ -51,6 +52,8 @@ def review_for_page(user, board, review_id: int, *, full=False) -> CaseReview | 
     """One review, None if the user may not see it; `full`: with its lessons,
     action plan, dissemination, assurance and lifecycle, fetched in a fixed number
     of queries (for its page)."""
+    if review_id > MAX_ID:  # no such row; a database would refuse the number
+        return None
     reviews = permissions.visible_reviews(user, board).select_related("board")
     if full:
         reviews = reviews.prefetch_related(

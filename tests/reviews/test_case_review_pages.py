@@ -575,3 +575,41 @@ def test_empty_states_say_what_to_do(cast, as_user):
     text = page(as_user(cast.board_member).get(REVIEWS))
     assert "No reviews have been published yet." in text
     assert "Record a review" not in text
+
+
+def test_a_draft_sent_back_shows_in_the_lifecycle(cast, team, review):
+    review = walk_to(review, cast, Stage.DRAFT_RECEIVED)
+    response = team.post(
+        url(review, "stage/"),
+        {
+            "to_stage": Stage.IN_PROGRESS,
+            **parts("on", date(2016, 11, 20)),
+            "note": "The draft needs the police's account.",
+            "version": review.version,
+        },
+    )
+    assert response.status_code == 302
+    detail = page(team.get(url(review)))
+    assert "Back to “In progress” from “Draft received”" in detail
+    assert "The draft needs the police's account." in detail
+
+
+def test_a_closed_review_has_no_next_stage(cast, team):
+    review = PublishedReviewFactory(board=cast.board)
+    review = services.review_transition(
+        review=review,
+        user=cast.business_team,
+        to_stage=Stage.CLOSED,
+        on=date(2017, 3, 1),
+    )
+    assert "Record the next stage" not in page(team.get(url(review)))
+    assert "The review is closed: it has no next stage." in page(
+        team.get(url(review, "stage/"))
+    )
+    before = snapshot()
+    response = team.post(
+        url(review, "stage/"),
+        {"to_stage": Stage.PUBLISHED, "on": "2017-03-02", "version": review.version},
+    )
+    assert response.status_code == 200
+    assert snapshot() == before

@@ -344,3 +344,8 @@ def test_a_review_page_runs_bounded_queries(
         response = client.get(REVIEWS + f"{review.pk}/")
     assert response.status_code == 200
     assert len(response.context["timeline"]) == 2
+
+
+def test_a_review_number_no_database_holds_is_a_404(cast, as_user):
+    response = as_user(cast.business_team).get(REVIEWS + "99999999999999999999/")
+    assert response.status_code == 404
