@@ -50,6 +50,7 @@ class CaseReviewForm(GovukFormMixin, forms.ModelForm):
         ]
         widgets = {"review_type": forms.RadioSelect, **CONTENT_WIDGETS}
         error_messages = CONTENT_MESSAGES
+        labels = {"legacy": "Legacy review"}
         help_texts = {
             "incident_known_on": "Rapid reviews and local child safeguarding practice "
             "reviews only: the serious incident notification is due 5 working days "
@@ -95,6 +96,7 @@ class CaseReviewEditForm(GovukFormMixin, forms.ModelForm):
         ]
         widgets = CONTENT_WIDGETS
         error_messages = CONTENT_MESSAGES
+        labels = {"legacy": "Legacy review"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

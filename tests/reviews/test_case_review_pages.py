@@ -92,11 +92,13 @@ def test_business_team_records_a_review_and_opens_its_record(cast, team):
         True,
     )
     assert review.stage == Stage.REFERRED
-    detail = page(team.get(url(review)))
+    response = team.get(url(review))
+    detail = page(response)
     assert "Child N recorded." in detail
     assert "March 2011 to December 2012" in detail
     assert "Child N lived with their mother and two siblings." in detail
-    assert "Referred to the Case Review Group" in detail  # the first event
+    timeline = [(event.date, what) for event, what in response.context["timeline"]]
+    assert timeline == [(date(2014, 3, 5), "Referred to the Case Review Group")]
 
 
 @pytest.mark.parametrize(
