@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import action_items, child_deaths, learning
+from .views import action_items, case_reviews, child_deaths, learning
 
 app_name = "reviews"
 base = "boards/<slug:board_slug>/reviews/"
@@ -9,6 +9,29 @@ deaths = "boards/<slug:board_slug>/child-deaths/"
 
 urlpatterns = [
     # Case reviews (views/case_reviews.py) ------------------------------------
+    path(base, case_reviews.ReviewsHomeView.as_view(), name="home"),
+    path(base + "new/", case_reviews.ReviewCreateView.as_view(), name="create"),
+    path(one, case_reviews.ReviewDetailView.as_view(), name="review"),
+    path(one + "edit/", case_reviews.ReviewEditView.as_view(), name="edit"),
+    path(one + "history/", case_reviews.ReviewHistoryView.as_view(), name="history"),
+    path(
+        one + "stage/", case_reviews.ReviewTransitionView.as_view(), name="transition"
+    ),
+    path(
+        one + "type/",
+        case_reviews.ReviewRecategoriseView.as_view(),
+        name="recategorise",
+    ),
+    path(
+        one + "notification/",
+        case_reviews.ReviewNotificationView.as_view(),
+        name="notification",
+    ),
+    path(
+        one + "rapid-review/",
+        case_reviews.ReviewRapidReviewView.as_view(),
+        name="rapid-review",
+    ),
     # Action plans (views/action_items.py) ------------------------------------
     path(base + "actions/", action_items.ItemListView.as_view(), name="items"),
     path(

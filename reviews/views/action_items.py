@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 
@@ -41,12 +41,9 @@ RAG_ORDER = Case(
 
 
 def review_url(board_slug: str, review_id: int) -> str:
-    """The review's own page (views/case_reviews.py), or "" while the app has none.
-    Link to it only for users who may open restricted reviews."""
-    try:
-        return reverse("reviews:review", args=[board_slug, review_id])
-    except NoReverseMatch:
-        return ""
+    """The review's own page. Link to it only for users who may open restricted
+    reviews."""
+    return reverse("reviews:review", args=[board_slug, review_id])
 
 
 def items_url(board_slug: str) -> str:
@@ -78,7 +75,7 @@ class ReviewMixin(BoardMixin):
         return super().before_handler(request)
 
     def get_back_url(self):
-        return review_url(self.board.slug, self.review.pk) or items_url(self.board.slug)
+        return review_url(self.board.slug, self.review.pk)
 
     def done(self, message: str):
         messages.success(self.request, message)
