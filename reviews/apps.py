@@ -4,3 +4,34 @@ from django.apps import AppConfig
 class ReviewsConfig(AppConfig):
     name = "reviews"
     verbose_name = "Reviews"
+
+    def ready(self):
+        from lscb_portal.sections import (
+            AgencySection,
+            BoardSection,
+            DeadlineList,
+            register,
+            register_agency_section,
+            register_deadlines,
+        )
+
+        from .selectors.overview import (
+            agency_review_actions,
+            describe_reviews,
+            review_deadlines,
+        )
+
+        register(BoardSection("Reviews", "reviews:home", describe_reviews))
+        register_agency_section(
+            AgencySection(
+                "Review actions it owns",
+                "reviews/_agency_items.html",
+                agency_review_actions,
+                for_user=True,
+            )
+        )
+        register_deadlines(
+            DeadlineList(
+                "Review deadlines", "reviews/_deadlines.html", review_deadlines
+            )
+        )

@@ -92,7 +92,7 @@ class AgencyDetailView(BoardMixin, TemplateView):
             contribution_total=Contribution.objects.filter(agency=agency).aggregate(
                 total=Sum("amount")
             )["total"],
-            sections=agency_sections_for(agency),
+            sections=agency_sections_for(agency, self.request.user),
             **kwargs,
         )
 
