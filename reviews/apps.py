@@ -1,6 +1,14 @@
 from django.apps import AppConfig
 
 
+def has_home_page() -> bool:
+    """Whether reviews/urls.py names the section's home page ("reviews:home"):
+    the board home and the navigation link to it only once it exists."""
+    from . import urls
+
+    return any(getattr(p, "name", None) == "home" for p in urls.urlpatterns)
+
+
 class ReviewsConfig(AppConfig):
     name = "reviews"
     verbose_name = "Reviews"
@@ -21,7 +29,8 @@ class ReviewsConfig(AppConfig):
             review_deadlines,
         )
 
-        register(BoardSection("Reviews", "reviews:home", describe_reviews))
+        if has_home_page():
+            register(BoardSection("Reviews", "reviews:home", describe_reviews))
         register_agency_section(
             AgencySection(
                 "Review actions it owns",
