@@ -274,6 +274,7 @@ def child_deaths(board, year, *, in_arrears: bool = True):
     return {
         "section_title": f"Learning from child deaths ({year_label(review_year)})",
         "review_year": review_year,
+        "in_arrears": in_arrears,
         "review_label": label,
         "start": date(review_year, 4, 1),
         "end": date(review_year + 1, 3, 31),
