@@ -277,7 +277,7 @@ def test_the_html_edition_shows_the_sections(reviews, deaths, as_user, cast):
 # The meeting pack ----------------------------------------------------------------
 
 
-def test_action_plan_part_lists_overdue_items_first(cast):
+def test_pack_parts_list_overdue_action_items_first_and_the_cdop_tables(cast):
     agency = AgencyFactory(board=cast.board, name="Cumbria Constabulary")
     review = PublishedReviewFactory(board=cast.board, child_reference="Child L")
     ActionItemFactory(
@@ -311,8 +311,14 @@ def test_action_plan_part_lists_overdue_items_first(cast):
         what="SCR action plan update",
         kind=ReportKind.REVIEW_ACTION_PLANS,
     )
+    PlanItemFactory(board=cast.board, what="CDOP update", kind=ReportKind.CHILD_DEATHS)
+    ChildDeathFactory(board=cast.board, sex=Sex.FEMALE)
     data, _ = meeting_pack(meeting)
     text = flat(page_texts(data))
+    # The CDOP part: the latest year of review, not in arrears.
+    assert "1 child death was reviewed during 2015/16" in text
+    assert "Female 1 100%" in text
+    assert "a year in arrears" not in text
     assert text.index("Overdue action") < text.index("Later action")
     assert "Cumbria Constabulary" in text and "Red" in text and "Green" in text
     assert "Overdue" in text
