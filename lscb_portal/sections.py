@@ -1,5 +1,7 @@
 """What a board holds, listed on its home page. Each app registers its section in
-its AppConfig.ready(), so the boards app needs to import none of them."""
+its AppConfig.ready(), so the boards app needs to import none of them. Deadline
+lists (what is due next and late, for the user) are shown on the board home and
+the Reporting Planner the same way."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -45,11 +47,14 @@ def nav_for(board_slug: str) -> list[dict]:
 
 @dataclass(frozen=True)
 class AgencySection:
-    """A part of an agency's page: `context(agency)` gives what `template` shows."""
+    """A part of an agency's page: `context(agency)` gives what `template` shows.
+    With `for_user`, `context(agency, user)` shows only what the user may see and
+    may return None to leave the part out."""
 
     title: str
     template: str
     context: Callable  # (agency) -> dict, a fixed number of queries
+    for_user: bool = False
 
 
 _AGENCY_SECTIONS: list[AgencySection] = []
@@ -60,8 +65,41 @@ def register_agency_section(section: AgencySection) -> None:
         _AGENCY_SECTIONS.append(section)
 
 
-def agency_sections_for(agency) -> list[dict]:
-    return [
-        {"title": s.title, "template": s.template, **s.context(agency)}
-        for s in _AGENCY_SECTIONS
-    ]
+def agency_sections_for(agency, user=None) -> list[dict]:
+    sections = []
+    for s in _AGENCY_SECTIONS:
+        if s.for_user:
+            context = s.context(agency, user) if user is not None else None
+        else:
+            context = s.context(agency)
+        if context is not None:
+            sections.append({"title": s.title, "template": s.template, **context})
+    return sections
+
+
+@dataclass(frozen=True)
+class DeadlineList:
+    """Deadlines of an app shown where the board home and the Reporting Planner
+    show what is due and late: `context(board, user, today)` gives what `template`
+    shows, or None when the user has nothing to see (or may not see it)."""
+
+    title: str
+    template: str
+    context: Callable  # (board, user, today) -> dict | None, fixed queries
+
+
+_DEADLINES: list[DeadlineList] = []
+
+
+def register_deadlines(deadlines: DeadlineList) -> None:
+    if deadlines not in _DEADLINES:
+        _DEADLINES.append(deadlines)
+
+
+def deadlines_for(board, user, today) -> list[dict]:
+    found = []
+    for d in _DEADLINES:
+        context = d.context(board, user, today)
+        if context is not None:
+            found.append({"title": d.title, "template": d.template, **context})
+    return found

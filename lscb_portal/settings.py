@@ -243,6 +243,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "subgroups.tasks.send_return_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    "review-reminders": {
+        "task": "reviews.tasks.send_review_reminders",
+        "schedule": crontab(hour=7, minute=5),
+    },
     "sweep-lost-report-runs": {
         "task": "reports.tasks.sweep_lost_runs",
         "schedule": env.float("REPORT_SWEEP_SECONDS", default=60),

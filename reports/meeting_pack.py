@@ -62,6 +62,18 @@ def _return_part(meeting, cell):
     return None
 
 
+def _review_action_plans_part(meeting, cell):
+    from reviews.pdf import review_action_plans
+
+    return review_action_plans(meeting.board, meeting.date)
+
+
+def _child_deaths_part(meeting, cell):
+    from reviews.pdf import latest_child_deaths
+
+    return latest_child_deaths(meeting.board)
+
+
 # What each kind of planner report prints: (the part's template kind, its builder
 # taking the meeting and the planner cell). A kind without one (Section 11,
 # training…) is listed as due, with its status; so is a part without data.
@@ -70,6 +82,8 @@ PARTS = {
     ReportKind.INDICATORS: ("indicators", _indicators_part),
     ReportKind.RISK_LOG: ("risks", _risks_part),
     ReportKind.SUBGROUP_RETURN: ("return", _return_part),
+    ReportKind.REVIEW_ACTION_PLANS: ("review_action_plans", _review_action_plans_part),
+    ReportKind.CHILD_DEATHS: ("child_deaths", _child_deaths_part),
 }
 
 

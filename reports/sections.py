@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from boards import pdf as boards_pdf
 from business_plan import pdf as business_plan_pdf
 from indicators import pdf as indicators_pdf
+from reviews import pdf as reviews_pdf
 from subgroups import pdf as subgroups_pdf
 
 from . import narrative
@@ -69,6 +70,18 @@ SECTIONS: tuple[Section, ...] = (
         "Privately fostered children",
         indicators_pdf.private_fostering,
     ),
+    Section(
+        "learning_from_reviews",
+        "Learning from reviews",
+        reviews_pdf.learning_from_reviews,
+    ),
+    Section(
+        "serious_case_reviews",
+        "Serious case reviews",
+        reviews_pdf.serious_case_reviews,
+    ),
+    Section("practice_reviews", "Practice reviews", reviews_pdf.practice_reviews),
+    Section("child_deaths", "Learning from child deaths", reviews_pdf.child_deaths),
     Section(
         "business_plan",
         "Business plan update",

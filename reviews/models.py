@@ -802,3 +802,43 @@ class CdopRecommendation(models.Model):
 
     def __str__(self):
         return f"CDOP {self.year} recommendation {self.number}"
+
+
+# Reminders ------------------------------------------------------------------------
+
+
+class DeadlineKind(models.TextChoices):
+    NOTIFICATION = "notification", "Notification to the national panel"
+    RAPID_REVIEW = "rapid_review", "Rapid review to the national panel"
+
+
+class ReviewReminder(models.Model):
+    """A reminder e-mailed to a member of the business team that a review's
+    notification or rapid review is due or late: one per review, deadline, due
+    date and person. The row is the attempt: `sent_at` is set only once the mail
+    server took it."""
+
+    review = models.ForeignKey(
+        CaseReview, on_delete=models.CASCADE, related_name="reminders"
+    )
+    kind = models.CharField(max_length=12, choices=DeadlineKind.choices)
+    due_date = models.DateField()
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    sent_to = models.EmailField()
+    late = models.BooleanField(default=False, help_text="Sent after the due date.")
+    attempted_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "kind", "due_date", "recipient"],
+                name="review_reminder_sent_once",
+                violation_error_message="This reminder has been sent already.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} reminder: {self.review.child_reference}"

@@ -152,6 +152,18 @@ def visible_action_items(user, board):
     return items.filter(allowed)
 
 
+def can_view_agency_action_items(user, agency) -> bool:
+    """Whether the agency page shows the user the agency's review action items:
+    restricted roles and the board table see every agency's, a contributor only
+    its own agency's."""
+    board = agency.board
+    if not can_view_board(user, board):
+        return False
+    if can_view_restricted_reviews(user, board) or roles_on(user, board) & BOARD_TABLE:
+        return True
+    return agency.pk in _contributor_agency_ids(user, board)
+
+
 def can_update_action_item(user, item: ActionItem) -> bool:
     """Record progress (status, RAG, evidence): the business team, or a
     contributor of the agency that owns the item."""

@@ -741,3 +741,100 @@ def theme_edit(*, theme: LearningTheme, user, name: str, description: str = ""):
     current._history_user = user
     current.save()
     return current
+
+
+# Reminders of notifications and rapid reviews (the daily job) --------------------
+
+REMINDER_WORKING_DAYS = 2  # remind when due within the next two working days
+
+
+def reminders_send(*, today: date | None = None) -> int:
+    """E-mails each member of a board's business team when a notification to the
+    national panel or a rapid review is due within REMINDER_WORKING_DAYS working
+    days or late: once per review, deadline, due date and person. Returns how many
+    were sent. Like subgroups.services.reminders_send, a send that failed is
+    tried again by the next run; one that finished is never sent again."""
+    from boards.models import Membership, Role
+
+    from .selectors.overview import outstanding_deadlines
+
+    today = today or timezone.localdate()
+    until = working_days_after(today, REMINDER_WORKING_DAYS)
+    deadlines = outstanding_deadlines(today=today, until=until)
+    if not deadlines:
+        return 0
+    team: dict[int, list] = {}
+    for membership in (
+        Membership.objects.filter(
+            board__in={d.review.board_id for d in deadlines},
+            role=Role.BUSINESS_TEAM,
+            user__is_active=True,
+        )
+        .exclude(user__email="")
+        .exclude(member_to__lt=today)
+        .select_related("user")
+        .order_by("user_id")
+    ):
+        team.setdefault(membership.board_id, []).append(membership.user)
+    sent = 0
+    for deadline in deadlines:
+        for user in team.get(deadline.review.board_id, []):
+            if _send_review_reminder(deadline, user):
+                sent += 1
+    return sent
+
+
+def _send_review_reminder(deadline, user) -> bool:
+    from django.core.mail import send_mail
+
+    from .models import ReviewReminder
+
+    claim = _claim_review_reminder(deadline, user)
+    if claim is None:
+        return False
+    review, when = deadline.review, f"{deadline.due:%-d %B %Y}"
+    what = deadline.label.lower()
+    if deadline.late:
+        subject = f"Late: {review.child_reference} {what} was due by {when}"
+        opening = f"The {what} for {review.child_reference} was due by {when}."
+    else:
+        subject = f"Reminder: {review.child_reference} {what} is due by {when}"
+        opening = f"The {what} for {review.child_reference} is due by {when}."
+    try:
+        send_mail(
+            subject,
+            f"{opening}\n\nRecord it in the {review.board.name} portal once it has "
+            "been sent.\n",
+            None,
+            [user.email],
+        )
+    except BaseException:  # SoftTimeLimitExceeded too: not sent, the next run tries
+        ReviewReminder.objects.filter(pk=claim.pk, sent_at__isnull=True).delete()
+        raise
+    ReviewReminder.objects.filter(pk=claim.pk).update(sent_at=timezone.now())
+    return True
+
+
+def _claim_review_reminder(deadline, user):
+    """The reminder's row for this attempt: a new one, or an unsent one whose
+    attempt died with its run (older than a run's hard time limit). Conditional
+    updates, so of two runs at once only one sends."""
+    from django.conf import settings
+
+    from .models import ReviewReminder
+
+    now = timezone.now()
+    reminder, created = ReviewReminder.objects.get_or_create(
+        review=deadline.review,
+        kind=deadline.kind,
+        due_date=deadline.due,
+        recipient=user,
+        defaults={"sent_to": user.email, "late": deadline.late, "attempted_at": now},
+    )
+    if created:
+        return reminder
+    abandoned = now - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+    retaken = ReviewReminder.objects.filter(
+        pk=reminder.pk, sent_at__isnull=True, attempted_at__lt=abandoned
+    ).update(attempted_at=now, sent_to=user.email, late=deadline.late)
+    return reminder if retaken else None

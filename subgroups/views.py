@@ -16,6 +16,7 @@ from lscb_portal.forms import FormPageMixin, FormSaveMixin, VersionedEditMixin
 from lscb_portal.history import history_entries
 from lscb_portal.lists import Column, ListPageMixin, date_text
 from lscb_portal.periods import reporting_year_start, year_label
+from lscb_portal.sections import deadlines_for
 
 from . import actions, calendar, permissions, planner, services
 from .forms import (
@@ -549,6 +550,7 @@ class PlannerView(BoardMixin, TemplateView):
             raise Http404
         return super().get_context_data(
             **planner.planner_grid(self.board, year, today),
+            deadlines=deadlines_for(self.board, self.request.user, today),
             year=year,
             year_label=year_label(year),
             years=[(y, year_label(y)) for y in range(this_year + 1, 2013, -1)],

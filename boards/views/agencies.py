@@ -76,6 +76,7 @@ class AgencyDetailView(BoardMixin, TemplateView):
         agency = get_object_or_404(
             Agency, board=self.board, pk=self.kwargs["agency_id"]
         )
+        agency.board = self.board  # the parts of other apps read it
         contributions = list(
             Contribution.objects.filter(agency=agency).order_by("-year")
         )
@@ -92,7 +93,7 @@ class AgencyDetailView(BoardMixin, TemplateView):
             contribution_total=Contribution.objects.filter(agency=agency).aggregate(
                 total=Sum("amount")
             )["total"],
-            sections=agency_sections_for(agency),
+            sections=agency_sections_for(agency, self.request.user),
             **kwargs,
         )
 

@@ -1,11 +1,12 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 
 from lscb_portal.forms import FormPageMixin, VersionedEditMixin
 from lscb_portal.history import history_entries
-from lscb_portal.sections import sections_for
+from lscb_portal.sections import deadlines_for, sections_for
 
 from .. import permissions, services
 from ..forms import BoardForm
@@ -24,6 +25,7 @@ class BoardHomeView(BoardMixin, TemplateView):
             **summary,
             my_memberships=[m for m in summary["members"] if m.user_id == user.pk],
             sections=sections_for(self.board),
+            deadlines=deadlines_for(self.board, user, timezone.localdate()),
             can_edit=permissions.can_edit_board(user, self.board),
             can_read_view_log=permissions.can_read_view_log(user, self.board),
             **kwargs,
