@@ -79,17 +79,26 @@ class CaseReviewViewSet(
         return permissions.visible_reviews(user, board)
 
 
-ITEMS = ActionItem.objects.select_related(
-    "review__board", "business_plan_action"
-).prefetch_related(Prefetch("lessons", to_attr="lesson_list"))
+class _Items(LogsRecordViewApiMixin, VisibleOnlyMixin, BoardScopedMixin):
+    """Action items as the user may see them; a view of one is logged when it is a
+    view of a restricted record."""
+
+    queryset = ActionItem.objects.select_related(
+        "review__board", "business_plan_action"
+    ).prefetch_related(Prefetch("lessons", to_attr="lesson_list"))
+    board_path = "review__board"
+
+    def visible(self, user, board):
+        return permissions.visible_action_items(user, board)
+
+    def is_restricted(self, record) -> bool:
+        return permissions.is_restricted_view_of_action_item(self.request.user, record)
+
+    def record_board_id(self, record) -> int:
+        return record.review.board_id
 
 
-class ActionItemViewSet(
-    LogsRecordViewApiMixin,
-    VisibleOnlyMixin,
-    BoardScopedMixin,
-    viewsets.ReadOnlyModelViewSet,
-):
+class ActionItemViewSet(_Items, viewsets.ReadOnlyModelViewSet):
     """Items of reviews' action plans: every item for those who may see restricted
     reviews; the items of published reviews at the board table; an agency
     contributor's own agency's items. Progress is recorded by POST to
@@ -100,21 +109,10 @@ class ActionItemViewSet(
     agency that owns it (an item is no secret from its owner, and items of
     published reviews are read at the board table)."""
 
-    queryset = ITEMS
     serializer_class = s.ActionItemSerializer
     filterset_class = ActionItemApiFilterSet
-    board_path = "review__board"
     ordering_fields = ["due_date", "number", "status", "modified_at"]
     lookup_value_regex = r"\d+"
-
-    def visible(self, user, board):
-        return permissions.visible_action_items(user, board)
-
-    def is_restricted(self, record) -> bool:
-        return permissions.is_restricted_view_of_action_item(self.request.user, record)
-
-    def record_board_id(self, record) -> int:
-        return record.review.board_id
 
 
 class _RecordProgress:
@@ -154,8 +152,7 @@ class _RecordProgress:
                 or {"detail": error.messages}
             ) from None
         fresh = self.get_queryset().get(pk=item.pk)
-        if permissions.is_restricted_view_of_action_item(request.user, fresh):
-            self.log_views([fresh])
+        self.log_views([fresh])  # the answer shows the item: logged if restricted
         return Response(
             s.ActionItemSerializer(fresh, context=self.get_serializer_context()).data,
             status=status.HTTP_201_CREATED,
@@ -176,24 +173,11 @@ class _RecordProgress:
     )
 )
 class ActionItemProgressViewSet(
-    IdempotentCreateMixin,
-    _RecordProgress,
-    LogsRecordViewApiMixin,
-    VisibleOnlyMixin,
-    BoardScopedMixin,
-    viewsets.GenericViewSet,
+    IdempotentCreateMixin, _RecordProgress, _Items, viewsets.GenericViewSet
 ):
-    queryset = ITEMS
     serializer_class = s.ProgressSerializer
-    board_path = "review__board"
     pagination_class = None
     filter_backends = []
-
-    def visible(self, user, board):
-        return permissions.visible_action_items(user, board)
-
-    def record_board_id(self, record) -> int:
-        return record.review.board_id
 
 
 class LearningThemeViewSet(

@@ -390,6 +390,24 @@ def test_the_business_team_records_progress_on_any_item(cast, api, items):
     item = items["y_published"]
     response = post(api(cast.business_team), progress_url(item), progress(item))
     assert response.status_code == 201
+    assert not RecordView.objects.exists()  # a published review's item
+
+
+def test_the_answer_to_progress_on_an_unpublished_reviews_item_is_logged(
+    cast, api, items
+):
+    item = items["x_ongoing"]
+    assert (
+        post(api(cast.contributor_x), progress_url(item), progress(item)).status_code
+        == 201
+    )
+    assert not RecordView.objects.exists()  # its owner's
+    item.refresh_from_db()
+    response = post(api(cast.business_team), progress_url(item), progress(item))
+    assert response.status_code == 201
+    logged = RecordView.objects.get()
+    assert (logged.user, logged.record) == (cast.business_team, item)
+    assert logged.via == f"API POST {progress_url(item)}"
 
 
 @pytest.mark.parametrize(
@@ -419,10 +437,14 @@ def test_a_read_only_token_cannot_record_progress(cast, api, items):
     assert not ActionItemUpdate.objects.exists()
 
 
-def test_an_item_of_no_such_id_is_a_404(cast, api, items):
+def test_an_id_out_of_range_is_a_json_404(cast, api, items):
     client = api(cast.business_team)
     response = post(client, f"{ITEMS}{2**70}/progress/", {"version": 1})
     assert response.status_code == 404
+    for url in (REVIEWS, ITEMS, THEMES):
+        response = client.get(f"{url}{2**70}/")
+        assert response.status_code == 404
+        assert "detail" in response.json()
 
 
 def test_a_stale_version_is_a_409_saying_who_changed_it(cast, api, items):
