@@ -15,7 +15,13 @@ from boards.models import Role
 from boards.models.core import current_membership
 from boards.permissions import BOARD_TABLE, can_view_board, roles_on
 
-from .models import ActionItem, CaseReview, ChildDeathReview, ReviewSettings
+from .models import (
+    ActionItem,
+    CaseReview,
+    ChildDeathReview,
+    LearningTheme,
+    ReviewSettings,
+)
 
 RESTRICTED_ROLES = frozenset({Role.BUSINESS_TEAM, Role.CHAIR})
 WRITERS = frozenset({Role.BUSINESS_TEAM})
@@ -182,3 +188,32 @@ def can_update_any_action_item(user, board) -> bool:
 def visible_child_deaths(user, board):
     deaths = ChildDeathReview.objects.filter(board=board)
     return deaths if can_view_child_deaths(user, board) else deaths.none()
+
+
+# The API (reviews/api/) -----------------------------------------------------------
+
+
+def visible_learning_themes(user, board):
+    """Learning themes: anyone on the board, as the learning page."""
+    themes = LearningTheme.objects.filter(board=board)
+    return themes if can_view_reviews(user, board) else themes.none()
+
+
+def _own_agency_ids(user, board) -> set[int]:
+    """_contributor_agency_ids, read once per request and board (a list asks it of
+    every row)."""
+    cache = user.__dict__.setdefault("_review_agency_ids", {})
+    if board.pk not in cache:
+        cache[board.pk] = _contributor_agency_ids(user, board)
+    return cache[board.pk]
+
+
+def is_restricted_view_of_action_item(user, item: ActionItem) -> bool:
+    """Whether showing the item to the user is a view of a restricted record, to
+    be logged: it is, when its review is unpublished (an unpublished review's
+    action plan is part of the restricted review) and the user is not a
+    contributor of the agency that owns it (an item is no secret from its owner).
+    Items of published reviews are read at the board table: not restricted."""
+    if item.review.is_published:
+        return False
+    return item.owner_agency_id not in _own_agency_ids(user, item.review.board)

@@ -37,6 +37,12 @@ from tests.indicators.factories import (
     MeasurementFactory,
     ScorecardFactory,
 )
+from tests.reviews.factories import (
+    ActionItemFactory,
+    CaseReviewFactory,
+    LearningThemeFactory,
+    PublishedReviewFactory,
+)
 from tests.subgroups.factories import MeetingFactory, PlanItemFactory, ReturnFactory
 
 API = "/api/v1/"
@@ -126,6 +132,11 @@ BUILDERS = {
         indicator=IndicatorFactory(board=cast.board, owning_agency=agency)
     ),
     "scorecards": lambda cast, agency: ScorecardFactory(board=cast.board),
+    "reviews": lambda cast, agency: CaseReviewFactory(board=cast.board),
+    "review-action-items": lambda cast, agency: ActionItemFactory(
+        review=PublishedReviewFactory(board=cast.board), owner_agency=agency
+    ),
+    "learning-themes": lambda cast, agency: LearningThemeFactory(board=cast.board),
 }
 
 
@@ -239,6 +250,7 @@ def test_the_owned_lists_have_the_agency_filter():
         "action-updates",
         "indicators",
         "measurements",
+        "review-action-items",
     }
 
 

@@ -1,0 +1,292 @@
+"""Shapes of the reviews API: case reviews (restricted) with their lessons and
+lifecycle, action plan items with their progress, and learning themes. Nothing
+here describes a child death: no CDOP record or figure is ever sent."""
+
+from datetime import date
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from boards.api import fields
+from lscb_portal.rag import Rag
+
+from .. import services
+from ..models import (
+    ActionItem,
+    CaseReview,
+    ItemStatus,
+    LearningTheme,
+    Lesson,
+    RapidReviewDecision,
+    ReviewEvent,
+    ReviewType,
+    Stage,
+)
+
+
+def described(choices, *, blank=False, what=""):
+    """A choice described in words rather than as an enum component: the same
+    field names ("status", "kind", "stage") already name other enums, and two
+    would collide in the schema."""
+    listed = ", ".join(f"`{value}` ({label})" for value, label in choices)
+    if blank:
+        listed += ", or blank"
+    return extend_schema_field(
+        {"type": "string", "description": f"{what}One of: {listed}."}
+    )
+
+
+@described(ItemStatus.choices)
+class ItemStatusField(serializers.ChoiceField):
+    pass
+
+
+@described(Rag.choices, blank=True, what="The RAG rating. ")
+class RagField(serializers.ChoiceField):
+    pass
+
+
+@described(ReviewType.choices)
+class ReviewTypeField(serializers.ChoiceField):
+    pass
+
+
+@described(ReviewType.choices, blank=True)
+class ReviewTypeOrBlankField(serializers.ChoiceField):
+    pass
+
+
+@described(Stage.choices)
+class StageField(serializers.ChoiceField):
+    pass
+
+
+@described(Stage.choices, blank=True)
+class StageOrBlankField(serializers.ChoiceField):
+    pass
+
+
+@described(ReviewEvent.Kind.choices)
+class EventKindField(serializers.ChoiceField):
+    pass
+
+
+@described(RapidReviewDecision.choices, blank=True)
+class RapidReviewDecisionField(serializers.ChoiceField):
+    pass
+
+
+class LearningThemeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = LearningTheme
+        fields = ["id", "name", "slug", "description", "modified_at"]
+        read_only_fields = fields
+
+
+class LessonSerializer(serializers.ModelSerializer):
+    themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+
+    class Meta:
+        model = Lesson
+        fields = ["number", "title", "text", "themes"]
+        read_only_fields = fields
+
+
+class ReviewEventSerializer(serializers.ModelSerializer):
+    kind = EventKindField(choices=ReviewEvent.Kind.choices, read_only=True)
+    from_stage = StageOrBlankField(choices=Stage.choices, read_only=True)
+    to_stage = StageOrBlankField(choices=Stage.choices, read_only=True)
+    from_type = ReviewTypeOrBlankField(choices=ReviewType.choices, read_only=True)
+    to_type = ReviewTypeOrBlankField(choices=ReviewType.choices, read_only=True)
+    by_name = serializers.CharField(
+        source="by.full_name",
+        read_only=True,
+        allow_null=True,
+        default=None,
+        help_text="Who recorded it.",
+    )
+
+    class Meta:
+        model = ReviewEvent
+        fields = [
+            "kind",
+            "date",
+            "from_stage",
+            "to_stage",
+            "from_type",
+            "to_type",
+            "note",
+            "by_name",
+            "recorded_at",
+        ]
+        read_only_fields = fields
+
+
+class CaseReviewSerializer(serializers.ModelSerializer):
+    """A case review as its restricted readers see it. Expects the view's queryset
+    (lessons with their themes and events with who recorded them prefetched)."""
+
+    review_type = ReviewTypeField(choices=ReviewType.choices, read_only=True)
+    stage = StageField(choices=Stage.choices, read_only=True)
+    rapid_review_decision = RapidReviewDecisionField(
+        choices=RapidReviewDecision.choices, read_only=True
+    )
+    notification_due = serializers.SerializerMethodField(
+        help_text="When the national panel is due to be notified: 5 working days "
+        "after the local authority became aware."
+    )
+    notification_late = serializers.SerializerMethodField(
+        help_text="Notified after the due date, or not yet notified and past it."
+    )
+    rapid_review_due = serializers.SerializerMethodField(
+        help_text="When the rapid review is due: 15 working days after the "
+        "notification."
+    )
+    rapid_review_late = serializers.SerializerMethodField(
+        help_text="Sent after the due date, or not yet sent and past it."
+    )
+    lessons = LessonSerializer(many=True, read_only=True)
+    events = ReviewEventSerializer(
+        many=True, read_only=True, help_text="The review's lifecycle, oldest first."
+    )
+
+    class Meta:
+        model = CaseReview
+        fields = [
+            "id",
+            "child_reference",
+            "review_type",
+            "legacy",
+            "stage",
+            "referred_on",
+            "criteria_met",
+            "decided_on",
+            "decided_by",
+            "decision_reason",
+            "reviewer",
+            "commissioned_on",
+            "draft_received_on",
+            "published_on",
+            "publication_url",
+            "closed_on",
+            "incident_known_on",
+            "panel_notified_on",
+            "notification_due",
+            "notification_late",
+            "rapid_review_sent_on",
+            "rapid_review_due",
+            "rapid_review_late",
+            "rapid_review_decision",
+            "panel_response",
+            "panel_responded_on",
+            "period_examined",
+            "scope",
+            "story",
+            "recommendations",
+            "lessons",
+            "events",
+            "version",
+            "modified_at",
+        ]
+        read_only_fields = fields
+
+    def get_notification_due(self, review) -> date | None:
+        return services.notification_due(review)
+
+    def get_notification_late(self, review) -> bool:
+        return services.notification_is_late(review)
+
+    def get_rapid_review_due(self, review) -> date | None:
+        return services.rapid_review_due(review)
+
+    def get_rapid_review_late(self, review) -> bool:
+        return services.rapid_review_is_late(review)
+
+
+class ReviewReferenceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CaseReview
+        fields = ["id", "child_reference"]
+        read_only_fields = fields
+
+
+class PlanActionReferenceSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    ref = serializers.CharField(read_only=True, help_text='e.g. "2.3".')
+
+
+class IdList(serializers.ListField):
+    """The ids of a prefetched list of records, read only."""
+
+    child = serializers.IntegerField()
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, data):
+        return [record.pk for record in data]
+
+
+class ActionItemSerializer(serializers.ModelSerializer):
+    """An item of a review's action plan. Expects the view's queryset (review and
+    business plan action joined, lessons prefetched into lesson_list)."""
+
+    review = ReviewReferenceSerializer(read_only=True)
+    status = ItemStatusField(choices=ItemStatus.choices, read_only=True)
+    current_rag = RagField(choices=Rag.choices, read_only=True)
+    is_overdue = serializers.BooleanField(
+        read_only=True, help_text="Open and past its due date."
+    )
+    lessons = IdList(source="lesson_list", help_text="The lessons it answers.")
+    business_plan_action = PlanActionReferenceSerializer(
+        read_only=True,
+        allow_null=True,
+        help_text="The business plan action that carries it out.",
+    )
+
+    class Meta:
+        model = ActionItem
+        fields = [
+            "id",
+            "review",
+            "number",
+            "action",
+            "owner_agency",
+            "due_date",
+            "measure_of_success",
+            "status",
+            "current_rag",
+            "evidence",
+            "is_overdue",
+            "lessons",
+            "business_plan_action",
+            "version",
+            "modified_at",
+        ]
+        read_only_fields = fields
+
+
+class ProgressSerializer(serializers.Serializer):
+    """Progress on an item: its status now, a RAG, the evidence (needed to
+    complete it), a narrative (needed for red or amber), the date of the update
+    (today if not given) and the version you start from."""
+
+    status = ItemStatusField(choices=ItemStatus.choices)
+    rag = RagField(
+        choices=[*Rag.choices, ("", "Not rated")],
+        allow_blank=True,
+        required=False,
+        default="",
+    )
+    evidence = serializers.CharField(
+        max_length=4000, required=False, allow_blank=True, default=""
+    )
+    narrative = serializers.CharField(
+        max_length=4000, required=False, allow_blank=True, default=""
+    )
+    date = fields.DateField(required=False, help_text="The day of the update.")
+    version = serializers.IntegerField(
+        min_value=1,
+        max_value=2**31 - 1,
+        help_text="The item's version you start from; a stale one is refused with 409.",
+    )
