@@ -199,15 +199,6 @@ def visible_learning_themes(user, board):
     return themes if can_view_reviews(user, board) else themes.none()
 
 
-def _own_agency_ids(user, board) -> set[int]:
-    """_contributor_agency_ids, read once per request and board (a list asks it of
-    every row)."""
-    cache = user.__dict__.setdefault("_review_agency_ids", {})
-    if board.pk not in cache:
-        cache[board.pk] = _contributor_agency_ids(user, board)
-    return cache[board.pk]
-
-
 def is_restricted_view_of_action_item(user, item: ActionItem) -> bool:
     """Whether showing the item to the user is a view of a restricted record, to
     be logged: it is, when its review is unpublished (an unpublished review's
@@ -216,4 +207,4 @@ def is_restricted_view_of_action_item(user, item: ActionItem) -> bool:
     Items of published reviews are read at the board table: not restricted."""
     if item.review.is_published:
         return False
-    return item.owner_agency_id not in _own_agency_ids(user, item.review.board)
+    return item.owner_agency_id not in _contributor_agency_ids(user, item.review.board)

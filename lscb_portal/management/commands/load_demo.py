@@ -6,6 +6,7 @@ from boards.models import Board
 from business_plan import demo as business_plan_demo
 from indicators import demo as indicators_demo
 from reports import demo as reports_demo
+from reviews import demo as reviews_demo
 from subgroups import demo as subgroups_demo
 
 # Each app adds its demo module here, in dependency order, as its issue lands.
@@ -14,6 +15,7 @@ DEMO_MODULES = [
     subgroups_demo,
     business_plan_demo,
     indicators_demo,
+    reviews_demo,
     reports_demo,
 ]
 
