@@ -1,6 +1,7 @@
 """The business team takes a serious incident from its notification through the
 rapid review to a published local child safeguarding practice review; a board
-member then finds it among the published reviews. Each page is axe clean."""
+member then finds it among the published reviews and reads its lesson on the
+learning page. Each page is axe clean."""
 
 import pytest
 from django.core.management import call_command
@@ -10,6 +11,8 @@ from boards.demo import DEMO_PASSWORD, demo_email
 from reviews.models import CaseReview, ReviewType, Stage
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+LESSON = "Share the rapid review's chronology with every agency within a week."
 
 
 @pytest.fixture
@@ -110,6 +113,21 @@ def test_business_team_takes_a_rapid_review_to_a_published_lcspr(
     assert (review.review_type, review.stage) == (ReviewType.LCSPR, Stage.PUBLISHED)
     assert review.reviewer == "A Reviewer"
 
+    # Its lesson, tagged with a theme, and a step taken to spread it.
+    page.get_by_role("link", name="Add a lesson").click()
+    assert_accessible(page)
+    page.get_by_label("The lesson").fill(LESSON)
+    page.get_by_label("Information sharing").check()
+    page.get_by_role("button", name="Add lesson").click()
+    expect(page.locator("#lessons ~ *").get_by_text(LESSON)).to_be_visible()
+    page.get_by_role("link", name="Record a dissemination step").click()
+    assert_accessible(page)
+    page.get_by_label("Newsletter published").check()
+    fill_date(page, "Date done", "2025-11-10")
+    page.get_by_role("button", name="Record step").click()
+    expect(page.locator("#dissemination ~ *").first).to_be_visible()
+    assert review.dissemination.filter(kind="newsletter").exists()
+
     # A board member sees it among the published reviews.
     page.context.clear_cookies()
     sign_in(page, demo_email("board.member"), DEMO_PASSWORD)
@@ -121,4 +139,15 @@ def test_business_team_takes_a_rapid_review_to_a_published_lcspr(
     expect(row).to_contain_text("Local child safeguarding practice review")
     expect(row).to_contain_text("3 Nov 2025")
     expect(page.get_by_role("button", name="Record a review")).to_have_count(0)
+    assert_accessible(page)
+
+    # ... and reads its lesson on the learning page, under its theme.
+    page.goto(f"{reviews}learning/")
+    expect(
+        page.get_by_role("heading", level=1, name="What our reviews teach")
+    ).to_be_visible()
+    theme = page.locator("section").filter(
+        has=page.get_by_role("heading", level=2, name="Information sharing")
+    )
+    expect(theme.get_by_text(LESSON)).to_be_visible()
     assert_accessible(page)
