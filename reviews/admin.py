@@ -19,6 +19,7 @@ from .models import (
     ModifiableFactor,
     NationalComparison,
     ReviewEvent,
+    ReviewReminder,
     ReviewSettings,
 )
 
@@ -130,3 +131,9 @@ class NationalComparisonAdmin(SimpleHistoryAdmin):
 class CdopRecommendationAdmin(SimpleHistoryAdmin):
     list_display = ["year", "number", "board"]
     list_filter = ["board", "year"]
+
+
+@admin.register(ReviewReminder)
+class ReviewReminderAdmin(ReadOnly, admin.ModelAdmin):
+    list_display = ["review", "kind", "due_date", "sent_to", "late", "sent_at"]
+    list_filter = ["kind", "late"]

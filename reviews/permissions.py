@@ -8,12 +8,13 @@ reviews) or Child Death Overview Panel (for child deaths). Everyone else on the
 board reads published reviews' lessons and the learning page, and gets a 404 on
 anything restricted. An agency contributor sees its own agency's action items."""
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from boards.models import Role
+from boards.models import Membership, Role
 from boards.models.core import current_membership
 from boards.permissions import BOARD_TABLE, can_view_board, roles_on
+from subgroups.models import Subgroup
 
 from .models import (
     ActionItem,
@@ -28,32 +29,30 @@ WRITERS = frozenset({Role.BUSINESS_TEAM})
 
 
 def _group_ids(user, board) -> dict[str, bool]:
-    """Whether the user sits on the board's Case Review Group and CDOP, loaded
+    """Whether the user sits on the board's Case Review Group and CDOP: one query,
     once per request and board."""
     cache = getattr(user, "_review_groups", None)
     if cache is None:
         cache = user._review_groups = {}
     if board.pk not in cache:
-        settings = ReviewSettings.objects.filter(board=board).first()
-        groups = {"case_review": False, "cdop": False}
-        if settings:
-            mine = set(
-                user.memberships.filter(current_membership(user), board=board)
-                .filter(
-                    subgroups__in=[
-                        g
-                        for g in (
-                            settings.case_review_group_id,
-                            settings.child_death_panel_id,
-                        )
-                        if g
-                    ]
+        mine = Membership.objects.filter(current_membership(user), board=board)
+
+        def sits_on(group):
+            return Exists(
+                Subgroup.members.through.objects.filter(
+                    subgroup_id=OuterRef(group), membership__in=mine
                 )
-                .values_list("subgroups", flat=True)
             )
-            groups["case_review"] = settings.case_review_group_id in mine
-            groups["cdop"] = settings.child_death_panel_id in mine
-        cache[board.pk] = groups
+
+        found = (
+            ReviewSettings.objects.filter(board=board)
+            .values_list(
+                sits_on("case_review_group_id"), sits_on("child_death_panel_id")
+            )
+            .first()
+        )
+        case_review, cdop = found or (False, False)
+        cache[board.pk] = {"case_review": case_review, "cdop": cdop}
     return cache[board.pk]
 
 

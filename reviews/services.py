@@ -669,6 +669,10 @@ def cdop_recommendation_update(
         if field == "number" and value is None:
             continue  # keep its number
         setattr(current, field, value.strip() if isinstance(value, str) else value)
+    full_clean(current)
+    current._history_user = user
+    current.save()
+    return current
 
 
 # Lessons and themes -------------------------------------------------------------

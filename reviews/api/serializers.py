@@ -145,6 +145,11 @@ class CaseReviewSerializer(serializers.ModelSerializer):
     rapid_review_late = serializers.SerializerMethodField(
         help_text="Sent after the due date, or not yet sent and past it."
     )
+    publication_url = serializers.CharField(
+        read_only=True,
+        help_text="The link to the published report; empty when there is none "
+        "(an internal practice review, or not yet published).",
+    )
     lessons = LessonSerializer(many=True, read_only=True)
     events = ReviewEventSerializer(
         many=True, read_only=True, help_text="The review's lifecycle, oldest first."

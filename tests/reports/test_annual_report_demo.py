@@ -101,11 +101,15 @@ def test_sections_in_the_seed_order(demo):
         "11. Inspection recommendations and updates",
         "12. Local Authority Designated Officer (LADO)",
         "13. Privately fostered children",
-        "14. Business plan update",
-        "15. Conclusion",
-        "16. LSCB priorities 2017-20",
-        "17. Glossary",
-        "18. Annual report on a page",
+        "14. Learning from reviews",
+        "15. Serious case reviews",
+        "16. Practice reviews",
+        "17. Learning from child deaths (2015-16)",
+        "18. Business plan update",
+        "19. Conclusion",
+        "20. LSCB priorities 2017-20",
+        "21. Glossary",
+        "22. Annual report on a page",
     ]
 
 
@@ -165,7 +169,7 @@ def test_approved_report_has_no_draft_mark(demo):
 
 
 def test_report_on_a_page_fits_on_one_page(demo):
-    first, last = section_pages(demo)["18. Annual report on a page"]
+    first, last = section_pages(demo)["22. Annual report on a page"]
     assert first == last == demo.pages
     text = demo.texts[first - 1]
     for part in ("Achievements", "Performance and data", "View from LSCB members"):
