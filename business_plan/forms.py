@@ -4,7 +4,7 @@ from django.utils import timezone
 from boards.forms import STALE_PAGE
 from boards.models import Agency
 from lscb_portal.forms import DateInput, GovukFormMixin
-from lscb_portal.rag import ENTRY_CHOICES, RagEntryForm
+from lscb_portal.rag import RagEntryForm, update_rag_field
 from subgroups.models import Subgroup
 
 from .models import Action, BusinessPlan, PlanStatus, Theme
@@ -116,13 +116,7 @@ class UpdateForm(GovukFormMixin, forms.Form):
             "invalid": "Enter a real date",
         },
     )
-    rag = forms.ChoiceField(
-        label="RAG",
-        choices=ENTRY_CHOICES,
-        required=False,
-        widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Choose Red, Amber, Green or Complete"},
-    )
+    rag = update_rag_field()
     narrative = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,

@@ -32,6 +32,18 @@ NARRATIVE_NEEDED = (
 )
 
 
+def update_rag_field() -> forms.ChoiceField:
+    """The RAG radios of a page that records one progress update (a business-plan
+    action's, a review action item's)."""
+    return forms.ChoiceField(
+        label="RAG",
+        choices=ENTRY_CHOICES,
+        required=False,  # "" is a choice: no update required
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose Red, Amber, Green or Complete"},
+    )
+
+
 def entry_errors(rag: str, narrative: str) -> dict[str, str]:
     """What is wrong with a RAG and its narrative, by field; empty when nothing."""
     errors = {}

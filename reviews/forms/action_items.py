@@ -7,7 +7,7 @@ from django.utils import timezone
 from boards.forms import STALE_PAGE
 from business_plan.models import Action
 from lscb_portal.forms import DateInput, GovukFormMixin
-from lscb_portal.rag import ENTRY_CHOICES
+from lscb_portal.rag import update_rag_field
 
 from ..models import (
     ActionItem,
@@ -152,13 +152,7 @@ class ProgressForm(GovukFormMixin, forms.Form):
             "invalid_choice": "Choose not started, in progress or complete",
         },
     )
-    rag = forms.ChoiceField(
-        label="RAG",
-        choices=ENTRY_CHOICES,
-        required=False,
-        widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Choose Red, Amber, Green or Complete"},
-    )
+    rag = update_rag_field()
     evidence = forms.CharField(
         label="Evidence of completion",
         required=False,
