@@ -1,0 +1,287 @@
+"""Assurance: the Section 11 audit (a cycle a year of standards and questions,
+answered by board agencies and by organisations outside the board). Multi-agency
+case audits and the staff survey follow in later changes."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from boards.models import Agency, Board
+
+
+class Sector(models.TextChoices):
+    STATUTORY = "statutory", "Statutory agency"
+    SCHOOL = "school", "School"
+    GP = "gp", "GP practice"
+    VOLUNTARY = "voluntary", "Voluntary"
+    OTHER = "other", "Other"
+
+
+class Organisation(models.Model):
+    """An organisation that answers the Section 11 audit: a board agency, or one
+    not on the board (a school, a GP practice…), kept on the board's list."""
+
+    board = models.ForeignKey(
+        Board, on_delete=models.CASCADE, related_name="audit_organisations"
+    )
+    name = models.CharField(max_length=200)
+    sector = models.CharField(max_length=10, choices=Sector.choices)
+    agency = models.ForeignKey(
+        Agency,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="audit_organisations",
+        help_text="The board agency it is, if it is one.",
+    )
+    active = models.BooleanField(default=True)
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["board", "name"],
+                name="audit_organisation_name_unique",
+                violation_error_message="This board already has an organisation "
+                "with this name.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(sector__in=Sector.values),
+                name="audit_organisation_sector_valid",
+                violation_error_message="Choose a sector from the list.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Section11Cycle(models.Model):
+    """A year's Section 11 audit: when it is open, its standards and questions."""
+
+    board = models.ForeignKey(
+        Board, on_delete=models.CASCADE, related_name="section11_cycles"
+    )
+    year = models.PositiveSmallIntegerField(
+        help_text="The reporting year it belongs to: 2016 for 2016-17."
+    )
+    opens_on = models.DateField()
+    closes_on = models.DateField()
+    version = models.PositiveIntegerField(default=1, editable=False)
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["board", "year"],
+                name="section11_cycle_year_unique",
+                violation_error_message="This board already has a Section 11 audit "
+                "for this year.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(closes_on__gte=models.F("opens_on")),
+                name="section11_cycle_closes_after_opening",
+                violation_error_message="The audit cannot close before it opens.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Section 11 audit {self.year}-{(self.year + 1) % 100:02d}"
+
+    def clean(self):
+        if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
+            raise ValidationError(
+                {"closes_on": "The audit cannot close before it opens."}
+            )
+
+
+class Standard(models.Model):
+    """One of a cycle's standards (section 11's nine elements)."""
+
+    cycle = models.ForeignKey(
+        Section11Cycle, on_delete=models.CASCADE, related_name="standards"
+    )
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=300)
+    text = models.TextField(blank=True, max_length=4000)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["cycle", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "number"],
+                name="standard_number_unique",
+                violation_error_message="This audit already has a standard with this "
+                "number.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class Question(models.Model):
+    """A question under a standard, answered fully met / partially met / not met /
+    not applicable."""
+
+    standard = models.ForeignKey(
+        Standard, on_delete=models.CASCADE, related_name="questions"
+    )
+    number = models.PositiveSmallIntegerField()
+    text = models.TextField(max_length=2000)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["standard__number", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["standard", "number"],
+                name="question_number_unique",
+                violation_error_message="This standard already has a question with "
+                "this number.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.text[:60]}"
+
+    @property
+    def code(self) -> str:
+        """ "5.2": the second question of standard 5."""
+        return f"{self.standard.number}.{self.number}"
+
+
+class SubmissionStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+
+
+class Exclusion(models.TextChoices):
+    PARTIAL = "partial", "Partial response"
+    DUPLICATE = "duplicate", "Duplicate response"
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def valid(self):
+        """Submitted and not excluded: what the results count."""
+        return self.filter(status=SubmissionStatus.SUBMITTED, exclusion="")
+
+
+class Submission(models.Model):
+    """An organisation's answers to a cycle: one per organisation and cycle."""
+
+    cycle = models.ForeignKey(
+        Section11Cycle, on_delete=models.CASCADE, related_name="submissions"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="submissions"
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=SubmissionStatus.choices,
+        default=SubmissionStatus.DRAFT,
+        editable=False,
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    late_reason = models.CharField(
+        "why a late submission was accepted", max_length=500, blank=True
+    )
+    exclusion = models.CharField(
+        max_length=10, choices=Exclusion.choices, blank=True, editable=False
+    )
+    exclusion_reason = models.CharField(max_length=500, blank=True, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
+    history = HistoricalRecords()
+
+    objects = SubmissionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["cycle", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "organisation"],
+                name="submission_once_per_organisation",
+                violation_error_message="This organisation already has a submission "
+                "for this audit.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=SubmissionStatus.values),
+                name="submission_status_valid",
+                violation_error_message="Choose draft or submitted.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(exclusion__in=[*Exclusion.values, ""]),
+                name="submission_exclusion_valid",
+                violation_error_message="Choose partial or duplicate.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(exclusion="") | ~models.Q(exclusion_reason=""),
+                name="submission_exclusion_has_reason",
+                violation_error_message="An excluded submission needs a reason.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} – {self.cycle}"
+
+    @property
+    def is_valid(self) -> bool:
+        return self.status == SubmissionStatus.SUBMITTED and not self.exclusion
+
+
+class Rating(models.TextChoices):
+    FULLY = "fully", "Fully met"
+    PARTIALLY = "partially", "Partially met"
+    NOT_MET = "not_met", "Not met"
+    NOT_APPLICABLE = "na", "Not applicable"
+
+
+class Answer(models.Model):
+    """A submission's answer to one question, with its evidence. An answer carried
+    forward from the organisation's previous submission says so until confirmed."""
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="answers"
+    )
+    question = models.ForeignKey(
+        Question, on_delete=models.PROTECT, related_name="answers"
+    )
+    rating = models.CharField(max_length=10, choices=Rating.choices)
+    evidence = models.TextField(blank=True, max_length=4000)
+    carried_forward = models.BooleanField(default=False, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["submission", "question__standard__number", "question__number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "question"],
+                name="answer_once_per_question",
+                violation_error_message="This question is already answered in this "
+                "submission.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rating__in=Rating.values),
+                name="answer_rating_valid",
+                violation_error_message="Choose fully met, partially met, not met or "
+                "not applicable.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.submission}: {self.question.code} {self.get_rating_display()}"

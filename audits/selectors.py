@@ -1,0 +1,129 @@
+"""Reads of the audits app: the Section 11 results.
+
+Compliance counts valid submissions only (submitted, not excluded as partial or
+duplicate). A question's compliance is the share of valid submissions answering it
+"fully met", among those for which it applies (not "not applicable"). A standard is
+fully met by a submission that fully met every question of it that applies to it;
+its compliance is the share of the valid submissions it applies to that fully met
+it. Where nothing applies there is no figure (None: "no data"), never an error."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from .models import Answer, Rating, Section11Cycle, Standard, Submission
+
+
+def percent(part: int, whole: int) -> int | None:
+    if not whole:
+        return None
+    exact = Decimal(part * 100) / Decimal(whole)
+    return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@dataclass
+class Compliance:
+    fully: int = 0
+    applies: int = 0
+
+    @property
+    def percent(self) -> int | None:
+        return percent(self.fully, self.applies)
+
+
+@dataclass
+class StandardResult:
+    standard: Standard
+    compliance: Compliance
+    questions: list = field(default_factory=list)  # (question, Compliance)
+
+
+@dataclass
+class Results:
+    cycle: Section11Cycle
+    valid: int
+    standards: list[StandardResult]
+
+
+def _valid_answers(cycle, sector: str | None):
+    answers = Answer.objects.filter(
+        submission__in=Submission.objects.valid().filter(cycle=cycle)
+    )
+    if sector:
+        answers = answers.filter(submission__organisation__sector=sector)
+    return answers.values_list("submission_id", "question_id", "rating")
+
+
+def compliance(cycle: Section11Cycle, sector: str | None = None) -> Results:
+    """Compliance per standard and per question, overall or for one sector.
+    Four queries, whatever the number of submissions."""
+    standards = list(cycle.standards.prefetch_related("questions"))
+    valid = Submission.objects.valid().filter(cycle=cycle)
+    if sector:
+        valid = valid.filter(organisation__sector=sector)
+    ratings: dict[int, dict[int, str]] = defaultdict(dict)  # question → submission
+    for submission_id, question_id, rating in _valid_answers(cycle, sector):
+        ratings[question_id][submission_id] = rating
+    results = []
+    for standard in standards:
+        questions = list(standard.questions.all())
+        by_submission: dict[int, list[str]] = defaultdict(list)
+        question_results = []
+        for question in questions:
+            counted = Compliance()
+            for submission_id, rating in ratings[question.pk].items():
+                if rating == Rating.NOT_APPLICABLE:
+                    continue
+                counted.applies += 1
+                counted.fully += rating == Rating.FULLY
+                by_submission[submission_id].append(rating)
+            question_results.append((question, counted))
+        whole = Compliance(
+            fully=sum(
+                all(r == Rating.FULLY for r in rs) for rs in by_submission.values()
+            ),
+            applies=len(by_submission),
+        )
+        results.append(StandardResult(standard, whole, question_results))
+    return Results(cycle=cycle, valid=valid.count(), standards=results)
+
+
+@dataclass
+class YearOnYear:
+    number: int
+    title: str
+    before: int | None
+    now: int | None
+
+    @property
+    def change(self) -> int | None:
+        if self.before is None or self.now is None:
+            return None
+        return self.now - self.before
+
+
+def year_on_year(cycle: Section11Cycle) -> tuple[Results, Results | None, list]:
+    """This cycle's compliance per standard beside the board's previous cycle's,
+    standards matched by number."""
+    now = compliance(cycle)
+    previous_cycle = (
+        Section11Cycle.objects.filter(board=cycle.board_id, year__lt=cycle.year)
+        .order_by("-year")
+        .first()
+    )
+    before = compliance(previous_cycle) if previous_cycle else None
+    earlier = (
+        {r.standard.number: r.compliance.percent for r in before.standards}
+        if before
+        else {}
+    )
+    rows = [
+        YearOnYear(
+            number=r.standard.number,
+            title=r.standard.title,
+            before=earlier.get(r.standard.number),
+            now=r.compliance.percent,
+        )
+        for r in now.standards
+    ]
+    return now, before, rows

@@ -1,0 +1,257 @@
+"""Writes of the audits app: Section 11 cycles (their standards copied forward),
+submissions (started from the organisation's previous answers, answered, submitted,
+accepted late, excluded). Every rule is checked here; pages, imports and the API
+call these and turn a DomainError into messages."""
+
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from lscb_portal.errors import AlreadyRecorded, DomainError, full_clean
+from lscb_portal.versioning import StaleVersion, lock
+
+from .models import (
+    Answer,
+    Question,
+    Rating,
+    Section11Cycle,
+    Standard,
+    Submission,
+    SubmissionStatus,
+)
+
+
+def _saved(instance, user):
+    full_clean(instance)
+    instance._history_user = user
+    instance.save()
+    return instance
+
+
+# Cycles ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def cycle_create(
+    *, board, user, year: int, opens_on: date, closes_on: date
+) -> Section11Cycle:
+    """A year's audit, its standards and questions copied from the board's latest
+    earlier cycle (edit them before it opens)."""
+    cycle = _saved(
+        Section11Cycle(board=board, year=year, opens_on=opens_on, closes_on=closes_on),
+        user,
+    )
+    previous = (
+        Section11Cycle.objects.filter(board=board, year__lt=year)
+        .order_by("-year")
+        .first()
+    )
+    if previous:
+        for standard in previous.standards.prefetch_related("questions"):
+            copy = _saved(
+                Standard(
+                    cycle=cycle,
+                    number=standard.number,
+                    title=standard.title,
+                    text=standard.text,
+                ),
+                user,
+            )
+            Question.objects.bulk_create(
+                Question(standard=copy, number=q.number, text=q.text)
+                for q in standard.questions.all()
+            )
+    return cycle
+
+
+def _check_editable(cycle: Section11Cycle) -> None:
+    if cycle.opens_on <= timezone.localdate():
+        raise DomainError(
+            "The audit has opened: its standards and questions can no longer change."
+        )
+
+
+def standard_add(*, cycle, user, number: int, title: str, text: str = "") -> Standard:
+    _check_editable(cycle)
+    return _saved(Standard(cycle=cycle, number=number, title=title, text=text), user)
+
+
+def question_add(*, standard, user, number: int, text: str) -> Question:
+    _check_editable(standard.cycle)
+    return _saved(Question(standard=standard, number=number, text=text), user)
+
+
+# Submissions ----------------------------------------------------------------------
+
+
+def _previous_answers(cycle, organisation) -> dict[tuple[int, int], Answer]:
+    """The organisation's answers in its latest earlier submission, by the
+    (standard, question) numbers they answered."""
+    previous = (
+        Submission.objects.filter(organisation=organisation, cycle__year__lt=cycle.year)
+        .order_by("-cycle__year")
+        .first()
+    )
+    if previous is None:
+        return {}
+    return {
+        (a.question.standard.number, a.question.number): a
+        for a in previous.answers.select_related("question__standard")
+    }
+
+
+@transaction.atomic
+def submission_start(*, cycle, organisation, user) -> Submission:
+    """A draft submission for the organisation, its answers and evidence carried
+    forward from its previous submission (marked so until confirmed). A second one
+    for the same organisation and cycle is refused, naming the first."""
+    if organisation.board_id != cycle.board_id:
+        raise DomainError({"organisation": "Choose an organisation of this board."})
+    existing = Submission.objects.filter(cycle=cycle, organisation=organisation).first()
+    if existing:
+        raise AlreadyRecorded(
+            f"{organisation} has already started its submission for this audit.",
+            existing=existing,
+        )
+    submission = Submission(cycle=cycle, organisation=organisation)
+    submission._history_user = user
+    try:
+        with transaction.atomic():
+            submission.save()
+    except IntegrityError:  # a second click that got here first
+        raise AlreadyRecorded(
+            f"{organisation} has already started its submission for this audit.",
+            existing=Submission.objects.get(cycle=cycle, organisation=organisation),
+        ) from None
+    previous = _previous_answers(cycle, organisation)
+    questions = Question.objects.filter(standard__cycle=cycle).select_related(
+        "standard"
+    )
+    Answer.objects.bulk_create(
+        Answer(
+            submission=submission,
+            question=q,
+            rating=old.rating,
+            evidence=old.evidence,
+            carried_forward=True,
+        )
+        for q in questions
+        if (old := previous.get((q.standard.number, q.number)))
+    )
+    return submission
+
+
+def _locked_draft(submission, version: int | None) -> Submission:
+    current = lock(Submission, pk=submission.pk)
+    if version is not None and current.version != version:
+        raise StaleVersion(current)
+    if current.status != SubmissionStatus.DRAFT:
+        raise DomainError(
+            "This submission has been submitted: it can no longer change."
+        )
+    return current
+
+
+def _touch(submission, user, reason: str) -> None:
+    submission.version += 1
+    submission._history_user = user
+    submission._change_reason = reason
+    submission.save()
+
+
+@transaction.atomic
+def answer_record(
+    *,
+    submission,
+    user,
+    question,
+    rating: str,
+    evidence: str = "",
+    version: int | None = None,
+) -> Answer:
+    """Answer (or confirm a carried-forward answer to) one question of the
+    submission's cycle."""
+    current = _locked_draft(submission, version)
+    if question.standard.cycle_id != current.cycle_id:
+        raise DomainError({"question": "This question is not part of this audit."})
+    if rating not in Rating.values:
+        raise DomainError(
+            {"rating": "Choose fully met, partially met, not met or not applicable."}
+        )
+    answer = Answer.objects.filter(submission=current, question=question).first()
+    answer = answer or Answer(submission=current, question=question)
+    answer.rating = rating
+    answer.evidence = evidence.strip()
+    answer.carried_forward = False
+    _saved(answer, user)
+    _touch(current, user, f"Answered {question.code}")
+    return answer
+
+
+@transaction.atomic
+def submission_submit(
+    *,
+    submission,
+    user,
+    version: int | None = None,
+    late_reason: str = "",
+    may_accept_late: bool = False,
+) -> Submission:
+    """Submit a complete submission: every question answered and no carried-forward
+    answer left unconfirmed. After the close date only the business team
+    (`may_accept_late`) may accept one, with a reason."""
+    current = _locked_draft(submission, version)
+    questions = Question.objects.filter(standard__cycle=current.cycle_id).count()
+    answers = current.answers.all()
+    answered = sum(1 for a in answers if not a.carried_forward)
+    carried = sum(1 for a in answers if a.carried_forward)
+    if carried:
+        raise DomainError(
+            f"Confirm or change the {carried} answer{'s' if carried != 1 else ''} "
+            "carried forward from last year before submitting."
+        )
+    if answered < questions:
+        missing = questions - answered
+        raise DomainError(
+            f"Answer the {missing} question{'s' if missing != 1 else ''} still "
+            "unanswered before submitting."
+        )
+    if timezone.localdate() > current.cycle.closes_on:
+        if not may_accept_late:
+            raise DomainError(
+                f"The audit closed on {current.cycle.closes_on:%-d %B %Y}: ask the "
+                "business team to accept a late submission."
+            )
+        if not late_reason.strip():
+            raise DomainError(
+                {
+                    "late_reason": "Enter why a submission after the close date is "
+                    "accepted."
+                }
+            )
+        current.late_reason = late_reason.strip()[:500]
+    current.status = SubmissionStatus.SUBMITTED
+    current.submitted_at = timezone.now()
+    current.submitted_by = user
+    _touch(current, user, "Submitted")
+    return current
+
+
+@transaction.atomic
+def submission_exclude(
+    *, submission, user, exclusion: str, reason: str, version: int | None = None
+) -> Submission:
+    """Leave a partial or duplicate response out of the results, with a reason."""
+    current = lock(Submission, pk=submission.pk)
+    if version is not None and current.version != version:
+        raise StaleVersion(current)
+    if exclusion not in ("partial", "duplicate"):
+        raise DomainError({"exclusion": "Choose partial or duplicate."})
+    if not reason.strip():
+        raise DomainError({"reason": "Enter why the submission is excluded."})
+    current.exclusion = exclusion
+    current.exclusion_reason = reason.strip()[:500]
+    full_clean(current)
+    _touch(current, user, f"Excluded: {current.get_exclusion_display()}")
+    return current

@@ -1,0 +1,57 @@
+"""Factories for Section 11 audits, on the cast's board "north" by default."""
+
+from datetime import date
+
+import factory
+
+from audits.models import Organisation, Question, Section11Cycle, Sector, Standard
+from tests.boards.factories import BoardFactory
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    board = factory.SubFactory(BoardFactory, slug="north")
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    sector = Sector.SCHOOL
+
+
+class CycleFactory(factory.django.DjangoModelFactory):
+    """The 2016-17 audit: open 8 December 2016 to 13 March 2017."""
+
+    class Meta:
+        model = Section11Cycle
+
+    board = factory.SubFactory(BoardFactory, slug="north")
+    year = 2016
+    opens_on = date(2016, 12, 8)
+    closes_on = date(2017, 3, 13)
+
+
+class StandardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Standard
+
+    cycle = factory.SubFactory(CycleFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Standard {n + 1}")
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Question
+
+    standard = factory.SubFactory(StandardFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"Question {n + 1}?")
+
+
+def cycle_with(board, *, year=2016, standards=2, questions=2, **dates):
+    """A cycle of `standards` standards of `questions` questions each."""
+    cycle = CycleFactory(board=board, year=year, **dates)
+    for s in range(1, standards + 1):
+        standard = StandardFactory(cycle=cycle, number=s, title=f"Standard {s}")
+        for q in range(1, questions + 1):
+            QuestionFactory(standard=standard, number=q, text=f"Question {s}.{q}?")
+    return cycle
