@@ -75,6 +75,7 @@ urlpatterns = [
     path("", include("subgroups.urls")),
     path("", include("indicators.urls")),
     path("", include("reviews.urls")),
+    path("", include("audits.urls")),
     path("", include("reports.urls")),
     path("boards/", include("business_plan.urls")),
     path("boards/", include("boards.urls")),

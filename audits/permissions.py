@@ -1,0 +1,74 @@
+"""Who may see and do what with audits: the only place in this app that reads roles.
+
+Section 11 results are for everyone on the board. Submissions are the business
+team's and the chair's to read, and an agency contributor's for the organisations
+that are its agency; anyone else gets a 404 on a submission."""
+
+from django.utils import timezone
+
+from boards.models import Role
+from boards.permissions import can_view_board, roles_on
+
+from .models import Organisation, Submission
+
+READERS = frozenset({Role.BUSINESS_TEAM, Role.CHAIR})
+WRITERS = frozenset({Role.BUSINESS_TEAM})
+
+
+def can_view_audits(user, board) -> bool:
+    """The audits section and the Section 11 results."""
+    return can_view_board(user, board)
+
+
+def can_manage_audits(user, board) -> bool:
+    """Cycles, standards, questions, organisations, imports, exclusions, late
+    acceptance, and any organisation's submission."""
+    return user.is_authenticated and (
+        user.is_superuser or bool(roles_on(user, board) & WRITERS)
+    )
+
+
+def contributor_agency_ids(user, board) -> set[int]:
+    """The agencies the user contributes for on the board today, once a request."""
+    if Role.AGENCY_CONTRIBUTOR not in roles_on(user, board):
+        return set()
+    cache = user.__dict__.setdefault("_audit_agencies", {})
+    if board.pk not in cache:
+        today = timezone.localdate()
+        cache[board.pk] = {
+            m.agency_id
+            for m in user.memberships.all()
+            if m.board_id == board.pk
+            and m.role == Role.AGENCY_CONTRIBUTOR
+            and m.agency_id
+            and (m.member_to is None or m.member_to >= today)
+        }
+    return cache[board.pk]
+
+
+def own_organisations(user, board):
+    """The organisations an agency contributor answers for: its agency's."""
+    return Organisation.objects.filter(
+        board=board, agency_id__in=contributor_agency_ids(user, board)
+    )
+
+
+def visible_submissions(user, board):
+    submissions = Submission.objects.filter(cycle__board=board)
+    if not can_view_board(user, board):
+        return submissions.none()
+    if user.is_superuser or roles_on(user, board) & READERS:
+        return submissions
+    return submissions.filter(
+        organisation__agency_id__in=contributor_agency_ids(user, board)
+    )
+
+
+def can_edit_submission(user, submission) -> bool:
+    """Answer and submit: the business team, or a contributor of the agency the
+    organisation is."""
+    board = submission.cycle.board
+    if can_manage_audits(user, board):
+        return True
+    agency = submission.organisation.agency_id
+    return agency is not None and agency in contributor_agency_ids(user, board)
