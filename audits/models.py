@@ -8,6 +8,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from boards.models import Agency, Board
+from lscb_portal.rag import Rag
 
 
 class Sector(models.TextChoices):
@@ -285,3 +286,158 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.submission}: {self.question.code} {self.get_rating_display()}"
+
+
+# Multi-agency case audits ---------------------------------------------------------
+
+
+class Grading(models.TextChoices):
+    OUTSTANDING = "outstanding", "Outstanding"
+    GOOD = "good", "Good"
+    REQUIRES_IMPROVEMENT = "requires_improvement", "Requires improvement"
+    INADEQUATE = "inadequate", "Inadequate"
+
+
+GRADING_ORDER = list(Grading.values)
+INVALID_GRADING = "Choose outstanding, good, requires improvement or inadequate."
+
+
+class CaseAudit(models.Model):
+    """A multi-agency themed case audit, run by a Quality Assurance Group: the cases
+    it looked at, their gradings, what it found and what it recommends."""
+
+    board = models.ForeignKey(
+        Board, on_delete=models.CASCADE, related_name="case_audits"
+    )
+    theme = models.CharField(max_length=200)
+    group = models.ForeignKey(
+        "subgroups.Subgroup",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="case_audits",
+        help_text="The Quality Assurance Group that ran it.",
+    )
+    audited_on = models.DateField("date of the audit")
+    cases_audited = models.PositiveSmallIntegerField()
+    good_practice = models.TextField(blank=True, max_length=4000)
+    areas_for_improvement = models.TextField(blank=True, max_length=4000)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-audited_on", "theme"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(cases_audited__gte=1),
+                name="case_audit_cases_positive",
+                violation_error_message="An audit looks at at least 1 case.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.theme} ({self.audited_on:%B %Y})"
+
+
+class CaseAuditGrading(models.Model):
+    """The overall grading a case audit gave one of its cases ("Case 1": good)."""
+
+    audit = models.ForeignKey(
+        CaseAudit, on_delete=models.CASCADE, related_name="gradings"
+    )
+    case = models.CharField("case reference", max_length=50)
+    grading = models.CharField(max_length=20, choices=Grading.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["audit", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["audit", "case"],
+                name="case_audit_grading_case_unique",
+                violation_error_message="This audit already has a grading for this "
+                "case.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(grading__in=Grading.values),
+                name="case_audit_grading_valid",
+                violation_error_message=INVALID_GRADING,
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.case}: {self.get_grading_display()}"
+
+
+class RecommendationStatus(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETE = "complete", "Complete"
+
+
+class CaseAuditRecommendation(models.Model):
+    """A recommendation of a case audit, owned by an agency, whose progress the
+    board monitors (status, RAG, and evidence once complete)."""
+
+    audit = models.ForeignKey(
+        CaseAudit, on_delete=models.CASCADE, related_name="recommendations"
+    )
+    number = models.PositiveSmallIntegerField()
+    text = models.TextField("recommendation", max_length=2000)
+    owner_agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="case_audit_recommendations"
+    )
+    due_date = models.DateField()
+    status = models.CharField(
+        max_length=12,
+        choices=RecommendationStatus.choices,
+        default=RecommendationStatus.NOT_STARTED,
+        editable=False,
+    )
+    rag = models.CharField(
+        "RAG", max_length=1, choices=Rag.choices, blank=True, editable=False
+    )
+    evidence = models.TextField(
+        "evidence of completion", blank=True, max_length=4000, editable=False
+    )
+    business_plan_action = models.ForeignKey(
+        "business_plan.Action",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="case_audit_recommendations",
+        help_text="The business plan action that carries it out.",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["audit", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["audit", "number"],
+                name="case_audit_recommendation_number_unique",
+                violation_error_message="This audit already has a recommendation "
+                "with this number.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=RecommendationStatus.values),
+                name="case_audit_recommendation_status_valid",
+                violation_error_message="Choose a status from the list.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rag__in=[*Rag.values, ""]),
+                name="case_audit_recommendation_rag_valid",
+                violation_error_message="RAG must be Red, Amber, Green, Complete or "
+                "blank.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.audit.theme}, recommendation {self.number}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != RecommendationStatus.COMPLETE

@@ -72,3 +72,12 @@ def can_edit_submission(user, submission) -> bool:
         return True
     agency = submission.organisation.agency_id
     return agency is not None and agency in contributor_agency_ids(user, board)
+
+
+def can_update_case_audit_recommendation(user, recommendation) -> bool:
+    """Record a case audit recommendation's progress: the business team, or a
+    contributor of the agency that owns it."""
+    board = recommendation.audit.board
+    if can_manage_audits(user, board):
+        return True
+    return recommendation.owner_agency_id in contributor_agency_ids(user, board)

@@ -9,12 +9,19 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from lscb_portal.errors import AlreadyRecorded, DomainError, full_clean
-from lscb_portal.versioning import StaleVersion, lock
+from lscb_portal.rag import Rag
+from lscb_portal.versioning import StaleVersion, lock, update_versioned
 
 from .models import (
+    INVALID_GRADING,
     Answer,
+    CaseAudit,
+    CaseAuditGrading,
+    CaseAuditRecommendation,
+    Grading,
     Question,
     Rating,
+    RecommendationStatus,
     Section11Cycle,
     Standard,
     Submission,
@@ -255,3 +262,153 @@ def submission_exclude(
     full_clean(current)
     _touch(current, user, f"Excluded: {current.get_exclusion_display()}")
     return current
+
+
+# Case audits ----------------------------------------------------------------------
+
+
+def _check_case_audit_links(board, *, group=None) -> None:
+    if group is not None and group.board_id != board.pk:
+        raise DomainError({"group": "Choose one of this board's groups."})
+
+
+def _too_many_gradings(count: int, cases: int) -> DomainError:
+    return DomainError(
+        {
+            "cases_audited": f"You recorded {count} grading{pluralize(count)} for "
+            f"{cases} case{pluralize(cases)} audited: the cases audited cannot be "
+            "fewer than the gradings."
+        }
+    )
+
+
+def pluralize(n: int) -> str:
+    return "" if n == 1 else "s"
+
+
+@transaction.atomic
+def case_audit_create(
+    *,
+    board,
+    user,
+    theme: str,
+    audited_on: date,
+    cases_audited: int,
+    group=None,
+    good_practice: str = "",
+    areas_for_improvement: str = "",
+) -> CaseAudit:
+    """A themed multi-agency case audit, before its gradings and recommendations."""
+    _check_case_audit_links(board, group=group)
+    return _saved(
+        CaseAudit(
+            board=board,
+            theme=theme,
+            group=group,
+            audited_on=audited_on,
+            cases_audited=cases_audited,
+            good_practice=good_practice,
+            areas_for_improvement=areas_for_improvement,
+        ),
+        user,
+    )
+
+
+@transaction.atomic
+def case_audit_update(*, audit, user, version: int, changes: dict) -> CaseAudit:
+    """Change an audit's details; refused if someone saved it since `version`, or if
+    it would have fewer cases than gradings."""
+    _check_case_audit_links(audit.board, group=changes.get("group"))
+    audit = update_versioned(
+        CaseAudit, pk=audit.pk, version=version, changes=changes, user=user
+    )
+    count = audit.gradings.count()
+    if count > audit.cases_audited:
+        raise _too_many_gradings(count, audit.cases_audited)
+    return audit
+
+
+@transaction.atomic
+def grading_record(*, audit, user, case: str, grading: str) -> CaseAuditGrading:
+    """The overall grading of one audited case; no more gradings than cases."""
+    if grading not in Grading.values:
+        raise DomainError({"grading": INVALID_GRADING})
+    audit = lock(CaseAudit, pk=audit.pk)
+    count = audit.gradings.count() + 1
+    if count > audit.cases_audited:
+        error = _too_many_gradings(count, audit.cases_audited)
+        raise DomainError({"grading": error.message_dict["cases_audited"]})
+    existing = audit.gradings.filter(case=case).first()
+    if existing:
+        raise AlreadyRecorded(
+            f"{case} already has a grading: {existing.get_grading_display()}.",
+            existing,
+        )
+    return _saved(CaseAuditGrading(audit=audit, case=case, grading=grading), user)
+
+
+@transaction.atomic
+def recommendation_create(
+    *,
+    audit,
+    user,
+    number: int,
+    text: str,
+    owner_agency,
+    due_date: date,
+    business_plan_action=None,
+) -> CaseAuditRecommendation:
+    """A recommendation of the audit, owned by one of the board's agencies."""
+    if owner_agency.board_id != audit.board_id:
+        raise DomainError({"owner_agency": "Choose one of this board's agencies."})
+    if (
+        business_plan_action is not None
+        and business_plan_action.plan.board_id != audit.board_id
+    ):
+        raise DomainError(
+            {"business_plan_action": "Choose an action of this board's plans."}
+        )
+    return _saved(
+        CaseAuditRecommendation(
+            audit=audit,
+            number=number,
+            text=text,
+            owner_agency=owner_agency,
+            due_date=due_date,
+            business_plan_action=business_plan_action,
+        ),
+        user,
+    )
+
+
+EVIDENCE_NEEDED = "Describe the evidence that the recommendation is complete."
+
+
+@transaction.atomic
+def recommendation_record_progress(
+    *, recommendation, user, version: int, status: str, rag: str, evidence: str = ""
+) -> CaseAuditRecommendation:
+    """Where a recommendation stands: its status and RAG; complete needs evidence
+    (and makes the RAG "Complete")."""
+    errors = {}
+    if status not in RecommendationStatus.values:
+        errors["status"] = "Choose not started, in progress or complete."
+    if rag not in (*Rag.values, ""):
+        errors["rag"] = "Choose Red, Amber, Green or Complete."
+    if status == RecommendationStatus.COMPLETE and not evidence.strip():
+        errors["evidence"] = EVIDENCE_NEEDED
+    if errors:
+        raise DomainError(errors)
+    if status == RecommendationStatus.COMPLETE:
+        rag = Rag.COMPLETE
+    elif rag == Rag.COMPLETE:
+        raise DomainError(
+            {"rag": "Only a complete recommendation can be rated Complete."}
+        )
+    return update_versioned(
+        CaseAuditRecommendation,
+        pk=recommendation.pk,
+        version=version,
+        changes={"status": status, "rag": rag, "evidence": evidence.strip()},
+        user=user,
+    )

@@ -1,0 +1,229 @@
+"""Forms of the audits app's pages: they validate input, and services decide the
+rules."""
+
+from django import forms
+
+from boards.forms import STALE_PAGE
+from business_plan.models import Action
+from lscb_portal.forms import DateInput, GovukFormMixin
+from lscb_portal.rag import Rag
+
+from .models import (
+    CaseAudit,
+    CaseAuditRecommendation,
+    Grading,
+    RecommendationStatus,
+)
+
+# Case audit forms -----------------------------------------------------------------
+
+GRADING_REFUSAL = "Choose outstanding, good, requires improvement or inadequate"
+
+
+def _version_field():
+    return forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={"required": STALE_PAGE, "invalid": STALE_PAGE},
+    )
+
+
+class CaseAuditForm(GovukFormMixin, forms.ModelForm):
+    class Meta:
+        model = CaseAudit
+        fields = [
+            "theme",
+            "group",
+            "audited_on",
+            "cases_audited",
+            "good_practice",
+            "areas_for_improvement",
+        ]
+        widgets = {
+            "audited_on": DateInput(),
+            "good_practice": forms.Textarea(attrs={"rows": 5}),
+            "areas_for_improvement": forms.Textarea(attrs={"rows": 5}),
+        }
+        labels = {
+            "theme": "Theme",
+            "group": "Quality Assurance Group that ran it (optional)",
+            "audited_on": "Date of the audit",
+            "cases_audited": "Number of cases audited",
+            "good_practice": "Good practice found (optional)",
+            "areas_for_improvement": "Areas for improvement (optional)",
+        }
+        help_texts = {"audited_on": "For example, 31 1 2017"}
+        error_messages = {
+            "theme": {"required": "Enter the audit's theme"},
+            "audited_on": {"required": "Enter the date of the audit"},
+            "cases_audited": {
+                "required": "Enter the number of cases audited",
+                "invalid": "The number of cases audited must be a whole number",
+                "min_value": "The number of cases audited must be 1 or more",
+            },
+        }
+
+    def __init__(self, *args, board, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.board = board
+        self.fields["group"].queryset = board.subgroups.order_by("name")
+        self.fields["group"].empty_label = "None"
+        self.fields["cases_audited"].min_value = 1
+        self.fields["cases_audited"].widget.attrs["class"] += " govuk-input--width-3"
+        self.fields["cases_audited"].widget.attrs["min"] = 1
+
+    def clean_cases_audited(self):
+        value = self.cleaned_data["cases_audited"]
+        if value is not None and value < 1:
+            raise forms.ValidationError("The number of cases audited must be 1 or more")
+        return value
+
+
+class CaseAuditEditForm(CaseAuditForm):
+    version = _version_field()
+
+
+class GradingForm(GovukFormMixin, forms.Form):
+    case = forms.CharField(
+        label="Case reference",
+        max_length=50,
+        help_text="For example, Case 1. Do not enter the child's name.",
+        error_messages={"required": "Enter the case reference"},
+    )
+    grading = forms.ChoiceField(
+        label="Overall grading",
+        choices=Grading.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": GRADING_REFUSAL, "invalid_choice": GRADING_REFUSAL},
+    )
+
+    def __init__(self, *args, audit, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("case", f"Case {audit.gradings.count() + 1}")
+
+
+class ActionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, action):
+        return f"{action.plan.title}, action {action.ref}: {action.text[:80]}"
+
+
+class RecommendationForm(GovukFormMixin, forms.ModelForm):
+    business_plan_action = ActionChoiceField(
+        queryset=Action.objects.none(),
+        required=False,
+        label="Business plan action that carries it out (optional)",
+        empty_label="None",
+    )
+
+    class Meta:
+        model = CaseAuditRecommendation
+        fields = ["number", "text", "owner_agency", "due_date", "business_plan_action"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 4}),
+            "due_date": DateInput(),
+        }
+        labels = {
+            "text": "Recommendation",
+            "owner_agency": "Owner agency",
+            "due_date": "Due date",
+        }
+        help_texts = {
+            "number": "The next number is filled in for you.",
+            "due_date": "For example, 31 3 2018",
+        }
+        error_messages = {
+            "number": {
+                "required": "Enter the recommendation's number",
+                "invalid": "The recommendation's number must be a whole number",
+            },
+            "text": {"required": "Enter the recommendation"},
+            "owner_agency": {"required": "Choose the agency that owns it"},
+            "due_date": {"required": "Enter the due date"},
+        }
+
+    def __init__(self, *args, audit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.audit = audit
+        board = audit.board
+        self.fields["owner_agency"].queryset = board.agencies.all()
+        self.fields["owner_agency"].empty_label = "Choose an agency"
+        self.fields["business_plan_action"].queryset = Action.objects.filter(
+            plan__board=board
+        ).select_related("plan")
+        self.fields["number"].widget.attrs["class"] += " govuk-input--width-3"
+        if not self.is_bound:
+            last = audit.recommendations.order_by("-number").first()
+            self.initial.setdefault("number", (last.number if last else 0) + 1)
+
+
+RAG_CHOICES = [
+    (Rag.RED, "Red – off track"),
+    (Rag.AMBER, "Amber – slipping"),
+    (Rag.GREEN, "Green – on track"),
+]
+
+
+class RecommendationProgressForm(GovukFormMixin, forms.Form):
+    status = forms.ChoiceField(
+        choices=RecommendationStatus.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose not started, in progress or complete",
+            "invalid_choice": "Choose not started, in progress or complete",
+        },
+    )
+    rag = forms.ChoiceField(
+        label="RAG (not needed once complete)",
+        choices=RAG_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose Red, Amber or Green"},
+    )
+    evidence = forms.CharField(
+        label="Evidence of completion",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What shows the recommendation is done: needed when it is complete.",
+    )
+    version = _version_field()
+
+    def __init__(self, *args, recommendation, **kwargs):
+        initial = kwargs.setdefault("initial", {})
+        initial.setdefault("status", recommendation.status)
+        initial.setdefault(
+            "rag", recommendation.rag if recommendation.rag != Rag.COMPLETE else ""
+        )
+        initial.setdefault("evidence", recommendation.evidence)
+        initial.setdefault("version", recommendation.version)
+        super().__init__(*args, **kwargs)
+
+
+class CaseAuditFilterForm(GovukFormMixin, forms.Form):
+    """The case audit list's filters: the group that ran it, the reporting year."""
+
+    group = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        empty_label="All groups",
+        label="Group",
+        error_messages={"invalid_choice": "Choose a group from the list"},
+    )
+    year = forms.TypedChoiceField(
+        coerce=int,
+        required=False,
+        label="Year",
+        empty_value=None,
+        error_messages={"invalid_choice": "Choose a year from the list"},
+    )
+
+    def __init__(self, *args, board, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = (
+            board.subgroups.filter(case_audits__isnull=False)
+            .distinct()
+            .order_by("name")
+        )
+        self.fields["year"].choices = [("", "All years")] + [
+            (str(y), f"{y}-{str(y + 1)[2:]}") for y in years
+        ]
