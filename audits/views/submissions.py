@@ -21,7 +21,7 @@ from lscb_portal.forms import FormSaveMixin
 
 from .. import permissions, services
 from ..forms import StandardAnswersForm, SubmissionStartForm, SubmissionSubmitForm
-from ..models import Section11Cycle, SubmissionStatus
+from ..models import Section11Cycle, Submission, SubmissionStatus
 
 NOT_STARTED = "Not started"
 CARRIED = "Carried forward – check"
@@ -48,9 +48,8 @@ def check_url(board_slug: str, submission_id: int) -> str:
     return reverse("audits:submission-check", args=[board_slug, submission_id])
 
 
-def carried_from(cycle) -> str:
-    """ "2015-16": the year carried-forward answers come from (the one before)."""
-    year = cycle.year - 1
+def year_label(year: int) -> str:
+    """ "2015-16" for 2015."""
     return f"{year}-{(year + 1) % 100:02d}"
 
 
@@ -111,7 +110,7 @@ class MySubmissionsView(FormSaveMixin, BoardMixin, FormView):
         if carried:
             text += (
                 f" {carried} answer{'s' if carried != 1 else ''} carried forward "
-                f"from {carried_from(submission.cycle)}: check and confirm them."
+                "from last year: check and confirm them."
             )
         messages.success(self.request, text)
         return redirect(submission_url(self.board.slug, submission.pk))
@@ -190,6 +189,22 @@ class SubmissionMixin(BoardMixin):
         """The submission's answers by question id."""
         return {a.question_id: a for a in self.submission.answers.all()}
 
+    @cached_property
+    def carried_from(self) -> str:
+        """ "2015-16": the year of the organisation's previous submission, where
+        carried-forward answers come from (asked only when the page shows one)."""
+        submission = self.submission
+        year = (
+            Submission.objects.filter(
+                organisation=submission.organisation_id,
+                cycle__year__lt=submission.cycle.year,
+            )
+            .order_by("-cycle__year")
+            .values_list("cycle__year", flat=True)
+            .first()
+        )
+        return year_label(year if year is not None else submission.cycle.year - 1)
+
     def before_handler(self, request):
         self.submission  # noqa: B018 - 404 if the user may not see it
         if request.method == "POST" and not self.editable:
@@ -212,7 +227,6 @@ class SubmissionMixin(BoardMixin):
             cycle=submission.cycle,
             editable=self.editable,
             caption=f"{submission.organisation} – {submission.cycle}",
-            carried_from=carried_from(submission.cycle),
             submission_url=submission_url(self.board.slug, submission.pk),
             check_url=check_url(self.board.slug, submission.pk),
         )
@@ -241,6 +255,7 @@ class SubmissionView(SubmissionMixin, TemplateView):
         return super().get_context_data(
             tasks=tasks,
             done=done,
+            any_carried=any(t["status"] == CARRIED for t in tasks),
             **kwargs,
         )
 
