@@ -72,3 +72,20 @@ def can_edit_submission(user, submission) -> bool:
         return True
     agency = submission.organisation.agency_id
     return agency is not None and agency in contributor_agency_ids(user, board)
+
+
+# Section 11 pages -------------------------------------------------------------------
+
+
+def can_view_organisations(user, board) -> bool:
+    """The board's list of respondents: the business team and the chair."""
+    return user.is_authenticated and (
+        user.is_superuser or bool(roles_on(user, board) & READERS)
+    )
+
+
+def can_list_submissions(user, board) -> bool:
+    """A cycle's list of submissions (an agency contributor's: its own)."""
+    return can_view_organisations(user, board) or bool(
+        contributor_agency_ids(user, board)
+    )
