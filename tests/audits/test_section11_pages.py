@@ -4,6 +4,7 @@ sector filter, counts, year on year, statutory partners), the organisations list
 and form, a cycle's submissions and excluding one; bad input on every form, and
 query budgets at two sizes."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -22,6 +23,7 @@ from audits.models import (
     SubmissionStatus,
 )
 from tests.audits.factories import OrganisationFactory, cycle_with
+from tests.lists import assert_exports, assert_sorts
 
 pytestmark = pytest.mark.django_db
 
@@ -263,11 +265,9 @@ def results(cast):
 
 def cells(text, label):
     """The texts of the cells of the first row whose header starts with label."""
-    import re
-
     row = re.search(
-        rf'<th scope="row" class="govuk-table__header">(?:<span[^>]*>)?{re.escape(label)}'
-        r"(.*?)</tr>",
+        r'<th scope="row" class="govuk-table__header">(?:<span[^>]*>)?'
+        rf"{re.escape(label)}(.*?)</tr>",
         text,
         re.S,
     )
@@ -535,3 +535,34 @@ def test_submissions_list_runs_constant_queries(
 # Measured 7 at both sizes: the session, user, board and roles, the cycle, the
 # count and the page.
 SUBMISSIONS_QUERIES = 7
+
+
+def test_bad_input_changing_an_organisation_saves_nothing(cast, as_user):
+    OrganisationFactory(board=cast.board, name="Existing")
+    org = OrganisationFactory(board=cast.board, name="Grange School")
+    url = B + f"organisations/{org.pk}/"
+    client = as_user(cast.business_team)
+    assert 'value="Grange School"' in client.get(url).content.decode()
+    response = client.post(url, {"name": "Existing", "sector": "school"})
+    assert "already has an organisation" in error_summary(response)
+    org.refresh_from_db()
+    assert (org.name, org.active) == ("Grange School", True)
+    other = OrganisationFactory(board=cast.other_board, name="Theirs")
+    assert client.get(B + f"organisations/{other.pk}/").status_code == 404
+
+
+def test_the_lists_sort_and_export_what_they_show(cast, as_user):
+    cycle = cycle_with(cast.board, year=2016, standards=1, questions=1)
+    rows = [(Sector.SCHOOL, [F]), (Sector.GP, [F]), (Sector.STATUTORY, [N])] * 20
+    rows[0] = (Sector.SCHOOL, [F], SubmissionStatus.DRAFT)
+    responses(cycle, rows)
+    client = as_user(cast.business_team)
+    submissions = S + "2016/submissions/"
+    assert_sorts(client, submissions, "organisation")
+    assert_sorts(client, submissions, "sector")
+    assert_sorts(client, submissions, "status")
+    assert len(assert_exports(client, submissions, {"sector": "gp"})) == 20
+    organisations = B + "organisations/"
+    assert_sorts(client, organisations, "name")
+    assert_sorts(client, organisations, "sector")
+    assert len(assert_exports(client, organisations)) == 60
