@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 
 from boards.mixins import BoardMixin
@@ -140,8 +141,6 @@ class CycleView(CycleMixin, AuditsMixin, TemplateView):
     template_name = "audits/cycle.html"
 
     def get_context_data(self, **kwargs):
-        from django.utils import timezone
-
         standards = self.cycle.standards.prefetch_related("questions")
         return super().get_context_data(
             standards=standards,
