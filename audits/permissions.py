@@ -81,3 +81,20 @@ def can_update_case_audit_recommendation(user, recommendation) -> bool:
     if can_manage_audits(user, board):
         return True
     return recommendation.owner_agency_id in contributor_agency_ids(user, board)
+
+
+# Section 11 pages -------------------------------------------------------------------
+
+
+def can_view_organisations(user, board) -> bool:
+    """The board's list of respondents: the business team and the chair."""
+    return user.is_authenticated and (
+        user.is_superuser or bool(roles_on(user, board) & READERS)
+    )
+
+
+def can_list_submissions(user, board) -> bool:
+    """A cycle's list of submissions (an agency contributor's: its own)."""
+    return can_view_organisations(user, board) or bool(
+        contributor_agency_ids(user, board)
+    )

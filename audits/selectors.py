@@ -127,3 +127,64 @@ def year_on_year(cycle: Section11Cycle) -> tuple[Results, Results | None, list]:
         for r in now.standards
     ]
     return now, before, rows
+
+
+# Statutory partners ---------------------------------------------------------------
+
+
+@dataclass
+class QuestionCounts:
+    question: object
+    fully: int = 0
+    partially: int = 0
+    not_met: int = 0
+    na: int = 0
+
+
+@dataclass
+class StatutoryPartners:
+    submissions: int
+    fully_met_all: int
+    questions: list[QuestionCounts]
+
+    @property
+    def percent(self) -> int | None:
+        return percent(self.fully_met_all, self.submissions)
+
+
+def statutory_partners(cycle: Section11Cycle) -> StatutoryPartners:
+    """The statutory agencies' valid submissions: how many fully met every
+    standard (every question that applies to them), and per question how many
+    answered fully / partially / not met / not applicable. Three queries."""
+    from .models import Question, Sector
+
+    valid = Submission.objects.valid().filter(
+        cycle=cycle, organisation__sector=Sector.STATUTORY
+    )
+    ids = list(valid.values_list("pk", flat=True))
+    questions = list(
+        Question.objects.filter(standard__cycle=cycle).select_related("standard")
+    )
+    counts = {q.pk: QuestionCounts(q) for q in questions}
+    all_fully = dict.fromkeys(ids, True)
+    names = {
+        Rating.FULLY: "fully",
+        Rating.PARTIALLY: "partially",
+        Rating.NOT_MET: "not_met",
+        Rating.NOT_APPLICABLE: "na",
+    }
+    answers = Answer.objects.filter(submission_id__in=ids).values_list(
+        "submission_id", "question_id", "rating"
+    )
+    for submission_id, question_id, rating in answers if ids else ():
+        row = counts.get(question_id)
+        if row is None or rating not in names:
+            continue
+        setattr(row, names[rating], getattr(row, names[rating]) + 1)
+        if rating in (Rating.PARTIALLY, Rating.NOT_MET):
+            all_fully[submission_id] = False
+    return StatutoryPartners(
+        submissions=len(ids),
+        fully_met_all=sum(all_fully.values()),
+        questions=list(counts.values()),
+    )

@@ -19,6 +19,7 @@ from .models import (
     CaseAuditGrading,
     CaseAuditRecommendation,
     Grading,
+    Organisation,
     Question,
     Rating,
     RecommendationStatus,
@@ -412,3 +413,37 @@ def recommendation_record_progress(
         changes={"status": status, "rag": rag, "evidence": evidence.strip()},
         user=user,
     )
+
+
+# Organisations --------------------------------------------------------------------
+
+
+def organisation_create(
+    *, board, user, name: str, sector: str, agency=None, active: bool = True
+) -> Organisation:
+    """A respondent on the board's list: a board agency or an organisation outside
+    the board."""
+    if agency is not None and agency.board_id != board.pk:
+        raise DomainError({"agency": "Choose an agency of this board."})
+    return _saved(
+        Organisation(
+            board=board,
+            name=name.strip(),
+            sector=sector,
+            agency=agency,
+            active=active,
+        ),
+        user,
+    )
+
+
+def organisation_update(
+    *, organisation, user, name: str, sector: str, agency=None, active: bool = True
+) -> Organisation:
+    if agency is not None and agency.board_id != organisation.board_id:
+        raise DomainError({"agency": "Choose an agency of this board."})
+    organisation.name = name.strip()
+    organisation.sector = sector
+    organisation.agency = agency
+    organisation.active = active
+    return _saved(organisation, user)

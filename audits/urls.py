@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import case_audits, submissions
+from .views import case_audits, section11, submissions
 
 app_name = "audits"
 base = "boards/<slug:board_slug>/audits/"
@@ -8,6 +8,48 @@ s11 = base + "section-11/"
 
 urlpatterns = [
     # Section 11: cycles, organisations, results (views/section11.py) ---------
+    path(base, section11.HomeView.as_view(), name="home"),
+    path(s11 + "new/", section11.CycleCreateView.as_view(), name="cycle-create"),
+    path(
+        s11 + "results/", section11.LatestResultsView.as_view(), name="results-latest"
+    ),
+    path(s11 + "<int:year>/", section11.CycleView.as_view(), name="cycle"),
+    path(
+        s11 + "<int:year>/standards/new/",
+        section11.StandardAddView.as_view(),
+        name="standard-add",
+    ),
+    path(
+        s11 + "<int:year>/standards/<int:number>/questions/new/",
+        section11.QuestionAddView.as_view(),
+        name="question-add",
+    ),
+    path(s11 + "<int:year>/results/", section11.ResultsView.as_view(), name="results"),
+    path(
+        s11 + "<int:year>/submissions/",
+        section11.SubmissionListView.as_view(),
+        name="submissions",
+    ),
+    path(
+        s11 + "<int:year>/submissions/<int:submission_id>/exclude/",
+        section11.SubmissionExcludeView.as_view(),
+        name="submission-exclude",
+    ),
+    path(
+        base + "organisations/",
+        section11.OrganisationListView.as_view(),
+        name="organisations",
+    ),
+    path(
+        base + "organisations/new/",
+        section11.OrganisationCreateView.as_view(),
+        name="organisation-create",
+    ),
+    path(
+        base + "organisations/<int:organisation_id>/",
+        section11.OrganisationEditView.as_view(),
+        name="organisation-edit",
+    ),
     # Submissions (views/submissions.py) --------------------------------------
     path(s11 + "mine/", submissions.MySubmissionsView.as_view(), name="my-submissions"),
     path(

@@ -1,0 +1,56 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Answer, Organisation, Question, Section11Cycle, Standard, Submission
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "board", "sector", "agency", "active"]
+    list_filter = ["board", "sector", "active"]
+    search_fields = ["name"]
+
+
+class StandardInline(admin.TabularInline):
+    model = Standard
+    extra = 0
+
+
+@admin.register(Section11Cycle)
+class CycleAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "board", "opens_on", "closes_on"]
+    list_filter = ["board"]
+    inlines = [StandardInline]
+
+
+class QuestionInline(admin.TabularInline):
+    model = Question
+    extra = 0
+
+
+@admin.register(Standard)
+class StandardAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "cycle"]
+    list_filter = ["cycle__board"]
+    inlines = [QuestionInline]
+
+
+@admin.register(Submission)
+class SubmissionAdmin(SimpleHistoryAdmin):
+    list_display = ["organisation", "cycle", "status", "submitted_at", "exclusion"]
+    list_filter = ["cycle__board", "status", "exclusion"]
+    search_fields = ["organisation__name"]
+    readonly_fields = [
+        "status",
+        "submitted_at",
+        "submitted_by",
+        "exclusion",
+        "exclusion_reason",
+        "version",
+    ]
+
+
+@admin.register(Answer)
+class AnswerAdmin(SimpleHistoryAdmin):
+    list_display = ["submission", "question", "rating", "carried_forward"]
+    list_filter = ["rating", "carried_forward"]
