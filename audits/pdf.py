@@ -11,9 +11,12 @@ from .selectors import percent, year_on_year
 def _change(change: int | None) -> str:
     if change is None:
         return "no data"
-    if change == 0:
-        return "-"
-    return f"{change:+d}%"
+    return f"{change:+d}%" if change else "-"
+
+
+def _difference(change: int) -> str:
+    """ "-53", "+1" or "-" (no change), as the seed's table prints them."""
+    return f"{change:+d}" if change else "-"
 
 
 def _statutory(cycle) -> dict:
@@ -89,7 +92,7 @@ def section_11(board, year):
         "statutory": _statutory(cycle) if sectors[Sector.STATUTORY] else None,
         "before": before,
         "before_label": year_label(before.cycle.year) if before else "",
-        "responses_change": f"{valid - before.valid:+d}" if before else "",
+        "responses_change": _difference(valid - before.valid) if before else "",
         "rows": [
             {
                 "number": r.number,

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from audits import pdf
-from audits.models import Submission
+from audits.models import Answer, Question, Sector, Submission
 from boards.models import Board
 from reports.documents import annual_report
 from reports.sections import SECTIONS, build_sections
@@ -97,3 +97,39 @@ def test_a_cycle_without_valid_responses_has_no_section(cast):
     organisation = OrganisationFactory(board=cast.board)
     Submission.objects.create(cycle=cycle, organisation=organisation)  # a draft
     assert pdf.section_11(cast.board, 2016) is None
+
+
+def _answered(cycles, board, count, start):
+    """`count` organisations answering every question of each cycle fully met,
+    statutory agencies and schools."""
+    for n in range(start, start + count):
+        organisation = OrganisationFactory(
+            board=board,
+            name=f"Respondent {n}",
+            sector=Sector.STATUTORY if n % 2 else Sector.SCHOOL,
+        )
+        for cycle in cycles:
+            submission = Submission.objects.create(
+                cycle=cycle, organisation=organisation, status="submitted"
+            )
+            Answer.objects.bulk_create(
+                Answer(submission=submission, question=q, rating="fully")
+                for q in Question.objects.filter(standard__cycle=cycle)
+            )
+
+
+def test_the_section_takes_as_many_queries_at_two_sizes(
+    cast, django_assert_max_num_queries
+):
+    cycles = [cycle_with(cast.board, year=2015), cycle_with(cast.board, year=2016)]
+    _answered(cycles, cast.board, 2, 0)
+    with django_assert_max_num_queries(18) as small:
+        assert pdf.section_11(cast.board, 2016)["valid"] == 2
+    _answered(cycles, cast.board, 30, 2)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        context = pdf.section_11(cast.board, 2016)
+    assert context["valid"] == 32
+    assert context["statutory"]["total"] == 16
+    assert context["statutory"]["fully_all"] == 16
+    assert [r["change"] for r in context["rows"]] == ["-", "-"]
+    assert context["responses_change"] == "-"
