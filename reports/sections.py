@@ -15,6 +15,7 @@ stands when True. Other sections print data, the same either way."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from audits import pdf as audits_pdf
 from boards import pdf as boards_pdf
 from business_plan import pdf as business_plan_pdf
 from indicators import pdf as indicators_pdf
@@ -64,6 +65,7 @@ SECTIONS: tuple[Section, ...] = (
         "Inspection recommendations and updates",
         boards_pdf.inspections,
     ),
+    Section("section_11", "Safeguarding (Section 11) audit", audits_pdf.section_11),
     Section("lado", "Local Authority Designated Officer (LADO)", indicators_pdf.lado),
     Section(
         "private_fostering",

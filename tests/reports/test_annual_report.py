@@ -53,6 +53,7 @@ def test_contents_list_is_in_the_seed_order_with_unique_keys():
         "subgroups",
         "indicators",
         "inspections",
+        "section_11",
         "lado",
         "private_fostering",
         "learning_from_reviews",

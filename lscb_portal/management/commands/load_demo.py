@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from audits import demo as audits_demo
 from boards import demo as boards_demo
 from boards.models import Board
 from business_plan import demo as business_plan_demo
@@ -16,6 +17,7 @@ DEMO_MODULES = [
     business_plan_demo,
     indicators_demo,
     reviews_demo,
+    audits_demo,
     reports_demo,
 ]
 

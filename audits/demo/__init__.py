@@ -1,0 +1,14 @@
+"""The audits app's part of the demo data: the Section 11 audits of 2015-16 and
+2016-17 (section11.py; texts in data.py)."""
+
+from django.db import transaction
+
+from boards.models import Board
+
+
+@transaction.atomic
+def load() -> None:
+    from . import section11
+
+    board = Board.objects.get(slug="cumbria")
+    section11.load(board)
