@@ -1,5 +1,6 @@
 """The audits app's part of the demo data: the Section 11 audits of 2015-16 and
-2016-17 (section11.py; texts in data.py)."""
+2016-17 (section11.py; texts in data.py) and the multi-agency case audits of
+2016-17 (case_audits.py)."""
 
 from django.db import transaction
 
@@ -8,7 +9,8 @@ from boards.models import Board
 
 @transaction.atomic
 def load() -> None:
-    from . import section11
+    from . import case_audits, section11
 
     board = Board.objects.get(slug="cumbria")
     section11.load(board)
+    case_audits.load(board)
