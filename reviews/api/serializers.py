@@ -24,56 +24,18 @@ from ..models import (
 )
 
 
-def described(choices, *, blank=False, what=""):
-    """A choice described in words rather than as an enum component: the same
-    field names ("status", "kind", "stage") already name other enums, and two
-    would collide in the schema."""
-    listed = ", ".join(f"`{value}` ({label})" for value, label in choices)
+def described_choice(described, *, blank=False, what="", **options):
+    """A choice of `described` (read-only unless `options` say otherwise),
+    described in words rather than as an enum component: the same field names
+    ("status", "kind", "stage") already name other enums, and two would collide
+    in the schema."""
+    listed = ", ".join(f"`{value}` ({label})" for value, label in described)
     if blank:
         listed += ", or blank"
-    return extend_schema_field(
+    field_class = extend_schema_field(
         {"type": "string", "description": f"{what}One of: {listed}."}
-    )
-
-
-@described(ItemStatus.choices)
-class ItemStatusField(serializers.ChoiceField):
-    pass
-
-
-@described(Rag.choices, blank=True, what="The RAG rating. ")
-class RagField(serializers.ChoiceField):
-    pass
-
-
-@described(ReviewType.choices)
-class ReviewTypeField(serializers.ChoiceField):
-    pass
-
-
-@described(ReviewType.choices, blank=True)
-class ReviewTypeOrBlankField(serializers.ChoiceField):
-    pass
-
-
-@described(Stage.choices)
-class StageField(serializers.ChoiceField):
-    pass
-
-
-@described(Stage.choices, blank=True)
-class StageOrBlankField(serializers.ChoiceField):
-    pass
-
-
-@described(ReviewEvent.Kind.choices)
-class EventKindField(serializers.ChoiceField):
-    pass
-
-
-@described(RapidReviewDecision.choices, blank=True)
-class RapidReviewDecisionField(serializers.ChoiceField):
-    pass
+    )(type("DescribedChoiceField", (serializers.ChoiceField,), {}))
+    return field_class(**({"choices": described, "read_only": True} | options))
 
 
 class LearningThemeSerializer(serializers.ModelSerializer):
@@ -93,11 +55,11 @@ class LessonSerializer(serializers.ModelSerializer):
 
 
 class ReviewEventSerializer(serializers.ModelSerializer):
-    kind = EventKindField(choices=ReviewEvent.Kind.choices, read_only=True)
-    from_stage = StageOrBlankField(choices=Stage.choices, read_only=True)
-    to_stage = StageOrBlankField(choices=Stage.choices, read_only=True)
-    from_type = ReviewTypeOrBlankField(choices=ReviewType.choices, read_only=True)
-    to_type = ReviewTypeOrBlankField(choices=ReviewType.choices, read_only=True)
+    kind = described_choice(ReviewEvent.Kind.choices)
+    from_stage = described_choice(Stage.choices, blank=True)
+    to_stage = described_choice(Stage.choices, blank=True)
+    from_type = described_choice(ReviewType.choices, blank=True)
+    to_type = described_choice(ReviewType.choices, blank=True)
     by_name = serializers.CharField(
         source="by.full_name",
         read_only=True,
@@ -126,11 +88,9 @@ class CaseReviewSerializer(serializers.ModelSerializer):
     """A case review as its restricted readers see it. Expects the view's queryset
     (lessons with their themes and events with who recorded them prefetched)."""
 
-    review_type = ReviewTypeField(choices=ReviewType.choices, read_only=True)
-    stage = StageField(choices=Stage.choices, read_only=True)
-    rapid_review_decision = RapidReviewDecisionField(
-        choices=RapidReviewDecision.choices, read_only=True
-    )
+    review_type = described_choice(ReviewType.choices)
+    stage = described_choice(Stage.choices)
+    rapid_review_decision = described_choice(RapidReviewDecision.choices, blank=True)
     notification_due = serializers.SerializerMethodField(
         help_text="When the national panel is due to be notified: 5 working days "
         "after the local authority became aware."
@@ -237,8 +197,8 @@ class ActionItemSerializer(serializers.ModelSerializer):
     business plan action joined, lessons prefetched into lesson_list)."""
 
     review = ReviewReferenceSerializer(read_only=True)
-    status = ItemStatusField(choices=ItemStatus.choices, read_only=True)
-    current_rag = RagField(choices=Rag.choices, read_only=True)
+    status = described_choice(ItemStatus.choices)
+    current_rag = described_choice(Rag.choices, blank=True, what="The RAG rating. ")
     is_overdue = serializers.BooleanField(
         read_only=True, help_text="Open and past its due date."
     )
@@ -276,9 +236,13 @@ class ProgressSerializer(serializers.Serializer):
     complete it), a narrative (needed for red or amber), the date of the update
     (today if not given) and the version you start from."""
 
-    status = ItemStatusField(choices=ItemStatus.choices)
-    rag = RagField(
+    status = described_choice(ItemStatus.choices, read_only=False)
+    rag = described_choice(
+        Rag.choices,
+        blank=True,
+        what="The RAG rating. ",
         choices=[*Rag.choices, ("", "Not rated")],
+        read_only=False,
         allow_blank=True,
         required=False,
         default="",

@@ -4,6 +4,8 @@ records progress on its own agency's items), and learning themes. Who sees what
 is decided in reviews/permissions.py; writes go through reviews/services.py. No
 child death record, CDOP statistic or national figure has an endpoint."""
 
+from collections.abc import Callable
+
 from django.db.models import Prefetch, Q
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, status, viewsets
@@ -33,11 +35,11 @@ from . import serializers as s
 
 class VisibleOnlyMixin:
     """Lists and looks up only what `visible(user, board)` (a predicate of
-    reviews.permissions) lets the user see, on the token's board or on each board
-    of a signed-in user: a record outside it is a 404, and a list leaves it out."""
+    reviews.permissions, which each viewset names) lets the user see, on the
+    token's board or on each board of a signed-in user: a record outside it is a
+    404, and a list leaves it out."""
 
-    def visible(self, user, board):
-        raise NotImplementedError
+    visible: Callable  # (user, board) -> queryset
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -75,8 +77,7 @@ class CaseReviewViewSet(
     ]
     lookup_value_regex = r"\d+"
 
-    def visible(self, user, board):
-        return permissions.visible_reviews(user, board)
+    visible = staticmethod(permissions.visible_reviews)
 
 
 class _Items(LogsRecordViewApiMixin, VisibleOnlyMixin, BoardScopedMixin):
@@ -88,8 +89,7 @@ class _Items(LogsRecordViewApiMixin, VisibleOnlyMixin, BoardScopedMixin):
     ).prefetch_related(Prefetch("lessons", to_attr="lesson_list"))
     board_path = "review__board"
 
-    def visible(self, user, board):
-        return permissions.visible_action_items(user, board)
+    visible = staticmethod(permissions.visible_action_items)
 
     def is_restricted(self, record) -> bool:
         return permissions.is_restricted_view_of_action_item(self.request.user, record)
@@ -191,5 +191,4 @@ class LearningThemeViewSet(
     ordering_fields = ["name", "slug", "modified_at"]
     lookup_value_regex = r"\d+"
 
-    def visible(self, user, board):
-        return permissions.visible_learning_themes(user, board)
+    visible = staticmethod(permissions.visible_learning_themes)
