@@ -54,3 +54,11 @@ class SubmissionAdmin(SimpleHistoryAdmin):
 class AnswerAdmin(SimpleHistoryAdmin):
     list_display = ["submission", "question", "rating", "carried_forward"]
     list_filter = ["rating", "carried_forward"]
+
+
+# Staff survey -----------------------------------------------------------------
+# (block: survey)
+
+
+# Section 11 evidence files, committed actions and challenge events ------------
+# (block: follow-up)

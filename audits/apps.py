@@ -39,3 +39,9 @@ class AuditsConfig(AppConfig):
         from lscb_portal.sections import BoardSection, register
 
         register(BoardSection("Audits", "audits:home", describe_audits))
+
+        # Section 11 evidence files, committed actions and challenge events
+        # (block: follow-up)
+
+        # Board home, agency page, meeting pack and annual report
+        # (block: joins)

@@ -450,3 +450,15 @@ class ExclusionForm(GovukFormMixin, forms.Form):
         widget=forms.HiddenInput,
         error_messages={"required": STALE_PAGE, "invalid": STALE_PAGE},
     )
+
+
+# Staff survey -----------------------------------------------------------------
+# (block: survey)
+
+
+# Section 11 evidence files, committed actions and challenge events ------------
+# (block: follow-up)
+
+
+# Imports of respondents and survey exports ------------------------------------
+# (block: imports)

@@ -441,3 +441,11 @@ class CaseAuditRecommendation(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status != RecommendationStatus.COMPLETE
+
+
+# Staff survey -----------------------------------------------------------------
+# (block: survey)
+
+
+# Section 11 evidence files, committed actions and challenge events ------------
+# (block: follow-up)

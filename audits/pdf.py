@@ -104,3 +104,11 @@ def section_11(board, year):
             for r in rows
         ],
     }
+
+
+# Staff survey -----------------------------------------------------------------
+# (block: survey)
+
+
+# Board home, agency page, meeting pack and annual report ----------------------
+# (block: joins)

@@ -98,3 +98,23 @@ def can_list_submissions(user, board) -> bool:
     return can_view_organisations(user, board) or bool(
         contributor_agency_ids(user, board)
     )
+
+
+# Staff survey -----------------------------------------------------------------
+# (block: survey)
+
+
+# Section 11 evidence files, committed actions and challenge events ------------
+# (block: follow-up)
+
+
+# Imports of respondents and survey exports ------------------------------------
+# (block: imports)
+
+
+# API --------------------------------------------------------------------------
+# (block: api)
+
+
+# Board home, agency page, meeting pack and annual report ----------------------
+# (block: joins)

@@ -188,3 +188,15 @@ def statutory_partners(cycle: Section11Cycle) -> StatutoryPartners:
         fully_met_all=sum(all_fully.values()),
         questions=list(counts.values()),
     )
+
+
+# Staff survey -----------------------------------------------------------------
+# (block: survey)
+
+
+# API --------------------------------------------------------------------------
+# (block: api)
+
+
+# Board home, agency page, meeting pack and annual report ----------------------
+# (block: joins)

@@ -447,3 +447,15 @@ def organisation_update(
     organisation.agency = agency
     organisation.active = active
     return _saved(organisation, user)
+
+
+# Staff survey -----------------------------------------------------------------
+# (block: survey)
+
+
+# Section 11 evidence files, committed actions and challenge events ------------
+# (block: follow-up)
+
+
+# Imports of respondents and survey exports ------------------------------------
+# (block: imports)

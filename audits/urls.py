@@ -103,4 +103,12 @@ urlpatterns = [
         case_audits.RecommendationProgressView.as_view(),
         name="recommendation-progress",
     ),
+    # Staff survey
+    # (block: survey)
+
+    # Section 11 evidence files, committed actions and challenge events
+    # (block: follow-up)
+
+    # Imports of respondents and survey exports
+    # (block: imports)
 ]

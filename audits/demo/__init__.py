@@ -14,3 +14,12 @@ def load() -> None:
     board = Board.objects.get(slug="cumbria")
     section11.load(board)
     case_audits.load(board)
+
+    # Staff survey
+    # (block: survey)
+
+    # Section 11 evidence files, committed actions and challenge events
+    # (block: follow-up)
+
+    # Board home, agency page, meeting pack and annual report
+    # (block: joins)

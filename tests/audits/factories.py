@@ -55,3 +55,23 @@ def cycle_with(board, *, year=2016, standards=2, questions=2, **dates):
         for q in range(1, questions + 1):
             QuestionFactory(standard=standard, number=q, text=f"Question {s}.{q}?")
     return cycle
+
+
+# Staff survey -----------------------------------------------------------------
+# (block: survey)
+
+
+# Section 11 evidence files, committed actions and challenge events ------------
+# (block: follow-up)
+
+
+# Imports of respondents and survey exports ------------------------------------
+# (block: imports)
+
+
+# API --------------------------------------------------------------------------
+# (block: api)
+
+
+# Board home, agency page, meeting pack and annual report ----------------------
+# (block: joins)
