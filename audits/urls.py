@@ -105,10 +105,11 @@ urlpatterns = [
     ),
     # Staff survey
     # (block: survey)
-
+    # (end of block: survey)
     # Section 11 evidence files, committed actions and challenge events
     # (block: follow-up)
-
+    # (end of block: follow-up)
     # Imports of respondents and survey exports
     # (block: imports)
+    # (end of block: imports)
 ]
