@@ -1,7 +1,17 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Answer, Organisation, Question, Section11Cycle, Standard, Submission
+from .models import (
+    Answer,
+    Organisation,
+    Question,
+    Section11Cycle,
+    StaffSurvey,
+    Standard,
+    Submission,
+    SurveyOption,
+    SurveyQuestion,
+)
 
 
 @admin.register(Organisation)
@@ -58,6 +68,35 @@ class AnswerAdmin(SimpleHistoryAdmin):
 
 # Staff survey -----------------------------------------------------------------
 # (block: survey)
+
+
+class SurveyQuestionInline(admin.TabularInline):
+    model = SurveyQuestion
+    extra = 0
+    fields = ["position", "number", "text", "answered", "skipped"]
+    readonly_fields = fields  # changes go through the pages' services
+
+
+@admin.register(StaffSurvey)
+class StaffSurveyAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "board", "opened_on", "closed_on", "respondents"]
+    list_filter = ["board"]
+    readonly_fields = ["version"]
+    inlines = [SurveyQuestionInline]
+
+
+class SurveyOptionInline(admin.TabularInline):
+    model = SurveyOption
+    extra = 0
+
+
+@admin.register(SurveyQuestion)
+class SurveyQuestionAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "survey", "answered", "skipped"]
+    list_filter = ["survey__board", "survey__year"]
+    search_fields = ["text", "number"]
+    raw_id_fields = ["repeat_of"]
+    inlines = [SurveyOptionInline]
 
 
 # Section 11 evidence files, committed actions and challenge events ------------

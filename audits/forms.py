@@ -23,6 +23,8 @@ from .models import (
     Rating,
     RecommendationStatus,
     Sector,
+    StaffSurvey,
+    SurveyQuestion,
 )
 
 # Case audit forms -----------------------------------------------------------------
@@ -454,6 +456,172 @@ class ExclusionForm(GovukFormMixin, forms.Form):
 
 # Staff survey -----------------------------------------------------------------
 # (block: survey)
+
+
+def count_field(label: str, what: str, **kwargs) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        min_value=0,
+        max_value=1_000_000,
+        error_messages={
+            "required": f"Enter {what}",
+            "invalid": f"{what[:1].upper()}{what[1:]} must be a whole number",
+            "min_value": f"{what[:1].upper()}{what[1:]} cannot be negative",
+            "max_value": f"{what[:1].upper()}{what[1:]} must be 1,000,000 or fewer",
+        },
+        **kwargs,
+    )
+
+
+class SurveyForm(GovukFormMixin, forms.ModelForm):
+    class Meta:
+        model = StaffSurvey
+        fields = ["year", "opened_on", "closed_on", "respondents"]
+        widgets = {"opened_on": DateInput(), "closed_on": DateInput()}
+        labels = {
+            "year": "Year it ran",
+            "opened_on": "Ran from",
+            "closed_on": "Ran to",
+            "respondents": "Number of staff who responded",
+        }
+        help_texts = {
+            "year": "For example, 2016.",
+            "opened_on": "For example, 17 6 2016",
+            "closed_on": "For example, 22 7 2016",
+            "respondents": "",
+        }
+        error_messages = {
+            "year": {
+                "required": "Enter the year the survey ran",
+                "invalid": "The year must be a whole number, like 2016",
+            },
+            "opened_on": {"required": "Enter the date the survey started"},
+            "closed_on": {"required": "Enter the date the survey ended"},
+            "respondents": {
+                "required": "Enter the number of staff who responded",
+                "invalid": "The number of staff who responded must be a whole number",
+            },
+        }
+
+    def __init__(self, *args, board, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.board = board
+        year = self.fields["year"]
+        year.min_value, year.max_value = 2000, 2100
+        year.widget.attrs["class"] += " govuk-input--width-4"
+        self.fields["respondents"].widget.attrs["class"] += " govuk-input--width-5"
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if year is not None and not 2000 <= year <= 2100:
+            raise forms.ValidationError("The year must be from 2000 to 2100")
+        return year
+
+    def clean(self):
+        data = super().clean()
+        opened, closed = data.get("opened_on"), data.get("closed_on")
+        if opened and closed and closed < opened:
+            self.add_error("closed_on", "The survey cannot end before it starts")
+        return data
+
+
+class SurveyEditForm(SurveyForm):
+    version = _version_field()
+
+
+OPTIONS_HELP = (
+    "One answer option a line, in order: the answer, a | and how many chose it, "
+    "for example “Yes | 126”."
+)
+
+
+def parse_options(text: str) -> list[tuple[str, int]]:
+    """ "Yes | 126" lines as [("Yes", 126)]; a ValidationError names each bad
+    line."""
+    options, errors = [], []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        answer, bar, count = line.rpartition("|")
+        count = count.strip().replace(",", "")
+        if not bar or not answer.strip():
+            errors.append(
+                f"Line {n}: write the answer, a | and its count, like “Yes | 126”"
+            )
+        elif not count.lstrip("-").isdigit():
+            errors.append(f"Line {n}: the count “{count}” must be a whole number")
+        else:
+            options.append((answer.strip(), int(count)))
+    if errors:
+        raise forms.ValidationError(errors)
+    return options
+
+
+class RepeatChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.survey.year}: {obj}"
+
+
+class SurveyQuestionForm(GovukFormMixin, forms.Form):
+    number = forms.CharField(
+        label="Question number (optional)",
+        required=False,
+        max_length=20,
+        help_text="As the survey tool printed it, for example Q20.",
+    )
+    text = forms.CharField(
+        label="Question",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter the question"},
+    )
+    answered = count_field("Answered", "the number who answered")
+    skipped = count_field("Skipped", "the number who skipped the question")
+    options = forms.CharField(
+        label="Answer options and their counts",
+        max_length=10000,
+        help_text=OPTIONS_HELP,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": "Enter the answer options and their counts"},
+    )
+    repeat_of = RepeatChoiceField(
+        label="The same question in an earlier survey (optional)",
+        queryset=SurveyQuestion.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": "Choose a question from the list"},
+    )
+
+    def __init__(self, *args, survey, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("answered", "skipped"):
+            self.fields[name].widget.attrs["class"] += " govuk-input--width-5"
+        self.fields["repeat_of"].queryset = (
+            SurveyQuestion.objects.filter(
+                survey__board=survey.board_id, survey__year__lt=survey.year
+            )
+            .select_related("survey")
+            .order_by("-survey__year", "position")
+        )
+        self.fields["repeat_of"].empty_label = "Not asked before"
+
+    def clean_options(self):
+        return parse_options(self.cleaned_data["options"])
+
+
+class SurveyImportForm(GovukFormMixin, forms.Form):
+    file = forms.FileField(
+        label="CSV or XLSX file",
+        help_text="The survey tool's summary export, in the format described above.",
+        error_messages={"required": "Choose a file to import"},
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > 5 * 1024 * 1024:
+            raise forms.ValidationError("The file must be smaller than 5 MB")
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError("The file must be a CSV or XLSX file")
+        return upload
 
 
 # Section 11 evidence files, committed actions and challenge events ------------

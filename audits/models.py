@@ -447,5 +447,115 @@ class CaseAuditRecommendation(models.Model):
 # (block: survey)
 
 
+class StaffSurvey(models.Model):
+    """A year's survey of front-line staff: when it ran, how many answered it,
+    its questions (copied from the survey tool's summary)."""
+
+    board = models.ForeignKey(
+        Board, on_delete=models.CASCADE, related_name="staff_surveys"
+    )
+    year = models.PositiveSmallIntegerField(help_text="The year it ran: 2016.")
+    opened_on = models.DateField("ran from")
+    closed_on = models.DateField("ran to")
+    respondents = models.PositiveIntegerField(
+        help_text="How many staff responded to the survey."
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["board", "year"],
+                name="staff_survey_year_unique",
+                violation_error_message="This board already has a staff survey for "
+                "this year.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(closed_on__gte=models.F("opened_on")),
+                name="staff_survey_closes_after_opening",
+                violation_error_message="The survey cannot end before it starts.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Staff survey {self.year}"
+
+    def clean(self):
+        if self.opened_on and self.closed_on and self.closed_on < self.opened_on:
+            raise ValidationError(
+                {"closed_on": "The survey cannot end before it starts."}
+            )
+
+
+class SurveyQuestion(models.Model):
+    """A question of a survey as the survey tool summarised it: how many answered
+    and skipped it, and its answer options with their counts. `repeat_of` is the
+    same question (perhaps reworded) in an earlier survey of the board."""
+
+    survey = models.ForeignKey(
+        StaffSurvey, on_delete=models.CASCADE, related_name="questions"
+    )
+    position = models.PositiveSmallIntegerField()
+    number = models.CharField(
+        max_length=20, blank=True, help_text="As the survey tool printed it: Q20."
+    )
+    text = models.TextField("question", max_length=2000)
+    answered = models.PositiveIntegerField()
+    skipped = models.PositiveIntegerField()
+    repeat_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="repeats",
+        help_text="The same question in an earlier year's survey.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["survey", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "position"],
+                name="survey_question_position_unique",
+                violation_error_message="This survey already has a question in this "
+                "place.",
+            )
+        ]
+
+    def __str__(self):
+        label = f"{self.number} " if self.number else ""
+        return f"{label}{self.text[:60]}"
+
+
+class SurveyOption(models.Model):
+    """One answer option of a survey question and how many chose it."""
+
+    question = models.ForeignKey(
+        SurveyQuestion, on_delete=models.CASCADE, related_name="options"
+    )
+    position = models.PositiveSmallIntegerField()
+    answer = models.CharField(max_length=300)
+    count = models.PositiveIntegerField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["question", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "position"],
+                name="survey_option_position_unique",
+                violation_error_message="This question already has an option in "
+                "this place.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.answer}: {self.count}"
+
+
 # Section 11 evidence files, committed actions and challenge events ------------
 # (block: follow-up)

@@ -1,11 +1,21 @@
 """The audits app's section of the annual report (see reports.sections)."""
 
 from collections import Counter, defaultdict
+from datetime import date
 
+from lscb_portal.charts import bar_chart
 from lscb_portal.periods import year_label
 
-from .models import Answer, Question, Rating, Section11Cycle, Sector, Submission
-from .selectors import percent, year_on_year
+from .models import (
+    Answer,
+    Question,
+    Rating,
+    Section11Cycle,
+    Sector,
+    StaffSurvey,
+    Submission,
+)
+from .selectors import percent, previous_survey, survey_results, year_on_year
 
 
 def _change(change: int | None) -> str:
@@ -108,6 +118,69 @@ def section_11(board, year):
 
 # Staff survey -----------------------------------------------------------------
 # (block: survey)
+
+
+def percent_text(value) -> str:
+    return "no answers" if value is None else f"{value}%"
+
+
+def survey_chart(result, chart_id: str):
+    """A question's answers as horizontal bars of their percentages, each
+    labelled with its answer, percentage and count."""
+    return bar_chart(
+        [
+            (o.answer, o.percent or 0, f"{percent_text(o.percent)} ({o.count})")
+            for o in result.options
+        ],
+        title=f"Answers to “{result.question}” ({result.question.answered} answered)",
+        chart_id=chart_id,
+        maximum=100,
+    )
+
+
+def _respondents_change(now: int, before: int) -> str:
+    if now > before:
+        return "an increase"
+    if now < before:
+        return "a decrease"
+    return "the same number as"
+
+
+def staff_survey(board, year):
+    """The staff survey that ran in the reporting year (April to March): when it
+    ran, its respondents beside the previous survey's, and each question's answers
+    (table and chart), a repeated one beside the earlier year's. None when no
+    survey ran in the year."""
+    survey = (
+        StaffSurvey.objects.filter(
+            board=board,
+            opened_on__gte=date(year, 4, 1),
+            opened_on__lte=date(year + 1, 3, 31),
+        )
+        .order_by("opened_on")
+        .first()
+    )
+    if survey is None:
+        return None
+    before = previous_survey(survey)
+    results = survey_results(survey)
+    charts = {}
+    for result in results:
+        name = f"staff-survey-q{result.question.pk}"
+        result.chart_name = name
+        result.chart = charts[name] = survey_chart(result, name)
+        result.chart_alt = "; ".join(
+            f"{o.answer} {percent_text(o.percent)} ({o.count})" for o in result.options
+        )
+    return {
+        "survey": survey,
+        "before": before,
+        "change": _respondents_change(survey.respondents, before.respondents)
+        if before
+        else "",
+        "results": results,
+        "charts": charts,
+    }
 
 
 # Board home, agency page, meeting pack and annual report ----------------------

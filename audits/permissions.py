@@ -104,6 +104,16 @@ def can_list_submissions(user, board) -> bool:
 # (block: survey)
 
 
+def can_view_surveys(user, board) -> bool:
+    """The staff surveys and their results: everyone on the board."""
+    return can_view_board(user, board)
+
+
+def can_manage_surveys(user, board) -> bool:
+    """Record a survey, its questions and imports: the business team."""
+    return can_manage_audits(user, board)
+
+
 # Section 11 evidence files, committed actions and challenge events ------------
 # (block: follow-up)
 

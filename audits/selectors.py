@@ -11,7 +11,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from .models import Answer, Rating, Section11Cycle, Standard, Submission
+from .models import (
+    Answer,
+    Rating,
+    Section11Cycle,
+    StaffSurvey,
+    Standard,
+    Submission,
+    SurveyQuestion,
+)
 
 
 def percent(part: int, whole: int) -> int | None:
@@ -192,6 +200,103 @@ def statutory_partners(cycle: Section11Cycle) -> StatutoryPartners:
 
 # Staff survey -----------------------------------------------------------------
 # (block: survey)
+
+# A survey's percentages are of those who answered the question, to 2 decimal
+# places (45.07%), as the survey tool's summary and the annual report print them.
+
+
+def survey_percent(part: int, whole: int) -> Decimal | None:
+    if not whole:
+        return None
+    exact = Decimal(part * 100) / Decimal(whole)
+    return exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class OptionResult:
+    answer: str
+    count: int
+    percent: Decimal | None
+
+
+@dataclass
+class ComparisonRow:
+    """One answer's share in the earlier year and this one (None: not offered)."""
+
+    answer: str
+    before: Decimal | None
+    now: Decimal | None
+
+    @property
+    def change(self) -> Decimal | None:
+        if self.before is None or self.now is None:
+            return None
+        return self.now - self.before
+
+
+@dataclass
+class QuestionResult:
+    question: object
+    options: list[OptionResult]
+    earlier: "QuestionResult | None" = None
+    comparison: list[ComparisonRow] = field(default_factory=list)
+
+    @property
+    def reworded(self) -> bool:
+        return bool(self.earlier) and (
+            " ".join(self.earlier.question.text.split()).lower()
+            != " ".join(self.question.text.split()).lower()
+        )
+
+
+def _options(question) -> list[OptionResult]:
+    return [
+        OptionResult(o.answer, o.count, survey_percent(o.count, question.answered))
+        for o in question.options.all()
+    ]
+
+
+def _compare(now: list[OptionResult], before: list[OptionResult]):
+    """Answers matched by their text (case aside): this year's in order, then any
+    offered only in the earlier year."""
+    earlier = {o.answer.strip().lower(): o for o in before}
+    rows = []
+    for option in now:
+        match = earlier.pop(option.answer.strip().lower(), None)
+        before = match.percent if match else None
+        rows.append(ComparisonRow(option.answer, before, option.percent))
+    rows.extend(ComparisonRow(o.answer, o.percent, None) for o in earlier.values())
+    return rows
+
+
+def survey_results(survey) -> list[QuestionResult]:
+    """Each question's answers with their percentages, and for a repeated question
+    the earlier year's beside this year's. Three queries."""
+    questions = (
+        SurveyQuestion.objects.filter(survey=survey)
+        .select_related("repeat_of__survey")
+        .prefetch_related("options", "repeat_of__options")
+        .order_by("position")
+    )
+    results = []
+    for question in questions:
+        result = QuestionResult(question, _options(question))
+        if question.repeat_of is not None:
+            result.earlier = QuestionResult(
+                question.repeat_of, _options(question.repeat_of)
+            )
+            result.comparison = _compare(result.options, result.earlier.options)
+        results.append(result)
+    return results
+
+
+def previous_survey(survey):
+    """The board's latest survey before this one, or None."""
+    return (
+        StaffSurvey.objects.filter(board=survey.board_id, year__lt=survey.year)
+        .order_by("-year")
+        .first()
+    )
 
 
 # API --------------------------------------------------------------------------

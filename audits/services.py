@@ -3,13 +3,18 @@ submissions (started from the organisation's previous answers, answered, submitt
 accepted late, excluded). Every rule is checked here; pages, imports and the API
 call these and turn a DomainError into messages."""
 
+from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal, InvalidOperation
 
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from lscb_portal.errors import AlreadyRecorded, DomainError, full_clean
 from lscb_portal.rag import Rag
+from lscb_portal.tables import ImportFailed, read_table
 from lscb_portal.versioning import StaleVersion, lock, update_versioned
 
 from .models import (
@@ -24,9 +29,12 @@ from .models import (
     Rating,
     RecommendationStatus,
     Section11Cycle,
+    StaffSurvey,
     Standard,
     Submission,
     SubmissionStatus,
+    SurveyOption,
+    SurveyQuestion,
 )
 
 
@@ -451,6 +459,360 @@ def organisation_update(
 
 # Staff survey -----------------------------------------------------------------
 # (block: survey)
+
+
+SURVEY_IMPORT_COLUMNS = [
+    "question_number",
+    "question",
+    "answer",
+    "responses",
+    "repeat_of",
+]
+SURVEY_TOTAL_ROWS = ("answered", "skipped")
+MAX_SURVEY_IMPORT_ROWS = 2000
+
+
+def survey_create(
+    *, board, user, year: int, opened_on: date, closed_on: date, respondents: int
+) -> StaffSurvey:
+    """A year's staff survey, before its questions are added or imported."""
+    return _saved(
+        StaffSurvey(
+            board=board,
+            year=year,
+            opened_on=opened_on,
+            closed_on=closed_on,
+            respondents=respondents,
+        ),
+        user,
+    )
+
+
+@transaction.atomic
+def survey_update(*, survey, user, version: int, changes: dict) -> StaffSurvey:
+    """Change a survey's dates or respondents; refused if someone saved it since
+    `version`, or if its questions' answered and skipped would no longer add up
+    to its respondents."""
+    survey = update_versioned(
+        StaffSurvey, pk=survey.pk, version=version, changes=changes, user=user
+    )
+    respondents = survey.respondents
+    wrong = [q for q in survey.questions.all() if q.answered + q.skipped != respondents]
+    if wrong:
+        first = wrong[0]
+        raise DomainError(
+            {
+                "respondents": f"{len(wrong)} question{pluralize(len(wrong))} "
+                f"would not add up: “{first}” was answered by {first.answered} and "
+                f"skipped by {first.skipped}, {first.answered + first.skipped} in "
+                f"all, not {survey.respondents}."
+            }
+        )
+    return survey
+
+
+def survey_question_problems(
+    survey,
+    *,
+    number: str,
+    answered: int,
+    skipped: int,
+    options: list[tuple[str, int]],
+    repeat_of=None,
+    numbers_taken=(),
+) -> dict[str, str]:
+    """What is wrong with a question for the survey, by field: counts below 0,
+    options that do not add up to the answered total, answered and skipped that do
+    not add up to the survey's respondents, a repeat of a question that is not of
+    an earlier survey of the board, a number the survey already has."""
+    problems = {}
+    counts = [count for _, count in options]
+    if not options:
+        problems["options"] = "Enter at least one answer option and its count."
+    elif any(not answer.strip() for answer, _ in options):
+        problems["options"] = "Every answer option needs its answer text."
+    elif len({answer.strip().lower() for answer, _ in options}) < len(options):
+        problems["options"] = "Each answer option can appear only once."
+    if answered < 0 or skipped < 0 or any(c < 0 for c in counts):
+        problems["answered"] = "Counts cannot be negative."
+        return problems
+    if options and sum(counts) != answered:
+        problems.setdefault(
+            "options",
+            f"The options' counts add up to {sum(counts)}, not the {answered} who "
+            "answered the question.",
+        )
+    if answered + skipped != survey.respondents:
+        problems["skipped"] = (
+            f"{answered} answered and {skipped} skipped make "
+            f"{answered + skipped}, not the survey's {survey.respondents} "
+            "respondents."
+        )
+    if repeat_of is not None and (
+        repeat_of.survey.board_id != survey.board_id
+        or repeat_of.survey.year >= survey.year
+    ):
+        problems["repeat_of"] = (
+            "Choose the same question in an earlier survey of this board."
+        )
+    if number and number.lower() in {n.lower() for n in numbers_taken}:
+        problems["number"] = f"This survey already has a question {number}."
+    return problems
+
+
+def _numbers_taken(survey) -> list[str]:
+    return [n for n in survey.questions.values_list("number", flat=True) if n]
+
+
+def _add_question(
+    survey, user, position, *, number, text, answered, skipped, options, repeat_of
+) -> SurveyQuestion:
+    question = _saved(
+        SurveyQuestion(
+            survey=survey,
+            position=position,
+            number=number,
+            text=text,
+            answered=answered,
+            skipped=skipped,
+            repeat_of=repeat_of,
+        ),
+        user,
+    )
+    bulk_create_with_history(
+        [
+            SurveyOption(question=question, position=i, answer=answer, count=count)
+            for i, (answer, count) in enumerate(options, start=1)
+        ],
+        SurveyOption,
+        default_user=user,
+    )
+    return question
+
+
+@transaction.atomic
+def survey_question_add(
+    *,
+    survey,
+    user,
+    number: str = "",
+    text: str,
+    answered: int,
+    skipped: int,
+    options: list[tuple[str, int]],
+    repeat_of=None,
+) -> SurveyQuestion:
+    """A question at the end of the survey, with its answer options in order.
+    Refused, nothing saved, unless its counts add up (see
+    survey_question_problems)."""
+    survey = lock(StaffSurvey, pk=survey.pk)
+    number = number.strip()
+    options = [(answer.strip(), count) for answer, count in options]
+    problems = survey_question_problems(
+        survey,
+        number=number,
+        answered=answered,
+        skipped=skipped,
+        options=options,
+        repeat_of=repeat_of,
+        numbers_taken=_numbers_taken(survey),
+    )
+    if not text.strip():
+        problems["text"] = "Enter the question."
+    if problems:
+        raise DomainError(problems)
+    position = (survey.questions.aggregate(last=Max("position"))["last"] or 0) + 1
+    return _add_question(
+        survey,
+        user,
+        position,
+        number=number,
+        text=text.strip(),
+        answered=answered,
+        skipped=skipped,
+        options=options,
+        repeat_of=repeat_of,
+    )
+
+
+def _whole_number(text: str) -> int | None:
+    """ "160" (or "160.0" from a spreadsheet) as 160; None if not a whole number."""
+    try:
+        value = Decimal(text.replace(",", "").strip())
+    except InvalidOperation:
+        return None
+    if not value.is_finite() or value != value.to_integral_value():
+        return None
+    return int(value)
+
+
+@dataclass
+class _ImportedQuestion:
+    line: int
+    number: str
+    text: str
+    options: list = field(default_factory=list)
+    totals: dict = field(default_factory=dict)  # "answered"/"skipped" → count
+    repeat_key: str = ""
+
+
+def _earlier_questions(survey) -> list[SurveyQuestion]:
+    """The board's questions of earlier surveys, the latest survey first."""
+    return list(
+        SurveyQuestion.objects.filter(
+            survey__board=survey.board_id, survey__year__lt=survey.year
+        )
+        .select_related("survey")
+        .order_by("-survey__year", "position")
+    )
+
+
+def _find_repeat(earlier, key: str):
+    key = key.strip().lower()
+    for q in earlier:
+        if q.number.lower() == key or q.text.strip().lower() == key:
+            return q
+    return None
+
+
+def _survey_header(table) -> list[str]:
+    if not table or not any(table[0]):
+        raise ImportFailed(["The file is empty."])
+    header = [cell.strip().lower() for cell in table[0]]
+    unknown = [h for h in header if h and h not in SURVEY_IMPORT_COLUMNS]
+    missing = [c for c in ("question", "answer", "responses") if c not in header]
+    errors = []
+    if unknown:
+        errors.append(
+            f"Unknown column: {', '.join(unknown)}. The columns are: "
+            f"{', '.join(SURVEY_IMPORT_COLUMNS)}."
+        )
+    if missing:
+        errors.append(f"Missing column: {', '.join(missing)}.")
+    if errors:
+        raise ImportFailed(errors)
+    return header
+
+
+def _read_survey_rows(table, header, errors) -> list[_ImportedQuestion]:
+    """The questions of the rows, in order: a row with a blank question (and
+    number) goes on with the question above it."""
+    questions: list[_ImportedQuestion] = []
+    seen: dict[tuple[str, str], int] = {}
+    current = None
+    for line, cells in enumerate(table[1:], start=2):
+        if not any(cells):
+            continue
+        values = dict(zip(header, [*cells, *[""] * len(header)], strict=False))
+        number = values.get("question_number", "").strip()
+        text = values.get("question", "").strip()
+        if number or text:
+            key = (number.lower(), text.lower())
+            if current is None or key != (current.number.lower(), current.text.lower()):
+                if key in seen:
+                    errors.append(
+                        f"Row {line}: this question is also in row {seen[key]}: keep "
+                        "a question's rows together."
+                    )
+                    current = None
+                    continue
+                if not text:
+                    errors.append(f"Row {line}: enter the question.")
+                    current = None
+                    continue
+                seen[key] = line
+                current = _ImportedQuestion(line, number, text)
+                questions.append(current)
+        elif current is None:
+            errors.append(f"Row {line}: enter the question this answer belongs to.")
+            continue
+        if values.get("repeat_of", "").strip() and not current.repeat_key:
+            current.repeat_key = values["repeat_of"].strip()
+        answer = values.get("answer", "").strip()
+        raw = values.get("responses", "").strip()
+        count = _whole_number(raw)
+        if not answer:
+            errors.append(f"Row {line}: enter the answer.")
+        elif count is None:
+            errors.append(f"Row {line}: responses “{raw}” is not a whole number.")
+        elif count < 0:
+            errors.append(f"Row {line}: responses cannot be negative ({count}).")
+        elif answer.lower() in SURVEY_TOTAL_ROWS:
+            if answer.lower() in current.totals:
+                errors.append(f"Row {line}: the question has a second {answer} row.")
+            current.totals[answer.lower()] = count
+        else:
+            current.options.append((answer, count))
+        if len(errors) > 200:
+            break
+    return questions
+
+
+@transaction.atomic
+def survey_import(
+    *, survey, upload, user, max_rows: int = MAX_SURVEY_IMPORT_ROWS
+) -> int:
+    """A survey's questions from the survey tool's summary export (CSV or XLSX;
+    the format is on the import page): every question or none, with
+    row-numbered errors. Returns how many questions were imported."""
+    table = read_table(upload)
+    header = _survey_header(table)
+    if len(table) - 1 > max_rows:
+        raise ImportFailed([f"The file has more than {max_rows} rows."])
+    survey = lock(StaffSurvey, pk=survey.pk)
+    errors: list[str] = []
+    questions = _read_survey_rows(table, header, errors)
+    if not questions and not errors:
+        raise ImportFailed(["The file has no questions."])
+    earlier = _earlier_questions(survey)
+    taken = _numbers_taken(survey)
+    ready = []
+    for q in questions:
+        label = f"Row {q.line} ({q.number or q.text[:40]})"
+        missing = [t.capitalize() for t in SURVEY_TOTAL_ROWS if t not in q.totals]
+        if missing:
+            errors.append(
+                f"{label}: the question has no {' or '.join(missing)} row: add a "
+                "row with the answer “Answered” (or “Skipped”) and its count."
+            )
+            continue
+        repeat_of = _find_repeat(earlier, q.repeat_key) if q.repeat_key else None
+        problems = survey_question_problems(
+            survey,
+            number=q.number,
+            answered=q.totals["answered"],
+            skipped=q.totals["skipped"],
+            options=q.options,
+            numbers_taken=taken,
+        )
+        if q.repeat_key and repeat_of is None:
+            problems["repeat_of"] = (
+                f"repeat_of “{q.repeat_key}” is not the number or text of a "
+                "question in an earlier survey of this board."
+            )
+        if problems:
+            errors.append(f"{label}: {' '.join(problems.values())}")
+            continue
+        if q.number:
+            taken.append(q.number)
+        ready.append((q, repeat_of))
+    if errors:
+        raise ImportFailed(errors)
+    position = survey.questions.aggregate(last=Max("position"))["last"] or 0
+    for q, repeat_of in ready:
+        position += 1
+        _add_question(
+            survey,
+            user,
+            position,
+            number=q.number,
+            text=q.text[:2000],
+            answered=q.totals["answered"],
+            skipped=q.totals["skipped"],
+            options=[(answer[:300], count) for answer, count in q.options],
+            repeat_of=repeat_of,
+        )
+    return len(ready)
 
 
 # Section 11 evidence files, committed actions and challenge events ------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import case_audits, section11, submissions
+from .views import case_audits, section11, submissions, survey
 
 app_name = "audits"
 base = "boards/<slug:board_slug>/audits/"
@@ -105,6 +105,32 @@ urlpatterns = [
     ),
     # Staff survey
     # (block: survey)
+    path(base + "staff-surveys/", survey.SurveyListView.as_view(), name="surveys"),
+    path(
+        base + "staff-surveys/new/",
+        survey.SurveyCreateView.as_view(),
+        name="survey-create",
+    ),
+    path(
+        base + "staff-surveys/<int:year>/",
+        survey.SurveyDetailView.as_view(),
+        name="survey",
+    ),
+    path(
+        base + "staff-surveys/<int:year>/edit/",
+        survey.SurveyEditView.as_view(),
+        name="survey-edit",
+    ),
+    path(
+        base + "staff-surveys/<int:year>/questions/new/",
+        survey.SurveyQuestionAddView.as_view(),
+        name="survey-question-add",
+    ),
+    path(
+        base + "staff-surveys/<int:year>/import/",
+        survey.SurveyImportView.as_view(),
+        name="survey-import",
+    ),
     # (end of block: survey)
     # Section 11 evidence files, committed actions and challenge events
     # (block: follow-up)

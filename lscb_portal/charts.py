@@ -194,3 +194,59 @@ def line_chart(
         summary,
         format_html_join("", "{}", ((p,) for p in parts)),
     )
+
+
+BAR_COLOUR = "#1d70b8"
+
+
+def bar_chart(
+    bars: list[tuple[str, float, str]],
+    *,
+    title: str,
+    chart_id: str,
+    maximum: float | None = None,
+    width=640,
+) -> SafeString:
+    """Horizontal bars, one per (label, value, value as text), e.g. ("Yes", 50.4,
+    "50.40% (126)"): each label is printed above its bar and the value after it,
+    so neither colour nor length is the only cue. `maximum` is the value of a full
+    bar (100 for percentages; the largest value by default). `chart_id` must be
+    unique on the page: the title is named by it."""
+    if not bars:
+        return format_html("")
+    top = float(maximum or max(float(v) for _, v, _ in bars) or 1)
+    room = width - 130  # the value's text goes after the longest bar
+    row = 40
+    parts = []
+    for index, (label, value, text) in enumerate(bars):
+        y = 4 + index * row
+        length = max(room * float(value) / top, 0) if top else 0
+        parts.append(
+            format_html(
+                '<text x="0" y="{}" font-size="13" '
+                'font-family="system-ui, sans-serif" fill="#0b0c0c">{}</text>'
+                '<rect x="0" y="{}" width="{}" height="16" fill="{}"/>'
+                '<text x="{}" y="{}" font-size="13" '
+                'font-family="system-ui, sans-serif" fill="#0b0c0c">{}</text>',
+                y + 12,
+                label,
+                y + 17,
+                f"{length:.1f}",
+                BAR_COLOUR,
+                f"{length + 6:.1f}",
+                y + 30,
+                text,
+            )
+        )
+    summary = "; ".join(f"{label} {text}" for label, _, text in bars)
+    return format_html(
+        '<svg class="portal-chart" role="img" aria-labelledby="{id}-title" '
+        'viewBox="0 0 {w} {h}" width="100%" preserveAspectRatio="xMinYMin meet">'
+        '<title id="{id}-title">{title}: {summary}</title>{parts}</svg>',
+        id=chart_id,
+        w=width,
+        h=8 + len(bars) * row,
+        title=title,
+        summary=summary,
+        parts=format_html_join("", "{}", ((p,) for p in parts)),
+    )

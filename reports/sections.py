@@ -66,6 +66,7 @@ SECTIONS: tuple[Section, ...] = (
         boards_pdf.inspections,
     ),
     Section("section_11", "Safeguarding (Section 11) audit", audits_pdf.section_11),
+    Section("staff_survey", "Front line staff", audits_pdf.staff_survey),
     Section("lado", "Local Authority Designated Officer (LADO)", indicators_pdf.lado),
     Section(
         "private_fostering",

@@ -9,7 +9,7 @@ from boards.models import Board
 
 @transaction.atomic
 def load() -> None:
-    from . import case_audits, section11
+    from . import case_audits, section11, survey
 
     board = Board.objects.get(slug="cumbria")
     section11.load(board)
@@ -17,6 +17,7 @@ def load() -> None:
 
     # Staff survey
     # (block: survey)
+    survey.load(board)
 
     # Section 11 evidence files, committed actions and challenge events
     # (block: follow-up)
