@@ -3,7 +3,7 @@ alternative; pages show the data table beside it. Colours are never the only cue
 every segment is labelled in text."""
 
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 RAG_STYLE = {
     "R": ("Red", "#ca3535"),
@@ -213,7 +213,7 @@ def bar_chart(
     bar (100 for percentages; the largest value by default). `chart_id` must be
     unique on the page: the title is named by it."""
     if not bars:
-        return format_html("")
+        return mark_safe("")
     top = float(maximum or max(float(v) for _, v, _ in bars) or 1)
     room = width - 130  # the value's text goes after the longest bar
     row = 40

@@ -4,7 +4,15 @@ from datetime import date
 
 import factory
 
-from audits.models import Organisation, Question, Section11Cycle, Sector, Standard
+from audits import services
+from audits.models import (
+    Organisation,
+    Question,
+    Section11Cycle,
+    Sector,
+    StaffSurvey,
+    Standard,
+)
 from tests.boards.factories import BoardFactory
 
 
@@ -59,6 +67,35 @@ def cycle_with(board, *, year=2016, standards=2, questions=2, **dates):
 
 # Staff survey -----------------------------------------------------------------
 # (block: survey)
+
+
+class StaffSurveyFactory(factory.django.DjangoModelFactory):
+    """The 2016 survey: 17 June to 22 July 2016, 368 respondents."""
+
+    class Meta:
+        model = StaffSurvey
+
+    board = factory.SubFactory(BoardFactory, slug="north")
+    year = 2016
+    opened_on = date(2016, 6, 17)
+    closed_on = date(2016, 7, 22)
+    respondents = 368
+
+
+def survey_question(survey, options, *, skipped=None, number="", text=None, **kw):
+    """A question of the survey through the service: `options` as (answer, count);
+    answered is their sum, skipped the rest of the respondents by default."""
+    answered = sum(count for _, count in options)
+    return services.survey_question_add(
+        survey=survey,
+        user=None,
+        number=number,
+        text=text or f"Question {survey.questions.count() + 1}?",
+        answered=answered,
+        skipped=survey.respondents - answered if skipped is None else skipped,
+        options=options,
+        **kw,
+    )
 
 
 # Section 11 evidence files, committed actions and challenge events ------------
