@@ -54,6 +54,7 @@ def test_contents_list_is_in_the_seed_order_with_unique_keys():
         "indicators",
         "inspections",
         "section_11",
+        "staff_survey",
         "lado",
         "private_fostering",
         "learning_from_reviews",
