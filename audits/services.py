@@ -620,21 +620,23 @@ def submission_send(
     may_accept_late: bool = False,
 ) -> Submission:
     """Submit (as submission_submit), refused while an action carried forward
-    from last year is unconfirmed."""
-    carried = submission.actions.filter(carried_forward=True).count()
-    if carried:
-        raise DomainError(
-            f"Confirm, change or remove the {carried} action"
-            f"{pluralize(carried)} carried forward from last year before "
-            "submitting."
-        )
-    return submission_submit(
+    from last year is unconfirmed (checked after the answers, and undone with
+    the submit when it fails)."""
+    sent = submission_submit(
         submission=submission,
         user=user,
         version=version,
         late_reason=late_reason,
         may_accept_late=may_accept_late,
     )
+    carried = sent.actions.filter(carried_forward=True).count()
+    if carried:
+        raise DomainError(
+            f"Confirm, change or remove the {carried} action"
+            f"{pluralize(carried)} carried forward from last year before "
+            "submitting."
+        )
+    return sent
 
 
 @transaction.atomic
