@@ -3,6 +3,10 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     Answer,
+    ChallengeEvent,
+    ChallengeParticipant,
+    CommittedAction,
+    EvidenceFile,
     Organisation,
     Question,
     Section11Cycle,
@@ -101,3 +105,29 @@ class SurveyQuestionAdmin(SimpleHistoryAdmin):
 
 # Section 11 evidence files, committed actions and challenge events ------------
 # (block: follow-up)
+
+
+@admin.register(EvidenceFile)
+class EvidenceFileAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "submission", "standard", "size", "removed_at"]
+    list_filter = ["submission__cycle__board"]
+    readonly_fields = ["removed_at"]
+
+
+@admin.register(CommittedAction)
+class CommittedActionAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "owner", "due_date", "status", "rag", "carried_forward"]
+    list_filter = ["submission__cycle__board", "status", "rag"]
+    readonly_fields = ["status", "rag", "carried_forward", "carried_from", "version"]
+
+
+class ChallengeParticipantInline(admin.TabularInline):
+    model = ChallengeParticipant
+    extra = 0
+
+
+@admin.register(ChallengeEvent)
+class ChallengeEventAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "cycle", "held_on"]
+    list_filter = ["cycle__board"]
+    inlines = [ChallengeParticipantInline]

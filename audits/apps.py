@@ -42,6 +42,18 @@ class AuditsConfig(AppConfig):
 
         # Section 11 evidence files, committed actions and challenge events
         # (block: follow-up)
+        from lscb_portal.sections import AgencySection, register_agency_section
+
+        from .follow_up import agency_follow_up_actions
+
+        register_agency_section(
+            AgencySection(
+                "Section 11 follow-up actions",
+                "audits/_agency_follow_up.html",
+                agency_follow_up_actions,
+                for_user=True,
+            )
+        )
 
         # Board home, agency page, meeting pack and annual report
         # (block: joins)

@@ -5,6 +5,7 @@ from django import forms
 
 from boards.forms import STALE_PAGE
 from business_plan.models import Action
+from lscb_portal.files import MAX_UPLOAD_BYTES, UPLOAD_TYPES_TEXT
 from lscb_portal.forms import (
     WIDGET_CLASSES,
     DateInput,
@@ -12,9 +13,11 @@ from lscb_portal.forms import (
     GovukFormMixin,
     limit_length,
 )
-from lscb_portal.rag import Rag
+from lscb_portal.rag import Rag, update_rag_field
 
 from .models import (
+    CHALLENGE_TITLE,
+    ActionStatus,
     CaseAudit,
     CaseAuditRecommendation,
     Exclusion,
@@ -626,6 +629,155 @@ class SurveyImportForm(GovukFormMixin, forms.Form):
 
 # Section 11 evidence files, committed actions and challenge events ------------
 # (block: follow-up)
+
+
+class StandardChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, standard):
+        return str(standard)
+
+
+def _standard_field(label: str, empty: str) -> StandardChoiceField:
+    return StandardChoiceField(
+        queryset=None,
+        label=label,
+        required=False,
+        empty_label=empty,
+        error_messages={"invalid_choice": "Choose one of this audit's standards"},
+    )
+
+
+class EvidenceFileForm(GovukForm):
+    file = forms.FileField(
+        label="Upload a file",
+        help_text=f"{UPLOAD_TYPES_TEXT}, smaller than {MAX_UPLOAD_BYTES >> 20} MB.",
+        error_messages={
+            "required": "Choose a file to upload",
+            "empty": "The chosen file is empty",
+        },
+    )
+    standard = _standard_field("Evidence for", "The whole submission")
+
+    def __init__(self, *args, cycle, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["standard"].queryset = cycle.standards.all()
+
+
+class CommittedActionForm(GovukForm):
+    text = forms.CharField(
+        label="Action",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What the organisation will do.",
+        error_messages={"required": "Enter the action"},
+    )
+    standard = _standard_field("Standard it answers (optional)", "None")
+    owner = forms.CharField(
+        label="Owner",
+        max_length=200,
+        help_text="The person or post responsible for it.",
+        error_messages={"required": "Enter who owns the action"},
+    )
+    due_date = forms.DateField(
+        label="Due date",
+        widget=DateInput(),
+        help_text="For example, 31 3 2018",
+        error_messages={"required": "Enter the due date"},
+    )
+
+    def __init__(self, *args, cycle, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["standard"].queryset = cycle.standards.all()
+
+
+class CommittedActionChangeForm(CommittedActionForm):
+    version = _version_field()
+
+
+class ActionProgressForm(GovukForm):
+    status = forms.ChoiceField(
+        choices=ActionStatus.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose not started, in progress or complete",
+            "invalid_choice": "Choose not started, in progress or complete",
+        },
+    )
+    rag = update_rag_field()
+    note = forms.CharField(
+        label="Progress note",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What has been done, and for red or amber what is being done "
+        "about it.",
+    )
+    version = _version_field()
+
+    def __init__(self, *args, action, **kwargs):
+        initial = kwargs.setdefault("initial", {})
+        initial.setdefault("status", action.status)
+        initial.setdefault("version", action.version)
+        super().__init__(*args, **kwargs)
+
+
+FOLLOW_UP_STATES = [("", "All"), ("open", "Open"), ("complete", "Complete")]
+
+
+class FollowUpFilterForm(GovukForm):
+    """The follow-up list's filter: open, complete or all (anything else: all)."""
+
+    state = forms.ChoiceField(label="Status", choices=FOLLOW_UP_STATES, required=False)
+
+    def state_value(self) -> str:
+        return self.cleaned_data.get("state", "") if self.is_valid() else ""
+
+
+class ChallengeEventForm(GovukForm):
+    held_on = forms.DateField(
+        label="Date of the event",
+        widget=DateInput(),
+        help_text="For example, 21 9 2017",
+        error_messages={"required": "Enter the date of the event"},
+    )
+    title = forms.CharField(
+        max_length=200,
+        initial=CHALLENGE_TITLE,
+        error_messages={"required": "Enter the event's title"},
+    )
+    notes = forms.CharField(
+        label="Notes (optional)",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+
+class ChallengeParticipantForm(GovukForm):
+    organisation = forms.ModelChoiceField(
+        queryset=None,
+        label="Organisation taking part",
+        empty_label="Choose an organisation",
+        error_messages={
+            "required": "Choose the organisation taking part",
+            "invalid_choice": "Choose an organisation from the list",
+        },
+    )
+    challenged_on = forms.CharField(
+        label="What it was challenged on",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter what it was challenged on"},
+    )
+    response = forms.CharField(
+        label="Its response (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
 
 
 # Imports of respondents and survey exports ------------------------------------

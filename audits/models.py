@@ -2,6 +2,8 @@
 answered by board agencies and by organisations outside the board). Multi-agency
 case audits and the staff survey follow in later changes."""
 
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -559,3 +561,214 @@ class SurveyOption(models.Model):
 
 # Section 11 evidence files, committed actions and challenge events ------------
 # (block: follow-up)
+
+
+def evidence_path(instance, filename):
+    return f"section11/{instance.submission_id}/{secrets.token_hex(8)}-{filename}"
+
+
+class EvidenceFileQuerySet(models.QuerySet):
+    def current(self):
+        """Not removed: what the submission's pages list and serve."""
+        return self.filter(removed_at__isnull=True)
+
+
+class EvidenceFile(models.Model):
+    """A file of evidence attached to a Section 11 submission, for one standard
+    or for the whole submission (checked for size and type on upload). Removing
+    one keeps its row and history."""
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="evidence_files"
+    )
+    standard = models.ForeignKey(
+        Standard,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="evidence_files",
+        help_text="The standard it is evidence for; none for the whole submission.",
+    )
+    file = models.FileField(upload_to=evidence_path)
+    name = models.CharField(max_length=200)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    removed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    history = HistoricalRecords()
+
+    objects = EvidenceFileQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class ActionStatus(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETE = "complete", "Complete"
+
+
+class CommittedActionQuerySet(models.QuerySet):
+    def follow_up(self):
+        """The actions of submitted submissions: the cycle's follow-up actions."""
+        return self.filter(submission__status=SubmissionStatus.SUBMITTED)
+
+    def open(self):
+        return self.exclude(status=ActionStatus.COMPLETE)
+
+
+class CommittedAction(models.Model):
+    """An action an organisation commits to in its Section 11 submission (with an
+    owner and a due date); once submitted, a follow-up action of the cycle,
+    tracked to completion. One carried forward from the organisation's previous
+    submission says so until confirmed."""
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="actions"
+    )
+    number = models.PositiveSmallIntegerField()
+    text = models.TextField("action", max_length=2000)
+    standard = models.ForeignKey(
+        Standard,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="committed_actions",
+    )
+    owner = models.CharField(
+        max_length=200, help_text="The person or post responsible for it."
+    )
+    due_date = models.DateField()
+    status = models.CharField(
+        max_length=12,
+        choices=ActionStatus.choices,
+        default=ActionStatus.NOT_STARTED,
+        editable=False,
+    )
+    rag = models.CharField(
+        "RAG", max_length=1, choices=Rag.choices, blank=True, editable=False
+    )
+    carried_forward = models.BooleanField(default=False, editable=False)
+    carried_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="carried_to",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
+    history = HistoricalRecords()
+
+    objects = CommittedActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["submission", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "number"],
+                name="committed_action_number_unique",
+                violation_error_message="This submission already has an action "
+                "with this number.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=ActionStatus.values),
+                name="committed_action_status_valid",
+                violation_error_message="Choose a status from the list.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rag__in=[*Rag.values, ""]),
+                name="committed_action_rag_valid",
+                violation_error_message="RAG must be Red, Amber, Green, Complete or "
+                "blank.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.submission.organisation}, action {self.number}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != ActionStatus.COMPLETE
+
+
+class ActionProgress(models.Model):
+    """A progress update on a follow-up action: its status, RAG and a note, by
+    whom and when. Append-only: a correction is a new update."""
+
+    action = models.ForeignKey(
+        CommittedAction, on_delete=models.CASCADE, related_name="updates"
+    )
+    status = models.CharField(max_length=12, choices=ActionStatus.choices)
+    rag = models.CharField("RAG", max_length=1, choices=Rag.choices, blank=True)
+    note = models.TextField(blank=True, max_length=2000)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.action} {self.get_status_display()} {self.rag or '-'}"
+
+
+CHALLENGE_TITLE = "Learning from Each Other"
+
+
+class ChallengeEvent(models.Model):
+    """A Section 11 challenge event ("Learning from Each Other"): agencies that
+    answered the audit challenge each other on how they embed safeguarding."""
+
+    cycle = models.ForeignKey(
+        Section11Cycle, on_delete=models.CASCADE, related_name="challenge_events"
+    )
+    held_on = models.DateField("date of the event")
+    title = models.CharField(max_length=200, default=CHALLENGE_TITLE)
+    notes = models.TextField(blank=True, max_length=4000)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    modified_at = models.DateTimeField(auto_now=True, db_index=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["cycle", "held_on", "pk"]
+
+    def __str__(self):
+        return f"{self.title} ({self.held_on:%-d %B %Y})"
+
+
+class ChallengeParticipant(models.Model):
+    """An organisation taking part in a challenge event: what it was challenged
+    on and its response."""
+
+    event = models.ForeignKey(
+        ChallengeEvent, on_delete=models.CASCADE, related_name="participants"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="challenges"
+    )
+    challenged_on = models.TextField("what it was challenged on", max_length=2000)
+    response = models.TextField("its response", blank=True, max_length=2000)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["event", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "organisation"],
+                name="challenge_participant_once",
+                violation_error_message="This organisation already takes part in "
+                "this event.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} at {self.event}"

@@ -118,6 +118,47 @@ def can_manage_surveys(user, board) -> bool:
 # (block: follow-up)
 
 
+def visible_follow_up_actions(user, board):
+    """The follow-up actions (committed actions of submitted submissions) the
+    user may see: the business team's and the chair's all of them, an agency
+    contributor's its own organisations'."""
+    from .models import CommittedAction
+
+    actions = CommittedAction.objects.follow_up().filter(submission__cycle__board=board)
+    if not can_view_board(user, board):
+        return actions.none()
+    if user.is_superuser or roles_on(user, board) & READERS:
+        return actions
+    return actions.filter(
+        submission__organisation__agency_id__in=contributor_agency_ids(user, board)
+    )
+
+
+def can_update_follow_up_action(user, action) -> bool:
+    """Record progress on a follow-up action: the business team, or a contributor
+    of the agency the organisation is."""
+    return can_edit_submission(user, action.submission)
+
+
+def can_view_agency_follow_up(user, agency) -> bool:
+    """An agency page's open Section 11 follow-up actions: the business team, the
+    chair, and the agency's own contributors."""
+    board = agency.board
+    return can_view_organisations(user, board) or (
+        agency.pk in contributor_agency_ids(user, board)
+    )
+
+
+def can_manage_challenge_events(user, board) -> bool:
+    """Record a challenge event and who took part: the business team."""
+    return can_manage_audits(user, board)
+
+
+def can_view_challenge_events(user, board) -> bool:
+    """A challenge event's page: everyone on the board."""
+    return can_view_audits(user, board)
+
+
 # Imports of respondents and survey exports ------------------------------------
 # (block: imports)
 

@@ -13,16 +13,24 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from lscb_portal.errors import AlreadyRecorded, DomainError, full_clean
-from lscb_portal.rag import Rag
+from lscb_portal.files import upload_name, upload_refusal
+from lscb_portal.rag import Rag, entry_errors
 from lscb_portal.tables import ImportFailed, read_table
 from lscb_portal.versioning import StaleVersion, lock, update_versioned
 
 from .models import (
+    CHALLENGE_TITLE,
     INVALID_GRADING,
+    ActionProgress,
+    ActionStatus,
     Answer,
     CaseAudit,
     CaseAuditGrading,
     CaseAuditRecommendation,
+    ChallengeEvent,
+    ChallengeParticipant,
+    CommittedAction,
+    EvidenceFile,
     Grading,
     Organisation,
     Question,
@@ -155,6 +163,7 @@ def submission_start(*, cycle, organisation, user) -> Submission:
         for q in questions
         if (old := previous.get((q.standard.number, q.number)))
     )
+    actions_carry_forward(submission=submission, user=user)
     return submission
 
 
@@ -817,6 +826,253 @@ def survey_import(
 
 # Section 11 evidence files, committed actions and challenge events ------------
 # (block: follow-up)
+
+
+def _cycle_standard(submission, standard) -> None:
+    if standard is not None and standard.cycle_id != submission.cycle_id:
+        raise DomainError({"standard": "Choose one of this audit's standards."})
+
+
+@transaction.atomic
+def evidence_file_add(*, submission, user, upload, standard=None) -> EvidenceFile:
+    """Attach a file of evidence to a draft submission, for one of its standards
+    or the whole submission: refused if too big or not an allowed type."""
+    current = _locked_draft(submission, None)
+    _cycle_standard(current, standard)
+    refusal = upload_refusal(upload)
+    if refusal:
+        raise DomainError({"file": refusal})
+    evidence = _saved(
+        EvidenceFile(
+            submission=current,
+            standard=standard,
+            file=upload,
+            name=upload_name(upload),
+            size=upload.size,
+            uploaded_by=user,
+        ),
+        user,
+    )
+    _touch(current, user, f"Evidence file added: {evidence.name}")
+    return evidence
+
+
+@transaction.atomic
+def evidence_file_remove(*, evidence_file, user) -> EvidenceFile:
+    """Take a file off a draft submission; its row and history stay."""
+    current = _locked_draft(evidence_file.submission, None)
+    evidence_file.removed_at = timezone.now()
+    evidence_file._history_user = user
+    evidence_file._change_reason = "Removed"
+    evidence_file.save()
+    _touch(current, user, f"Evidence file removed: {evidence_file.name}")
+    return evidence_file
+
+
+@transaction.atomic
+def action_add(
+    *, submission, user, text: str, owner: str, due_date: date, standard=None
+) -> CommittedAction:
+    """An action the organisation commits to in its draft submission."""
+    current = _locked_draft(submission, None)
+    _cycle_standard(current, standard)
+    last = current.actions.aggregate(last=Max("number"))["last"] or 0
+    action = _saved(
+        CommittedAction(
+            submission=current,
+            number=last + 1,
+            text=text.strip(),
+            standard=standard,
+            owner=owner.strip(),
+            due_date=due_date,
+        ),
+        user,
+    )
+    _touch(current, user, f"Action {action.number} added")
+    return action
+
+
+@transaction.atomic
+def action_change(
+    *,
+    action,
+    user,
+    version: int,
+    text: str,
+    owner: str,
+    due_date: date,
+    standard=None,
+) -> CommittedAction:
+    """Change an action of a draft submission; saving a carried-forward one
+    confirms it."""
+    submission = _locked_draft(action.submission, None)
+    _cycle_standard(submission, standard)
+    changed = update_versioned(
+        CommittedAction,
+        pk=action.pk,
+        version=version,
+        changes={
+            "text": text.strip(),
+            "owner": owner.strip(),
+            "due_date": due_date,
+            "standard": standard,
+            "carried_forward": False,
+        },
+        user=user,
+    )
+    _touch(submission, user, f"Action {changed.number} confirmed")
+    return changed
+
+
+@transaction.atomic
+def action_remove(*, action, user) -> None:
+    """Take an action off a draft submission (a carried-forward one stays on the
+    earlier submission's follow-up list)."""
+    submission = _locked_draft(action.submission, None)
+    action._history_user = user
+    action.delete()
+    _touch(submission, user, f"Action {action.number} removed")
+
+
+def actions_carry_forward(*, submission, user) -> int:
+    """Copy the open actions of the organisation's previous submission into a
+    new one, marked carried forward until confirmed; how many were copied."""
+    previous = (
+        Submission.objects.filter(
+            organisation=submission.organisation_id,
+            cycle__year__lt=submission.cycle.year,
+        )
+        .order_by("-cycle__year")
+        .first()
+    )
+    if previous is None:
+        return 0
+    standards = {s.number: s for s in submission.cycle.standards.all()}
+    copies = [
+        CommittedAction(
+            submission=submission,
+            number=number,
+            text=old.text,
+            standard=standards.get(old.standard.number) if old.standard else None,
+            owner=old.owner,
+            due_date=old.due_date,
+            status=old.status,
+            rag=old.rag,
+            carried_forward=True,
+            carried_from=old,
+        )
+        for number, old in enumerate(
+            previous.actions.open().select_related("standard").order_by("number"),
+            start=1,
+        )
+    ]
+    for copy in copies:
+        _saved(copy, user)
+    return len(copies)
+
+
+@transaction.atomic
+def submission_send(
+    *,
+    submission,
+    user,
+    version: int | None = None,
+    late_reason: str = "",
+    may_accept_late: bool = False,
+) -> Submission:
+    """Submit (as submission_submit), refused while an action carried forward
+    from last year is unconfirmed (checked after the answers, and undone with
+    the submit when it fails)."""
+    sent = submission_submit(
+        submission=submission,
+        user=user,
+        version=version,
+        late_reason=late_reason,
+        may_accept_late=may_accept_late,
+    )
+    carried = sent.actions.filter(carried_forward=True).count()
+    if carried:
+        raise DomainError(
+            f"Confirm, change or remove the {carried} action"
+            f"{pluralize(carried)} carried forward from last year before "
+            "submitting."
+        )
+    return sent
+
+
+@transaction.atomic
+def action_record_progress(
+    *, action, user, version: int, status: str, rag: str, note: str = ""
+) -> CommittedAction:
+    """Progress on a follow-up action: an update (kept, never edited) and the
+    action's status and RAG. "No update required" ("") leaves the RAG as it was;
+    complete makes it Complete; red or amber needs a note."""
+    current = lock(CommittedAction, pk=action.pk)
+    if current.version != version:
+        raise StaleVersion(current)
+    if current.submission.status != SubmissionStatus.SUBMITTED:
+        raise DomainError(
+            "Progress is recorded once the submission has been submitted."
+        )
+    errors = {
+        ("note" if field == "narrative" else field): text
+        for field, text in entry_errors(rag, note).items()
+    }
+    if status not in ActionStatus.values:
+        errors["status"] = "Choose not started, in progress or complete."
+    elif rag == Rag.COMPLETE and status != ActionStatus.COMPLETE:
+        errors["status"] = "An action rated Complete has the status complete."
+    if status == ActionStatus.COMPLETE and rag in (Rag.RED, Rag.AMBER):
+        errors["rag"] = "A complete action is rated Complete."
+    if errors:
+        raise DomainError(errors)
+    if status == ActionStatus.COMPLETE:
+        rag = Rag.COMPLETE
+    ActionProgress.objects.create(
+        action=current, status=status, rag=rag, note=note.strip(), author=user
+    )
+    current.status = status
+    if rag:
+        current.rag = rag
+    current.version += 1
+    return _saved(current, user)
+
+
+def challenge_event_create(
+    *, cycle, user, held_on: date, title: str = CHALLENGE_TITLE, notes: str = ""
+) -> ChallengeEvent:
+    """A challenge event of the cycle ("Learning from Each Other")."""
+    return _saved(
+        ChallengeEvent(
+            cycle=cycle,
+            held_on=held_on,
+            title=title.strip() or CHALLENGE_TITLE,
+            notes=notes.strip(),
+        ),
+        user,
+    )
+
+
+def challenge_participant_add(
+    *, event, user, organisation, challenged_on: str, response: str = ""
+) -> ChallengeParticipant:
+    """An organisation of the board taking part: what it was challenged on and
+    its response; once per event."""
+    if organisation.board_id != event.cycle.board_id:
+        raise DomainError({"organisation": "Choose an organisation of this board."})
+    if event.participants.filter(organisation=organisation).exists():
+        raise DomainError(
+            {"organisation": f"{organisation} already takes part in this event."}
+        )
+    return _saved(
+        ChallengeParticipant(
+            event=event,
+            organisation=organisation,
+            challenged_on=challenged_on.strip(),
+            response=response.strip(),
+        ),
+        user,
+    )
 
 
 # Imports of respondents and survey exports ------------------------------------

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from .views import case_audits, section11, submissions, survey
+from .views import (
+    case_audits,
+    follow_up,
+    section11,
+    submission_parts,
+    submissions,
+    survey,
+)
 
 app_name = "audits"
 base = "boards/<slug:board_slug>/audits/"
@@ -134,6 +141,71 @@ urlpatterns = [
     # (end of block: survey)
     # Section 11 evidence files, committed actions and challenge events
     # (block: follow-up)
+    path(
+        s11 + "submissions/<int:submission_id>/evidence/",
+        submission_parts.EvidenceView.as_view(),
+        name="submission-evidence",
+    ),
+    path(
+        s11 + "submissions/<int:submission_id>/evidence/<int:file_id>/",
+        submission_parts.EvidenceDownloadView.as_view(),
+        name="submission-evidence-file",
+    ),
+    path(
+        s11 + "submissions/<int:submission_id>/evidence/<int:file_id>/remove/",
+        submission_parts.EvidenceRemoveView.as_view(),
+        name="submission-evidence-remove",
+    ),
+    path(
+        s11 + "submissions/<int:submission_id>/actions/",
+        submission_parts.ActionsView.as_view(),
+        name="submission-actions",
+    ),
+    path(
+        s11 + "submissions/<int:submission_id>/actions/<int:action_id>/",
+        submission_parts.ActionChangeView.as_view(),
+        name="submission-action",
+    ),
+    path(
+        s11 + "submissions/<int:submission_id>/actions/<int:action_id>/remove/",
+        submission_parts.ActionRemoveView.as_view(),
+        name="submission-action-remove",
+    ),
+    path(
+        s11 + "<int:year>/follow-up/",
+        follow_up.FollowUpListView.as_view(),
+        name="follow-up",
+    ),
+    path(
+        s11 + "<int:year>/follow-up/<int:action_id>/",
+        follow_up.FollowUpActionView.as_view(),
+        name="follow-up-action",
+    ),
+    path(
+        s11 + "<int:year>/follow-up/<int:action_id>/progress/",
+        follow_up.FollowUpProgressView.as_view(),
+        name="follow-up-progress",
+    ),
+    path(
+        s11 + "<int:year>/challenge-events/",
+        follow_up.ChallengeListView.as_view(),
+        name="challenges",
+    ),
+    path(
+        s11 + "<int:year>/challenge-events/new/",
+        follow_up.ChallengeCreateView.as_view(),
+        name="challenge-create",
+    ),
+    path(
+        s11 + "<int:year>/challenge-events/<int:event_id>/",
+        follow_up.ChallengeView.as_view(),
+        name="challenge",
+    ),
+    path(
+        s11 + "<int:year>/challenge-events/<int:event_id>/participants/new/",
+        follow_up.ChallengeParticipantAddView.as_view(),
+        name="challenge-participant-add",
+    ),
     # (end of block: follow-up)
     # Imports of respondents and survey exports
     # (block: imports)

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from boards.models import Meeting
 from lscb_portal.errors import AlreadyRecorded, DomainError
+from lscb_portal.files import MAX_UPLOAD_BYTES, upload_name, upload_refusal
 from lscb_portal.periods import quarter_bounds
 from lscb_portal.versioning import StaleVersion, lock, update_versioned
 
@@ -24,18 +25,7 @@ from .models import (
 )
 
 SUBMITTED = "Submitted"  # the reason on a submission's history row
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-# Allowed types, checked by extension and by the file's first bytes.
-ATTACHMENT_SIGNATURES = {
-    ".pdf": [b"%PDF-"],
-    ".docx": [b"PK\x03\x04"],
-    ".xlsx": [b"PK\x03\x04"],
-    ".pptx": [b"PK\x03\x04"],
-    ".odt": [b"PK\x03\x04"],
-    ".png": [b"\x89PNG"],
-    ".jpg": [b"\xff\xd8\xff"],
-    ".jpeg": [b"\xff\xd8\xff"],
-}
+MAX_ATTACHMENT_BYTES = MAX_UPLOAD_BYTES
 
 
 def subgroup_update(*, subgroup, version, changes, user) -> Subgroup:
@@ -183,22 +173,10 @@ def _receive_for_next_meeting(subgroup_return, user):
 
 
 def attachment_add(*, subgroup_return, upload, user) -> ReturnAttachment:
-    name = upload.name.rsplit("/", 1)[-1]
-    extension = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if upload.size > MAX_ATTACHMENT_BYTES:
-        raise DomainError(
-            {"file": f"The file must be smaller than {MAX_ATTACHMENT_BYTES >> 20} MB."}
-        )
-    signatures = ATTACHMENT_SIGNATURES.get(extension)
-    head = upload.read(8)
-    upload.seek(0)
-    if signatures is None or not any(head.startswith(s) for s in signatures):
-        raise DomainError(
-            {
-                "file": "The file must be a PDF, Word, Excel, PowerPoint, "
-                "OpenDocument text, PNG or JPEG file."
-            }
-        )
+    refusal = upload_refusal(upload)
+    if refusal:
+        raise DomainError({"file": refusal})
+    name = upload_name(upload)
     return ReturnAttachment.objects.create(
         subgroup_return=subgroup_return,
         file=upload,

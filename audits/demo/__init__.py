@@ -21,6 +21,9 @@ def load() -> None:
 
     # Section 11 evidence files, committed actions and challenge events
     # (block: follow-up)
+    from . import challenge
+
+    challenge.load(board)
 
     # Board home, agency page, meeting pack and annual report
     # (block: joins)

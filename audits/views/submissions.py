@@ -1,8 +1,9 @@
 """Completing a Section 11 submission in the browser: the open audits an agency
 contributor (or the business team) answers, the task list of a submission, one
-question page per standard (saved at each step), and "Check your answers" before
-submitting. A submission the user may not see is a 404; a submitted one, or one
-the user may read but not change, is shown read-only."""
+question page per standard (saved at each step), the evidence files and actions
+(views/submission_parts.py), and "Check your answers" before submitting. A
+submission the user may not see is a 404; a submitted one, or one the user may
+read but not change, is shown read-only."""
 
 from functools import cached_property
 
@@ -46,6 +47,14 @@ def standard_url(board_slug: str, submission_id: int, number: int) -> str:
 
 def check_url(board_slug: str, submission_id: int) -> str:
     return reverse("audits:submission-check", args=[board_slug, submission_id])
+
+
+def evidence_url(board_slug: str, submission_id: int) -> str:
+    return reverse("audits:submission-evidence", args=[board_slug, submission_id])
+
+
+def actions_url(board_slug: str, submission_id: int) -> str:
+    return reverse("audits:submission-actions", args=[board_slug, submission_id])
 
 
 def year_label(year: int) -> str:
@@ -190,6 +199,14 @@ class SubmissionMixin(BoardMixin):
         return {a.question_id: a for a in self.submission.answers.all()}
 
     @cached_property
+    def evidence_files(self):
+        return list(self.submission.evidence_files.current().select_related("standard"))
+
+    @cached_property
+    def actions(self):
+        return list(self.submission.actions.select_related("standard"))
+
+    @cached_property
     def carried_from(self) -> str:
         """ "2015-16": the year of the organisation's previous submission, where
         carried-forward answers come from (asked only when the page shows one)."""
@@ -229,6 +246,8 @@ class SubmissionMixin(BoardMixin):
             caption=f"{submission.organisation} – {submission.cycle}",
             submission_url=submission_url(self.board.slug, submission.pk),
             check_url=check_url(self.board.slug, submission.pk),
+            evidence_url=evidence_url(self.board.slug, submission.pk),
+            actions_url=actions_url(self.board.slug, submission.pk),
         )
         return super().get_context_data(**kwargs)
 
@@ -252,10 +271,32 @@ class SubmissionView(SubmissionMixin, TemplateView):
                 }
             )
         done = sum(1 for t in tasks if t["status"] == COMPLETED)
+        files, actions = len(self.evidence_files), len(self.actions)
+        actions_carried = any(a.carried_forward for a in self.actions)
+        extras = [
+            {
+                "id": "evidence",
+                "name": "Evidence files",
+                "status": f"{files} file{'s' if files != 1 else ''}",
+                "css": "",
+                "url": evidence_url(slug, pk),
+            },
+            {
+                "id": "actions",
+                "name": "Actions you commit to",
+                "status": CARRIED
+                if actions_carried
+                else f"{actions} action{'s' if actions != 1 else ''}",
+                "css": STATUS_CSS[CARRIED] if actions_carried else "",
+                "url": actions_url(slug, pk),
+            },
+        ]
         return super().get_context_data(
             tasks=tasks,
+            extras=extras,
             done=done,
-            any_carried=any(t["status"] == CARRIED for t in tasks),
+            any_carried=any(t["status"] == CARRIED for t in tasks) or actions_carried,
+            files=self.evidence_files,
             **kwargs,
         )
 
@@ -263,7 +304,8 @@ class SubmissionView(SubmissionMixin, TemplateView):
 class StandardView(SubmissionMixin, FormSaveMixin, FormView):
     """The questions of one standard, each rated with its evidence; "Save and
     continue" records each answer (confirming a carried-forward one) and goes to
-    the next standard, or to "Check your answers" after the last."""
+    the next standard, or after the last to the evidence files (then the
+    actions, then "Check your answers")."""
 
     template_name = "audits/submission_standard.html"
     form_class = StandardAnswersForm
@@ -298,7 +340,9 @@ class StandardView(SubmissionMixin, FormSaveMixin, FormView):
     def next_url(self) -> str:
         slug, pk = self.board.slug, self.submission.pk
         later = [s for s in self.standards if s.number > self.standard.number]
-        return standard_url(slug, pk, later[0].number) if later else check_url(slug, pk)
+        if later:
+            return standard_url(slug, pk, later[0].number)
+        return evidence_url(slug, pk)
 
     def form_save(self, form):
         version = form.cleaned_data["version"]
@@ -337,8 +381,9 @@ class StandardView(SubmissionMixin, FormSaveMixin, FormView):
 
 
 class CheckView(SubmissionMixin, FormSaveMixin, FormView):
-    """Check your answers, then submit. After the close date only the business
-    team may submit, accepting it late with a reason."""
+    """Check your answers (and the evidence files and actions), then submit.
+    After the close date only the business team may submit, accepting it late
+    with a reason."""
 
     template_name = "audits/submission_check.html"
     form_class = SubmissionSubmitForm
@@ -359,7 +404,7 @@ class CheckView(SubmissionMixin, FormSaveMixin, FormView):
 
     def form_save(self, form):
         data = form.cleaned_data
-        submission = services.submission_submit(
+        submission = services.submission_send(
             submission=self.submission,
             user=self.request.user,
             version=data["version"],
@@ -390,5 +435,7 @@ class CheckView(SubmissionMixin, FormSaveMixin, FormView):
         return super().get_context_data(
             sections=sections,
             late=self.late,
+            files=self.evidence_files,
+            actions=self.actions,
             **kwargs,
         )

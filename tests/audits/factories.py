@@ -3,15 +3,21 @@
 from datetime import date
 
 import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from audits import services
 from audits.models import (
+    ChallengeEvent,
+    CommittedAction,
     Organisation,
     Question,
     Section11Cycle,
     Sector,
     StaffSurvey,
     Standard,
+    Submission,
+    SubmissionStatus,
 )
 from tests.boards.factories import BoardFactory
 
@@ -100,6 +106,41 @@ def survey_question(survey, options, *, skipped=None, number="", text=None, **kw
 
 # Section 11 evidence files, committed actions and challenge events ------------
 # (block: follow-up)
+
+
+PDF_BYTES = b"%PDF-1.4\n% evidence\n"
+
+
+def pdf_upload(name="evidence.pdf", content=PDF_BYTES):
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def submitted(cycle, organisation):
+    """A submitted submission of the organisation (answers are not needed)."""
+    return Submission.objects.create(
+        cycle=cycle,
+        organisation=organisation,
+        status=SubmissionStatus.SUBMITTED,
+        submitted_at=timezone.now(),
+    )
+
+
+class CommittedActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CommittedAction
+
+    number = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"Action {n + 1}: review the policy")
+    owner = "Safeguarding lead"
+    due_date = date(2017, 9, 30)
+
+
+class ChallengeEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ChallengeEvent
+
+    cycle = factory.SubFactory(CycleFactory)
+    held_on = date(2017, 9, 21)
 
 
 # Imports of respondents and survey exports ------------------------------------

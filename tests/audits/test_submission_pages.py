@@ -75,6 +75,13 @@ def check_url(submission):
     )
 
 
+def evidence_url(submission):
+    return reverse(
+        "audits:submission-evidence",
+        args=[submission.cycle.board.slug, submission.pk],
+    )
+
+
 def answers_post(submission, questions, ratings, evidence=None, version=None):
     data = {"version": submission.version if version is None else version}
     for i, (question, rating) in enumerate(zip(questions, ratings, strict=True)):
@@ -273,7 +280,8 @@ def test_standard_page_saves_each_answer_and_continues(cast, as_user, draft):
 
     last = questions_of(draft.cycle)[2:]
     response = client.post(standard_url(draft, 2), answers_post(draft, last, [N, NA]))
-    assert response["Location"] == check_url(draft)
+    # After the last standard: the evidence files, then the actions, then check.
+    assert response["Location"] == evidence_url(draft)
 
 
 def test_no_rating_chosen_is_refused_and_nothing_is_saved(cast, as_user, draft):
@@ -507,8 +515,9 @@ def test_contributor_y_gets_404_when_posting_to_x_submission(cast, as_user, draf
 # Query budgets ----------------------------------------------------------------------
 
 # Session, user, board, memberships, then the submission, its standards and
-# questions, its answers: the same at 9 × 2 and 9 × 6 questions.
-BUDGET = 10
+# questions, its answers, its evidence files and its actions: the same at 9 × 2
+# and 9 × 6 questions (and 1 or 3 actions).
+BUDGET = 12
 
 
 @pytest.mark.parametrize("who", ["contributor_x", "business_team"])
@@ -521,12 +530,23 @@ def test_submission_pages_run_bounded_queries(
         cycle=cycle, organisation=org_x, user=cast.contributor_x
     )
     answer_all(submission, cast.contributor_x, rating=P)
+    for n in range(1 if questions == 2 else 3):
+        services.action_add(
+            submission=submission,
+            user=cast.contributor_x,
+            text=f"Action {n}",
+            owner="Lead",
+            due_date=today(),
+            standard=submission.cycle.standards.get(number=n + 1),
+        )
     client = as_user(cast.user(who))
     client.get(mine_url(cast.board))  # warm the session
     for url in (
         mine_url(cast.board),
         task_url(submission),
         standard_url(submission, 5),
+        evidence_url(submission),
+        reverse("audits:submission-actions", args=[cast.board.slug, submission.pk]),
         check_url(submission),
     ):
         with django_assert_max_num_queries(BUDGET):

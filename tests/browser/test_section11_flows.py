@@ -1,13 +1,15 @@
 """The demo's agency contributor completes a carried-forward Section 11
-submission: starts this year's, sees last year's answers carried forward,
-confirms or changes each standard, checks the answers and submits; the results
-then count it. The business team opens the submitted answers, read-only. Each
-page is axe clean.
+submission: starts this year's, sees last year's answers and open action carried
+forward, confirms or changes each standard, uploads an evidence file, confirms
+the carried-forward action and adds another, checks the answers and submits. The
+business team opens the results page before and after and sees the compliance
+figures change, then the submitted answers, read-only. Each page is axe clean.
 
 The Section 11 demo is written elsewhere, so the test builds its own two cycles
 on the demo board (years away from the demo's 2015 and 2016)."""
 
-from datetime import timedelta
+import re
+from datetime import date, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -15,11 +17,16 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from audits import selectors, services
+from audits import services
 from audits.models import Organisation, Rating, Sector, SubmissionStatus
 from boards.demo import DEMO_PASSWORD, demo_email
 from boards.models import Board, Role, User
-from tests.audits.factories import OrganisationFactory, cycle_with
+from tests.audits.factories import (
+    PDF_BYTES,
+    CommittedActionFactory,
+    OrganisationFactory,
+    cycle_with,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -69,6 +76,13 @@ def section11(demo):
             rating=rating,
             evidence=f"Evidence {question.code}",
         )
+    CommittedActionFactory(
+        submission=previous,
+        number=1,
+        text="Audit supervision records each quarter",
+        owner="Head of safeguarding",
+        due_date=date(2026, 6, 30),
+    )
     services.submission_submit(
         submission=previous, user=team, late_reason="Imported", may_accept_late=True
     )
@@ -83,15 +97,32 @@ def section11(demo):
     return board, organisation, new
 
 
-def percents(cycle):
-    return [r.compliance.percent for r in selectors.compliance(cycle).standards]
+def compliance_cells(page, number):
+    """The cells of standard `number`'s row of the results' compliance table."""
+    table = page.get_by_role("table", name="Fully met, per standard and question")
+    row = table.get_by_role("row", name=re.compile(rf"^{number}\. Standard {number}"))
+    return row.get_by_role("cell")
 
 
 def test_contributor_completes_a_carried_forward_submission(
-    section11, live_server, page, sign_in, assert_accessible
+    section11, live_server, page, sign_in, assert_accessible, tmp_path, settings
 ):
+    settings.MEDIA_ROOT = tmp_path / "media"
     board, organisation, cycle = section11
-    assert percents(cycle) == [None, None, None]  # no valid submission yet
+    results_url = live_server.url + reverse(
+        "audits:results", args=[board.slug, cycle.year]
+    )
+
+    # The business team's results page: no valid submission yet.
+    sign_in(page, demo_email("business.team"), DEMO_PASSWORD)
+    page.goto(results_url)
+    expect(
+        page.get_by_text("Showing all sectors: 0 valid submissions.")
+    ).to_be_visible()
+    for number in (1, 2, 3):
+        expect(compliance_cells(page, number).nth(2)).to_have_text("No data")
+    assert_accessible(page)
+    page.context.clear_cookies()
 
     sign_in(page, demo_email("agency.contributor"), DEMO_PASSWORD)
     page.goto(live_server.url + reverse("audits:my-submissions", args=[board.slug]))
@@ -108,7 +139,9 @@ def test_contributor_completes_a_carried_forward_submission(
     expect(page.get_by_role("heading", level=1, name=organisation.name)).to_be_visible()
     expect(page.get_by_text("6 answers carried forward")).to_be_visible()
     statuses = page.locator(".govuk-task-list__status")
-    expect(statuses).to_have_text(["Carried forward – check"] * 3)
+    expect(statuses).to_have_text(
+        ["Carried forward – check"] * 3 + ["0 files", "Carried forward – check"]
+    )
     assert_accessible(page)
 
     # Standard 1: confirmed as carried forward.
@@ -134,7 +167,15 @@ def test_contributor_completes_a_carried_forward_submission(
     # Submitting now is refused: standard 3 is still carried forward.
     expect(page.get_by_text("Step 3 of 3")).to_be_visible()
     page.get_by_role("link", name="Back to the submission").click()
-    expect(statuses).to_have_text(["Completed", "Completed", "Carried forward – check"])
+    expect(statuses).to_have_text(
+        [
+            "Completed",
+            "Completed",
+            "Carried forward – check",
+            "0 files",
+            "Carried forward – check",
+        ]
+    )
     page.get_by_role("link", name="Check your answers and submit").click()
     page.get_by_role("button", name="Submit").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text(
@@ -148,31 +189,99 @@ def test_contributor_completes_a_carried_forward_submission(
     expect(page.get_by_label("Evidence for 3.2")).to_have_value("Evidence 3.2")
     page.get_by_role("button", name="Save and continue").click()
 
+    # Evidence files: a PDF for standard 2.
+    expect(page.get_by_role("heading", level=1, name="Evidence files")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Upload a file").set_input_files(
+        {
+            "name": "Supervision audit 2026.pdf",
+            "mimeType": "application/pdf",
+            "buffer": PDF_BYTES,
+        }
+    )
+    page.get_by_label("Evidence for").select_option(label="2. Standard 2")
+    page.get_by_role("button", name="Upload file").click()
+    expect(page.get_by_text("Supervision audit 2026.pdf uploaded.")).to_be_visible()
+    files = page.get_by_role("table", name="Evidence files")
+    expect(files.get_by_role("link", name="Supervision audit 2026.pdf")).to_be_visible()
+    expect(files).to_contain_text("2. Standard 2")
+    assert_accessible(page)
+    page.get_by_role("link", name="Continue").click()
+
+    # Actions: last year's open one confirmed with a new due date, one added.
+    expect(
+        page.get_by_role("heading", level=1, name="Actions you commit to")
+    ).to_be_visible()
+    expect(
+        page.get_by_text("Carried forward from 2025-26 – check and confirm")
+    ).to_have_count(1)
+    assert_accessible(page)
+    page.get_by_role("link", name="Confirm or change action 1").click()
+    expect(
+        page.get_by_role("heading", level=1, name="Confirm or change action 1")
+    ).to_be_visible()
+    expect(page.get_by_label("Action")).to_have_value(
+        "Audit supervision records each quarter"
+    )
+    due = page.get_by_role("group", name="Due date")
+    due.get_by_label("Year").fill("2027")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save action").click()
+    expect(page.get_by_text("Action 1 saved.")).to_be_visible()
+    expect(page.get_by_text("Carried forward from")).to_have_count(0)
+    page.get_by_label("Action", exact=True).fill(
+        "Train every recruiting manager in safer recruitment"
+    )
+    page.get_by_label("Standard it answers (optional)").select_option(
+        label="3. Standard 3"
+    )
+    page.get_by_label("Owner").fill("Head of HR")
+    added_due = page.get_by_role("group", name="Due date")
+    added_due.get_by_label("Day").fill("31")
+    added_due.get_by_label("Month").fill("3")
+    added_due.get_by_label("Year").fill("2027")
+    page.get_by_role("button", name="Add action").click()
+    expect(page.get_by_text("Action 2 added.")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Continue").click()
+
     # Check your answers, then submit.
     expect(
         page.get_by_role("heading", level=1, name="Check your answers")
     ).to_be_visible()
     expect(page.get_by_text("Supervision audit of 2026")).to_be_visible()
     expect(page.get_by_text("Carried forward from")).to_have_count(0)
+    expect(page.get_by_role("link", name="Supervision audit 2026.pdf")).to_be_visible()
+    expect(
+        page.get_by_text("Train every recruiting manager in safer recruitment")
+    ).to_be_visible()
+    expect(
+        page.get_by_text("Owner: Head of safeguarding. Due 30 June 2027.")
+    ).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Submit").click()
     expect(
         page.get_by_text(f"Submission for {organisation.name} sent.")
     ).to_be_visible()
     expect(page.locator(".govuk-panel__title")).to_have_text("Submitted")
-    expect(statuses).to_have_text(["Completed"] * 3)
+    expect(statuses).to_have_text(["Completed"] * 3 + ["1 file", "2 actions"])
     assert_accessible(page)
 
     submission = organisation.submissions.get(cycle=cycle)
     assert submission.status == SubmissionStatus.SUBMITTED
-    # The results count it (the results page is built elsewhere): standards 1
-    # and 2 fully met, standard 3 not.
-    assert percents(cycle) == [100, 100, 0]
-    assert selectors.compliance(cycle).valid == 1
+    assert submission.actions.filter(carried_forward=False).count() == 2
 
-    # The business team reads the submitted answers: no Change links.
+    # The business team's results page counts it: standards 1 and 2 fully met,
+    # standard 3 not.
     page.context.clear_cookies()
     sign_in(page, demo_email("business.team"), DEMO_PASSWORD)
+    page.goto(results_url)
+    expect(page.get_by_text("all sectors: 1 valid submission.")).to_be_visible()
+    for number, percent in ((1, "100%"), (2, "100%"), (3, "0%")):
+        expect(compliance_cells(page, number).nth(2)).to_have_text(percent)
+    assert_accessible(page)
+
+    # The business team reads the submitted answers: no Change links.
     page.goto(
         live_server.url
         + reverse("audits:submission-check", args=[board.slug, submission.pk])
