@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import case_audits, section11, submissions
+from .views import case_audits, imports, section11, submissions
 
 app_name = "audits"
 base = "boards/<slug:board_slug>/audits/"
@@ -111,5 +111,15 @@ urlpatterns = [
     # (end of block: follow-up)
     # Imports of respondents and survey exports
     # (block: imports)
+    path(
+        base + "organisations/import/",
+        imports.OrganisationImportView.as_view(),
+        name="organisations-import",
+    ),
+    path(
+        s11 + "<int:year>/submissions/import/",
+        imports.SurveyImportView.as_view(),
+        name="survey-import",
+    ),
     # (end of block: imports)
 ]
