@@ -550,7 +550,7 @@ def _model_errors(instance, exclude) -> list[str]:
     try:
         instance.clean_fields(exclude=exclude)
     except ValidationError as error:
-        return [m for ms in error.message_dict.values() for m in ms]
+        return [f"{f}: {m}" for f, ms in error.message_dict.items() for m in ms]
     return []
 
 
@@ -689,6 +689,47 @@ def _survey_columns(header, questions) -> list[str]:
     return errors
 
 
+def _survey_date(text: str, cycle, today) -> tuple[date | None, list[str]]:
+    """The day a row was submitted (today if blank), within the cycle's dates."""
+    if not text.strip():
+        on, given = today, "today"
+    else:
+        on, given = _submitted_on(text), "submitted"
+        if on is None:
+            return None, [
+                f"submitted “{text}” is not a date: write 2017-01-10 or 10/01/2017."
+            ]
+    if cycle.opens_on <= on <= cycle.closes_on:
+        return on, []
+    return on, [
+        f"{on:%-d %B %Y} ({given}) is outside the audit ({cycle.opens_on:%-d %B %Y} "
+        f"to {cycle.closes_on:%-d %B %Y}): give the date each response was submitted."
+    ]
+
+
+def _survey_ratings(values, questions) -> tuple[dict, list[str]]:
+    """A row's (rating, evidence) by question code: every question rated on the
+    scale, the evidence no longer than an answer holds."""
+    ratings, errors = {}, []
+    for code in questions:
+        cell = values.get(code, "").strip()
+        rating = _choice(cell, Rating.choices) if cell else None
+        if not cell:
+            errors.append(f"question {code} is not answered.")
+        elif rating is None:
+            errors.append(
+                f"question {code}: “{cell}” is not a rating: choose {RATING_CHOICE}."
+            )
+        evidence = values.get(f"evidence {code}", "").strip()
+        if len(evidence) > EVIDENCE_LENGTH:
+            errors.append(
+                f"the evidence for question {code} is longer than {EVIDENCE_LENGTH} "
+                "characters."
+            )
+        ratings[code] = (rating, evidence)
+    return ratings, errors
+
+
 def survey_export_import(*, cycle, upload, user) -> int:
     """A survey tool's export for the cycle, one row per responding organisation
     (organisation, sector, a rating column per question "S.Q", optional "evidence
@@ -716,7 +757,6 @@ def survey_export_import(*, cycle, upload, user) -> int:
         Submission.objects.filter(cycle=cycle).values_list("organisation_id", "status")
     )
     today, now = timezone.localdate(), timezone.now()
-    window = f"{cycle.opens_on:%-d %B %Y} to {cycle.closes_on:%-d %B %Y}"
     errors, seen, new_organisations, submissions, answers = [], {}, {}, [], []
     for line, values in rows:
         name = values["organisation"].strip()
@@ -731,7 +771,7 @@ def survey_export_import(*, cycle, upload, user) -> int:
             status = SubmissionStatus(answered[organisation.pk]).label.lower()
             row_errors.append(
                 f"{organisation.name} already has a submission for this audit "
-                f"({status}): remove its row, or exclude the one it has."
+                f"({status}): remove its row from the file."
             )
         seen.setdefault(key, line)
         sector_text = values.get("sector", "").strip()
@@ -747,38 +787,9 @@ def survey_export_import(*, cycle, upload, user) -> int:
                 organisation = Organisation(board=cycle.board, name=name, sector=sector)
                 row_errors += _model_errors(organisation, exclude=["board", "agency"])
                 new_organisations[key] = organisation
-        on = today
-        if values.get("submitted", "").strip():
-            on = _submitted_on(values["submitted"])
-            if on is None:
-                row_errors.append(
-                    f"submitted “{values['submitted']}” is not a date: write "
-                    "2017-01-10 or 10/01/2017."
-                )
-        if on and not cycle.opens_on <= on <= cycle.closes_on:
-            given = "submitted" if values.get("submitted", "").strip() else "today"
-            row_errors.append(
-                f"{on:%-d %B %Y} ({given}) is outside the audit ({window}): give "
-                "the date each response was submitted."
-            )
-        ratings = {}
-        for code in questions:
-            cell = values.get(code, "").strip()
-            rating = _choice(cell, Rating.choices) if cell else None
-            if not cell:
-                row_errors.append(f"question {code} is not answered.")
-            elif rating is None:
-                row_errors.append(
-                    f"question {code}: “{cell}” is not a rating: choose "
-                    f"{RATING_CHOICE}."
-                )
-            evidence = values.get(f"evidence {code}", "").strip()
-            if len(evidence) > EVIDENCE_LENGTH:
-                row_errors.append(
-                    f"the evidence for question {code} is longer than "
-                    f"{EVIDENCE_LENGTH} characters."
-                )
-            ratings[code] = (rating, evidence)
+        on, date_errors = _survey_date(values.get("submitted", ""), cycle, today)
+        ratings, rating_errors = _survey_ratings(values, questions)
+        row_errors += date_errors + rating_errors
         errors += [f"Row {line}: {e}" for e in row_errors]
         if row_errors:
             if len(errors) >= MAX_IMPORT_ERRORS:

@@ -165,7 +165,7 @@ def test_organisations_are_read_from_xlsx(cast):
         ),
         (
             ["E" * 201, "school", "", ""],
-            "Row 3: Ensure this value has at most 200 characters (it has 201).",
+            "Row 3: name: Ensure this value has at most 200 characters (it has 201).",
         ),
     ],
 )
@@ -420,7 +420,7 @@ BAD_ROWS = [
             "2017-01-10",
         ],
         "Row 3: Harbour Youth Trust already has a submission for this audit "
-        "(draft): remove its row, or exclude the one it has.",
+        "(draft): remove its row from the file.",
     ),
 ]
 
