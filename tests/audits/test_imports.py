@@ -564,3 +564,27 @@ def test_an_organisations_import_runs_the_same_queries_for_20_rows_and_500(
             )
         assert (result.added, result.updated) == (size // 2, size // 2)
     assert Organisation.objects.filter(sector=Sector.GP).count() == 520
+
+
+def test_a_submission_saved_while_the_file_is_read_stops_the_whole_import(
+    cast, cycle, monkeypatch
+):
+    """A contributor starts the organisation's submission after the import checked
+    the file: the database refuses the second one, and nothing of the file stays."""
+    listed = OrganisationFactory(board=cast.board, name="Listed", sector="school")
+    check_date = services._survey_date
+
+    def started_meanwhile(*args):
+        if not Submission.objects.exists():
+            Submission.objects.create(cycle=cycle, organisation=listed)
+        return check_date(*args)
+
+    monkeypatch.setattr(services, "_survey_date", started_meanwhile)
+    rows = survey_rows(cycle, 2)
+    rows.append(["Listed", "", *["Fully met"] * 4, "2017-01-10"])
+    assert refused(lambda: import_survey(cast, cycle, rows)) == [
+        "Someone saved a submission or an organisation of this file while it was "
+        "imported: nothing was imported, import it again."
+    ]
+    assert Submission.objects.get().organisation == listed
+    assert list(Organisation.objects.all()) == [listed]
