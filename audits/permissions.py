@@ -163,6 +163,12 @@ def can_view_challenge_events(user, board) -> bool:
 # (block: imports)
 
 
+def can_import_audits(user, board) -> bool:
+    """Import the board's list of organisations or a cycle's survey export: the
+    business team."""
+    return can_manage_audits(user, board)
+
+
 # API --------------------------------------------------------------------------
 # (block: api)
 

@@ -3,14 +3,16 @@ submissions (started from the organisation's previous answers, answered, submitt
 accepted late, excluded). Every rule is checked here; pages, imports and the API
 call these and turn a DomainError into messages."""
 
+import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from lscb_portal.errors import AlreadyRecorded, DomainError, full_clean
 from lscb_portal.files import upload_name, upload_refusal
@@ -37,6 +39,7 @@ from .models import (
     Rating,
     RecommendationStatus,
     Section11Cycle,
+    Sector,
     StaffSurvey,
     Standard,
     Submission,
@@ -1077,3 +1080,366 @@ def challenge_participant_add(
 
 # Imports of respondents and survey exports ------------------------------------
 # (block: imports)
+
+RESPONDENT_COLUMNS = ["name", "sector", "agency", "active"]
+SURVEY_COLUMNS = ["organisation", "sector", "submitted"]
+MAX_IMPORT_ROWS = 5000
+MAX_IMPORT_ERRORS = 200
+IMPORTED = "Imported from a file"
+QUESTION_CODE_RE = re.compile(r"^(\d+)\.(\d+)$")
+DAY_MONTH_YEAR_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+RATING_CHOICE = "fully met, partially met, not met or not applicable"
+EVIDENCE_LENGTH = Answer._meta.get_field("evidence").max_length
+YES, NO = {"yes", "y", "true", "1"}, {"no", "n", "false", "0"}
+
+
+@dataclass
+class RespondentsImported:
+    added: int
+    updated: int
+    unchanged: int
+
+
+def _choice(text: str, choices) -> str | None:
+    """A choice's value from its label or its code, in any case."""
+    wanted = text.strip().lower()
+    for value, label in choices:
+        if wanted in (value.lower(), label.lower()):
+            return value
+    return None
+
+
+def _sector_error(text: str) -> str:
+    return f"sector “{text}” is not one of: {', '.join(Sector.labels)}."
+
+
+def _table_rows(table) -> list[tuple[int, dict]]:
+    """(row number, {column: cell}) for the rows under the header that are not
+    blank, the file's row numbers as a spreadsheet shows them."""
+    header = [cell.strip().lower() for cell in table[0]]
+    rows = []
+    for line, cells in enumerate(table[1:], start=2):
+        if any(cells):
+            padded = [*cells, *[""] * len(header)]
+            rows.append((line, dict(zip(header, padded, strict=False))))
+    if len(rows) > MAX_IMPORT_ROWS:
+        raise ImportFailed([f"The file has more than {MAX_IMPORT_ROWS} rows."])
+    if not rows:
+        raise ImportFailed(["The file has no rows under its header."])
+    return rows
+
+
+def _header(table) -> list[str]:
+    if not table or not any(table[0]):
+        raise ImportFailed(["The file is empty."])
+    return [cell.strip().lower() for cell in table[0]]
+
+
+def _check_header(header, *, known, required) -> None:
+    errors = []
+    unknown = [h for h in header if h and h not in known]
+    if unknown:
+        errors.append(
+            f"Unknown column{pluralize(len(unknown))}: {', '.join(unknown)}. The "
+            f"columns are: {', '.join(known)}."
+        )
+    missing = [c for c in required if c not in header]
+    if missing:
+        errors.append(f"Missing column{pluralize(len(missing))}: {', '.join(missing)}.")
+    duplicated = sorted({h for h in header if h and header.count(h) > 1})
+    if duplicated:
+        errors.append(
+            f"Column{pluralize(len(duplicated))} given twice: {', '.join(duplicated)}."
+        )
+    if errors:
+        raise ImportFailed(errors)
+
+
+def _failed_if(errors: list[str]) -> None:
+    if errors:
+        raise ImportFailed(errors[:MAX_IMPORT_ERRORS])
+
+
+def _model_errors(instance, exclude) -> list[str]:
+    """The model's own field rules (lengths, choices), without a query."""
+    try:
+        instance.clean_fields(exclude=exclude)
+    except ValidationError as error:
+        return [f"{f}: {m}" for f, ms in error.message_dict.items() for m in ms]
+    return []
+
+
+def organisations_import(*, board, upload, user) -> RespondentsImported:
+    """The board's list of respondents from CSV or XLSX (name, sector, and
+    optionally agency and active): a name already on the list (in any case) is
+    updated, a new one added. All rows or none, with row-numbered errors; written
+    with bulk operations, each change on the organisation's history."""
+    table = read_table(upload)
+    header = _header(table)
+    _check_header(header, known=RESPONDENT_COLUMNS, required=["name", "sector"])
+    rows = _table_rows(table)
+    listed = {o.name.strip().lower(): o for o in board.audit_organisations.all()}
+    agencies = {}
+    for agency in board.agencies.all():
+        agencies[agency.name.strip().lower()] = agency
+        if agency.short_name:
+            agencies.setdefault(agency.short_name.strip().lower(), agency)
+    errors, seen, added, changed, unchanged = [], {}, [], [], 0
+    now = timezone.now()
+    for line, values in rows:
+        name = values["name"].strip()
+        key = name.lower()
+        row_errors = []
+        if not name:
+            row_errors.append("the name is missing.")
+        elif key in seen:
+            row_errors.append(f"“{name}” is also in row {seen[key]}.")
+        seen.setdefault(key, line)
+        sector = _choice(values["sector"], Sector.choices)
+        if sector is None:
+            row_errors.append(_sector_error(values["sector"]))
+        organisation = listed.get(key) or Organisation(board=board)
+        agency = organisation.agency
+        if "agency" in header:
+            agency = None
+            if values["agency"].strip():
+                agency = agencies.get(values["agency"].strip().lower())
+                if agency is None:
+                    row_errors.append(
+                        f"agency “{values['agency']}” is not one of this board's "
+                        "agencies (give its name or short name)."
+                    )
+        active = organisation.active if organisation.pk else True
+        if "active" in header and values["active"].strip():
+            answer = values["active"].strip().lower()
+            if answer not in YES | NO:
+                row_errors.append(f"active “{values['active']}” must be yes or no.")
+            active = answer in YES
+        if not row_errors:
+            before = (
+                organisation.name,
+                organisation.sector,
+                organisation.agency_id,
+                organisation.active,
+            )
+            organisation.name, organisation.sector = name, sector
+            organisation.agency, organisation.active = agency, active
+            row_errors = _model_errors(organisation, exclude=["board", "agency"])
+            after = (name, sector, organisation.agency_id, active)
+            if not organisation.pk:
+                added.append(organisation)
+            elif before != after:
+                organisation.modified_at = now
+                changed.append(organisation)
+            else:
+                unchanged += 1
+        errors += [f"Row {line}: {e}" for e in row_errors]
+    _failed_if(errors)
+    try:
+        with transaction.atomic():
+            bulk_create_with_history(
+                added, Organisation, default_user=user, default_change_reason=IMPORTED
+            )
+            bulk_update_with_history(
+                changed,
+                Organisation,
+                ["name", "sector", "agency", "active", "modified_at"],
+                default_user=user,
+                default_change_reason=IMPORTED,
+            )
+    except IntegrityError:
+        raise ImportFailed(
+            [
+                "Two organisations would have the same name: check the list and the "
+                "file, then import again."
+            ]
+        ) from None
+    return RespondentsImported(len(added), len(changed), unchanged)
+
+
+def _submitted_on(text: str) -> date | None:
+    """A date cell: 2017-01-10 (also as XLSX gives it, with a time) or 10/01/2017."""
+    text = text.strip()
+    try:
+        if match := DAY_MONTH_YEAR_RE.match(text):
+            return date(int(match[3]), int(match[2]), int(match[1]))
+        return date.fromisoformat(text[:10]) if len(text) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _survey_columns(header, questions) -> list[str]:
+    """Header errors: a column that is not a question of the cycle, or a question
+    of the cycle without its column."""
+    known = {*SURVEY_COLUMNS, *questions, *(f"evidence {c}" for c in questions)}
+    errors = []
+    for column in header:
+        if not column or column in known:
+            continue
+        code = column.removeprefix("evidence ").strip()
+        if QUESTION_CODE_RE.match(code):
+            errors.append(
+                f"Column “{column}”: this audit has no question {code}. Its "
+                f"questions are {', '.join(questions)}."
+            )
+        else:
+            errors.append(
+                f"Unknown column “{column}”. The columns are organisation, sector, "
+                "one per question named by its number (1.1), optionally “evidence "
+                "1.1” for each, and submitted."
+            )
+    if "organisation" not in header:
+        errors.append("Missing column: organisation.")
+    missing = [code for code in questions if code not in header]
+    if missing:
+        errors.append(
+            f"Missing question column{pluralize(len(missing))}: {', '.join(missing)}. "
+            "Every question of the audit needs its column."
+        )
+    duplicated = sorted({h for h in header if h and header.count(h) > 1})
+    if duplicated:
+        errors.append(
+            f"Column{pluralize(len(duplicated))} given twice: {', '.join(duplicated)}."
+        )
+    return errors
+
+
+def _survey_date(text: str, cycle, today) -> tuple[date | None, list[str]]:
+    """The day a row was submitted (today if blank), within the cycle's dates."""
+    if not text.strip():
+        on, given = today, "today"
+    else:
+        on, given = _submitted_on(text), "submitted"
+        if on is None:
+            return None, [
+                f"submitted “{text}” is not a date: write 2017-01-10 or 10/01/2017."
+            ]
+    if cycle.opens_on <= on <= cycle.closes_on:
+        return on, []
+    return on, [
+        f"{on:%-d %B %Y} ({given}) is outside the audit ({cycle.opens_on:%-d %B %Y} "
+        f"to {cycle.closes_on:%-d %B %Y}): give the date each response was submitted."
+    ]
+
+
+def _survey_ratings(values, questions) -> tuple[dict, list[str]]:
+    """A row's (rating, evidence) by question code: every question rated on the
+    scale, the evidence no longer than an answer holds."""
+    ratings, errors = {}, []
+    for code in questions:
+        cell = values.get(code, "").strip()
+        rating = _choice(cell, Rating.choices) if cell else None
+        if not cell:
+            errors.append(f"question {code} is not answered.")
+        elif rating is None:
+            errors.append(
+                f"question {code}: “{cell}” is not a rating: choose {RATING_CHOICE}."
+            )
+        evidence = values.get(f"evidence {code}", "").strip()
+        if len(evidence) > EVIDENCE_LENGTH:
+            errors.append(
+                f"the evidence for question {code} is longer than {EVIDENCE_LENGTH} "
+                "characters."
+            )
+        ratings[code] = (rating, evidence)
+    return ratings, errors
+
+
+def survey_export_import(*, cycle, upload, user) -> int:
+    """A survey tool's export for the cycle, one row per responding organisation
+    (organisation, sector, a rating column per question "S.Q", optional "evidence
+    S.Q" columns and a submitted date): each row a submitted submission with its
+    answers; an organisation not on the board's list is added with the row's
+    sector. All rows or none, with row-numbered errors; a fixed number of queries
+    whatever the number of rows. Returns the number of submissions."""
+    table = read_table(upload)
+    header = _header(table)
+    questions = {
+        q.code: q
+        for q in Question.objects.filter(standard__cycle=cycle).select_related(
+            "standard"
+        )
+    }
+    if not questions:
+        raise ImportFailed(["This audit has no questions yet: add them first."])
+    _failed_if(_survey_columns(header, list(questions)))
+    rows = _table_rows(table)
+    listed = {
+        o.name.strip().lower(): o
+        for o in Organisation.objects.filter(board=cycle.board_id)
+    }
+    answered = dict(
+        Submission.objects.filter(cycle=cycle).values_list("organisation_id", "status")
+    )
+    today, now = timezone.localdate(), timezone.now()
+    errors, seen, new_organisations, submissions, answers = [], {}, {}, [], []
+    for line, values in rows:
+        name = values["organisation"].strip()
+        key = name.lower()
+        row_errors = []
+        organisation = listed.get(key)
+        if not name:
+            row_errors.append("the organisation is missing.")
+        elif key in seen:
+            row_errors.append(f"{name} is also in row {seen[key]}.")
+        elif organisation and organisation.pk in answered:
+            status = SubmissionStatus(answered[organisation.pk]).label.lower()
+            row_errors.append(
+                f"{organisation.name} already has a submission for this audit "
+                f"({status}): remove its row from the file."
+            )
+        seen.setdefault(key, line)
+        sector_text = values.get("sector", "").strip()
+        sector = _choice(sector_text, Sector.choices) if sector_text else None
+        if sector_text and sector is None:
+            row_errors.append(_sector_error(sector_text))
+        elif organisation is None and name and key not in new_organisations:
+            if sector is None:
+                row_errors.append(
+                    f"{name} is not on the board's list: give its sector to add it."
+                )
+            else:
+                organisation = Organisation(board=cycle.board, name=name, sector=sector)
+                row_errors += _model_errors(organisation, exclude=["board", "agency"])
+                new_organisations[key] = organisation
+        on, date_errors = _survey_date(values.get("submitted", ""), cycle, today)
+        ratings, rating_errors = _survey_ratings(values, questions)
+        row_errors += date_errors + rating_errors
+        errors += [f"Row {line}: {e}" for e in row_errors]
+        if row_errors:
+            if len(errors) >= MAX_IMPORT_ERRORS:
+                break
+            continue
+        submitted_at = (
+            now if on == today else timezone.make_aware(datetime.combine(on, time(12)))
+        )
+        submission = Submission(
+            cycle=cycle,
+            organisation=organisation,
+            status=SubmissionStatus.SUBMITTED,
+            submitted_at=submitted_at,
+            submitted_by=user,
+        )
+        submissions.append(submission)
+        answers += [
+            Answer(submission=submission, question=questions[c], rating=r, evidence=e)
+            for c, (r, e) in ratings.items()
+        ]
+    _failed_if(errors)
+    try:
+        with transaction.atomic():
+            history = {"default_user": user, "default_change_reason": IMPORTED}
+            bulk_create_with_history(
+                list(new_organisations.values()), Organisation, **history
+            )
+            # bulk_create takes each parent's new id from the parent it is given.
+            bulk_create_with_history(submissions, Submission, **history)
+            bulk_create_with_history(answers, Answer, **history)
+    except IntegrityError:
+        raise ImportFailed(
+            [
+                "Someone saved a submission or an organisation of this file while it "
+                "was imported: nothing was imported, import it again."
+            ]
+        ) from None
+    return len(submissions)

@@ -3,6 +3,7 @@ from django.urls import path
 from .views import (
     case_audits,
     follow_up,
+    imports,
     section11,
     submission_parts,
     submissions,
@@ -209,5 +210,15 @@ urlpatterns = [
     # (end of block: follow-up)
     # Imports of respondents and survey exports
     # (block: imports)
+    path(
+        base + "organisations/import/",
+        imports.OrganisationImportView.as_view(),
+        name="organisations-import",
+    ),
+    path(
+        s11 + "<int:year>/submissions/import/",
+        imports.SurveyImportView.as_view(),
+        name="survey-import",
+    ),
     # (end of block: imports)
 ]

@@ -1,10 +1,13 @@
 """Factories for Section 11 audits, on the cast's board "north" by default."""
 
+import csv
+import io
 from datetime import date
 
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from openpyxl import Workbook
 
 from audits import services
 from audits.models import (
@@ -145,6 +148,39 @@ class ChallengeEventFactory(factory.django.DjangoModelFactory):
 
 # Imports of respondents and survey exports ------------------------------------
 # (block: imports)
+
+
+def csv_upload(rows, name="import.csv"):
+    """An uploaded CSV file of the rows, quoted as a spreadsheet saves it."""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return SimpleUploadedFile(name, buffer.getvalue().encode(), "text/csv")
+
+
+def xlsx_upload(rows, name="import.xlsx"):
+    """An uploaded XLSX workbook of the rows (cells keep their Python types)."""
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def survey_rows(cycle, count, *, prefix="School", rating="Fully met", sector="School"):
+    """A survey export of `count` organisations answering every question of the
+    cycle with `rating`, under its header."""
+    codes = [
+        q.code
+        for q in Question.objects.filter(standard__cycle=cycle).select_related(
+            "standard"
+        )
+    ]
+    header = ["organisation", "sector", *codes, "submitted"]
+    day = cycle.opens_on.isoformat()
+    return [header] + [
+        [f"{prefix} {n}", sector, *[rating] * len(codes), day] for n in range(count)
+    ]
 
 
 # API --------------------------------------------------------------------------
