@@ -37,7 +37,7 @@ def describe_audits(board) -> str:
         return (
             f"Section 11 {label} open: {cycle.responded} of {expected} "
             f"organisation{'s' if expected != 1 else ''} "
-            f"{'has' if cycle.responded == 1 else 'have'} responded"
+            f"{'has' if expected == 1 else 'have'} responded"
         )
     return (
         f"Section 11 {label}: {cycle.valid} valid response"
