@@ -98,19 +98,20 @@ def test_sections_in_the_seed_order(demo):
         "8. LSCB budget",
         "9. Subgroups",
         "10. Key LSCB performance indicators",
-        "11. Inspection recommendations and updates",
-        "12. Safeguarding (Section 11) audit",
-        "13. Local Authority Designated Officer (LADO)",
-        "14. Privately fostered children",
-        "15. Learning from reviews",
-        "16. Serious case reviews",
-        "17. Practice reviews",
-        "18. Learning from child deaths (2015-16)",
-        "19. Business plan update",
-        "20. Conclusion",
-        "21. LSCB priorities 2017-20",
-        "22. Glossary",
-        "23. Annual report on a page",
+        "11. Multi-agency quality audits",
+        "12. Inspection recommendations and updates",
+        "13. Safeguarding (Section 11) audit",
+        "14. Local Authority Designated Officer (LADO)",
+        "15. Privately fostered children",
+        "16. Learning from reviews",
+        "17. Serious case reviews",
+        "18. Practice reviews",
+        "19. Learning from child deaths (2015-16)",
+        "20. Business plan update",
+        "21. Conclusion",
+        "22. LSCB priorities 2017-20",
+        "23. Glossary",
+        "24. Annual report on a page",
     ]
 
 
@@ -170,7 +171,7 @@ def test_approved_report_has_no_draft_mark(demo):
 
 
 def test_report_on_a_page_fits_on_one_page(demo):
-    first, last = section_pages(demo)["23. Annual report on a page"]
+    first, last = section_pages(demo)["24. Annual report on a page"]
     assert first == last == demo.pages
     text = demo.texts[first - 1]
     for part in ("Achievements", "Performance and data", "View from LSCB members"):
