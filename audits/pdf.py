@@ -1,7 +1,7 @@
 """The audits app's section of the annual report (see reports.sections)."""
 
 from collections import Counter, defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 from lscb_portal.charts import bar_chart
 from lscb_portal.periods import year_label
@@ -185,3 +185,177 @@ def staff_survey(board, year):
 
 # Board home, agency page, meeting pack and annual report ----------------------
 # (block: joins)
+
+
+def _lines(text: str) -> list[str]:
+    """A findings text's bullets ("- …" lines, or plain lines) as a list."""
+    return [
+        line.strip().removeprefix("- ").strip()
+        for line in text.splitlines()
+        if line.strip().removeprefix("-").strip()
+    ]
+
+
+def _gradings_text(gradings) -> str:
+    """ "3 requires improvement, 1 good", best grading first; "" for none."""
+    from .models import GRADING_ORDER, Grading
+
+    counts = Counter(g.grading for g in gradings)
+    return ", ".join(
+        f"{counts[value]} {Grading(value).label.lower()}"
+        for value in GRADING_ORDER
+        if counts[value]
+    )
+
+
+def _rag_text(rag: str) -> str:
+    from lscb_portal.rag import Rag
+
+    return Rag(rag).label if rag else "Not rated"
+
+
+def _recommendation(rec) -> dict:
+    return {
+        "number": rec.number,
+        "text": rec.text,
+        "owner": rec.owner_agency.name,
+        "due_date": rec.due_date,
+        "status": rec.get_status_display(),
+        "rag": rec.rag,
+        "rag_text": _rag_text(rec.rag),
+        "open": rec.is_open,
+    }
+
+
+def _case_audit_rows(audits, *, open_only: bool = False) -> list[dict]:
+    rows = []
+    for audit in audits:
+        gradings = list(audit.gradings.all())
+        recommendations = [_recommendation(r) for r in audit.recommendations.all()]
+        if open_only:
+            recommendations = [r for r in recommendations if r["open"]]
+        rows.append(
+            {
+                "audit": audit,
+                "group": audit.group.name if audit.group else "",
+                "good_practice": _lines(audit.good_practice),
+                "areas_for_improvement": _lines(audit.areas_for_improvement),
+                "gradings": gradings,
+                "gradings_text": _gradings_text(gradings),
+                "recommendations": recommendations,
+            }
+        )
+    return rows
+
+
+def _case_audits_between(board, start, end) -> list:
+    """The board's case audits dated start..end (inclusive), oldest first, with
+    their group (and its chair's agency), gradings and recommendations: three
+    queries."""
+    from django.db.models import Prefetch
+
+    from .models import CaseAudit, CaseAuditRecommendation
+
+    return list(
+        CaseAudit.objects.filter(board=board, audited_on__range=(start, end))
+        .select_related("group__chair__agency")
+        .prefetch_related(
+            "gradings",
+            Prefetch(
+                "recommendations",
+                queryset=CaseAuditRecommendation.objects.select_related("owner_agency"),
+            ),
+        )
+        .order_by("audited_on", "theme")
+    )
+
+
+def _groups(audits) -> list[dict]:
+    """The groups that ran the audits, in the order they first audited, with the
+    agency that chairs each where the chair is an agency's member."""
+    groups = {}
+    for audit in audits:
+        group = audit.group
+        if group is not None and group.pk not in groups:
+            agency = group.chair.agency if group.chair else None
+            groups[group.pk] = {
+                "name": group.name,
+                "chair": agency.name if agency else "",
+            }
+    return list(groups.values())
+
+
+def case_audits(board, year):
+    """Section 13, multi-agency quality audits: the case audits dated in the
+    reporting year (April to March), the groups that ran them, the themes, each
+    audit's key themes (good practice, areas for improvement), gradings and
+    recommendations. None without an audit in the year. Three queries."""
+    from datetime import date
+
+    audits = _case_audits_between(board, date(year, 4, 1), date(year + 1, 3, 31))
+    if not audits:
+        return None
+    return {
+        "year_label": year_label(year),
+        "groups": _groups(audits),
+        "themes": [a.theme for a in audits],
+        "audits": _case_audit_rows(audits),
+    }
+
+
+def section_11_pack(board, meeting_date):
+    """The meeting pack's Section 11 report: the latest cycle with valid
+    submissions that had opened by the meeting, as the annual report prints it
+    (counts, compliance per standard beside the year before, the statutory
+    partners' summary). None when no cycle has valid submissions."""
+    from .models import SubmissionStatus
+
+    cycle = (
+        Section11Cycle.objects.filter(
+            board=board,
+            opens_on__lte=meeting_date,
+            submissions__status=SubmissionStatus.SUBMITTED,
+            submissions__exclusion="",
+        )
+        .order_by("-year")
+        .first()
+    )
+    return section_11(board, cycle.year) if cycle else None
+
+
+def case_audits_pack(board, meeting_date, since=None):
+    """The meeting pack's multi-agency audits report: the case audits dated after
+    `since` (the meeting that last had this report) up to the meeting, or without
+    `since` those of the latest reporting year with an audit; each with its
+    gradings and open recommendations. None without an audit."""
+    from datetime import date
+
+    from lscb_portal.periods import reporting_year_start
+
+    from .models import CaseAudit
+
+    if since is not None:
+        start = since + timedelta(days=1)
+        period = f"since {since:%-d %B %Y}"
+    else:
+        latest = (
+            CaseAudit.objects.filter(board=board, audited_on__lte=meeting_date)
+            .order_by("-audited_on")
+            .values_list("audited_on", flat=True)
+            .first()
+        )
+        if latest is None:
+            return None
+        year = reporting_year_start(latest)
+        start = date(year, 4, 1)
+        period = f"in {year_label(year)}"
+    audits = _case_audits_between(board, start, meeting_date)
+    if not audits:
+        return None
+    rows = _case_audit_rows(audits, open_only=True)
+    return {
+        "period": period,
+        "audits": rows,
+        "cases": sum(a.cases_audited for a in audits),
+        "open": sum(len(r["recommendations"]) for r in rows),
+    }

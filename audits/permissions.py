@@ -175,3 +175,17 @@ def can_import_audits(user, board) -> bool:
 
 # Board home, agency page, meeting pack and annual report ----------------------
 # (block: joins)
+
+
+def can_view_non_respondents(user, board) -> bool:
+    """Who has not yet answered a cycle: the business team and the chair."""
+    return can_view_organisations(user, board)
+
+
+def can_view_agency_answers(user, agency) -> bool:
+    """An agency's Section 11 answers on its page: the business team, the chair
+    and the agency's own contributors."""
+    board = agency.board
+    return can_view_organisations(user, board) or (
+        agency.pk in contributor_agency_ids(user, board)
+    )

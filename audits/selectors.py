@@ -305,3 +305,148 @@ def previous_survey(survey):
 
 # Board home, agency page, meeting pack and annual report ----------------------
 # (block: joins)
+
+
+def open_cycle(board, today=None):
+    """The cycle open today (the latest, should two overlap), or None."""
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+    return (
+        Section11Cycle.objects.filter(
+            board=board, opens_on__lte=today, closes_on__gte=today
+        )
+        .order_by("-year")
+        .first()
+    )
+
+
+def latest_cycle_with_data(board):
+    """The latest cycle with a valid submission, or None."""
+    return (
+        Section11Cycle.objects.filter(
+            board=board, submissions__in=Submission.objects.valid()
+        )
+        .order_by("-year")
+        .first()
+    )
+
+
+def non_respondents(cycle):
+    """The board's active organisations that have not submitted to the cycle,
+    each with `draft`: whether it has begun a submission. One query."""
+    from django.db.models import Exists, OuterRef
+
+    from .models import Organisation, SubmissionStatus
+
+    theirs = Submission.objects.filter(cycle=cycle, organisation=OuterRef("pk"))
+    return (
+        Organisation.objects.filter(board_id=cycle.board_id, active=True)
+        .exclude(Exists(theirs.filter(status=SubmissionStatus.SUBMITTED)))
+        .annotate(draft=Exists(theirs.filter(status=SubmissionStatus.DRAFT)))
+        .select_related("agency")
+    )
+
+
+# The agency page ------------------------------------------------------------------
+
+
+def _standard_text(ratings: list[str]) -> str:
+    """A submission's answers to one standard's questions, in words."""
+    if not ratings:
+        return "Not answered"
+    applies = [r for r in ratings if r != Rating.NOT_APPLICABLE]
+    if not applies:
+        return "Not applicable"
+    return "Fully met" if all(r == Rating.FULLY for r in applies) else "Not fully met"
+
+
+def _submission_text(submission) -> str:
+    if submission is None:
+        return "No submission"
+    if submission.exclusion:
+        return f"Excluded: {submission.get_exclusion_display().lower()}"
+    return submission.get_status_display()
+
+
+def agency_section_11(agency, user) -> dict | None:
+    """The agency's organisations' answers to the latest audit that has opened and
+    the one before, per standard (fully met or not), side by side. None for a user
+    who may not see them or an agency that answers no audit. Five queries."""
+    from django.utils import timezone
+
+    from . import permissions
+    from .models import Organisation
+
+    if not permissions.can_view_agency_answers(user, agency):
+        return None
+    organisations = list(
+        Organisation.objects.filter(board_id=agency.board_id, agency=agency)
+    )
+    if not organisations:
+        return None
+    cycles = list(
+        Section11Cycle.objects.filter(
+            board_id=agency.board_id, opens_on__lte=timezone.localdate()
+        ).order_by("-year")[:2]
+    )
+    if not cycles:
+        return {"cycles": [], "organisations": []}
+    titles = {}
+    for standard in Standard.objects.filter(cycle__in=cycles).order_by(
+        "-cycle__year", "number"
+    ):
+        titles.setdefault(standard.number, standard.title)
+    submissions = {
+        (s.cycle_id, s.organisation_id): s
+        for s in Submission.objects.filter(
+            cycle__in=cycles, organisation__in=organisations
+        )
+    }
+    ratings: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for submission_id, number, rating in Answer.objects.filter(
+        submission__in=[s.pk for s in submissions.values()]
+    ).values_list("submission_id", "question__standard__number", "rating"):
+        ratings[submission_id, number].append(rating)
+    rows = []
+    for organisation in organisations:
+        theirs = [submissions.get((c.pk, organisation.pk)) for c in cycles]
+        rows.append(
+            {
+                "organisation": organisation,
+                "submissions": [_submission_text(s) for s in theirs],
+                "standards": [
+                    {
+                        "number": number,
+                        "title": title,
+                        "answers": [
+                            _standard_text(ratings[s.pk, number]) if s else "–"
+                            for s in theirs
+                        ],
+                    }
+                    for number, title in sorted(titles.items())
+                ],
+            }
+        )
+    return {
+        "cycles": [f"{c.year}-{(c.year + 1) % 100:02d}" for c in cycles],
+        "organisations": rows,
+    }
+
+
+def agency_case_audit_recommendations(agency) -> dict:
+    """The open case-audit recommendations the agency owns, soonest due first.
+    One query."""
+    from django.utils import timezone
+
+    from .models import CaseAuditRecommendation, RecommendationStatus
+
+    recommendations = list(
+        CaseAuditRecommendation.objects.filter(
+            owner_agency=agency, audit__board_id=agency.board_id
+        )
+        .exclude(status=RecommendationStatus.COMPLETE)
+        .select_related("audit")
+        .order_by("due_date", "audit__theme", "number")
+    )
+    return {"recommendations": recommendations, "today": timezone.localdate()}

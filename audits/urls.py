@@ -39,6 +39,11 @@ urlpatterns = [
         name="submissions",
     ),
     path(
+        s11 + "<int:year>/not-responded/",
+        section11.NonRespondentsView.as_view(),
+        name="non-respondents",
+    ),
+    path(
         s11 + "<int:year>/submissions/<int:submission_id>/exclude/",
         section11.SubmissionExcludeView.as_view(),
         name="submission-exclude",

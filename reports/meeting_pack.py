@@ -74,9 +74,35 @@ def _child_deaths_part(meeting, cell):
     return latest_child_deaths(meeting.board)
 
 
+def _section_11_part(meeting, cell):
+    from audits.pdf import section_11_pack
+
+    return section_11_pack(meeting.board, meeting.date)
+
+
+def _previous_report_date(meeting, cell):
+    """The date of the last earlier meeting of the kind at which the cell's report
+    was due, in the meeting's reporting year; None if this is the first."""
+    from subgroups.planner import due_meeting_ids, year_meetings
+
+    meetings = year_meetings(
+        meeting.board, reporting_year_start(meeting.date), kinds=[meeting.kind]
+    )
+    due = due_meeting_ids(cell.item, meetings)
+    earlier = [m.date for m in meetings if m.pk in due and m.date < meeting.date]
+    return max(earlier, default=None)
+
+
+def _case_audits_part(meeting, cell):
+    from audits.pdf import case_audits_pack
+
+    since = _previous_report_date(meeting, cell)
+    return case_audits_pack(meeting.board, meeting.date, since)
+
+
 # What each kind of planner report prints: (the part's template kind, its builder
-# taking the meeting and the planner cell). A kind without one (Section 11,
-# training…) is listed as due, with its status; so is a part without data.
+# taking the meeting and the planner cell). A kind without one (training…) is
+# listed as due, with its status; so is a part without data.
 PARTS = {
     ReportKind.BUSINESS_PLAN: ("business_plan", _business_plan_part),
     ReportKind.INDICATORS: ("indicators", _indicators_part),
@@ -84,6 +110,8 @@ PARTS = {
     ReportKind.SUBGROUP_RETURN: ("return", _return_part),
     ReportKind.REVIEW_ACTION_PLANS: ("review_action_plans", _review_action_plans_part),
     ReportKind.CHILD_DEATHS: ("child_deaths", _child_deaths_part),
+    ReportKind.SECTION_11: ("section_11", _section_11_part),
+    ReportKind.MULTI_AGENCY_AUDITS: ("case_audits", _case_audits_part),
 }
 
 

@@ -60,6 +60,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "indicators", "Key LSCB performance indicators", indicators_pdf.key_indicators
     ),
+    Section("case_audits", "Multi-agency quality audits", audits_pdf.case_audits),
     Section(
         "inspections",
         "Inspection recommendations and updates",

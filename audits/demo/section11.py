@@ -1,5 +1,5 @@
 """The Section 11 audits of 2015-16 and 2016-17 (section 18 of the annual report
-2016-17; texts in data.py).
+2016-17; texts in data.py), and the 2017-18 audit open now.
 
 The seed's figures, reproduced exactly:
 - the nine standards (texts verbatim; titles the year-on-year table's rows);
@@ -31,6 +31,14 @@ stride, so every load gives the same answers.
 
 The demo agency contributor's agency (Cumbria Constabulary) submitted in both
 years and fully met every standard in 2016-17.
+
+The 2017-18 audit is open when the demo is loaded, with no submissions yet: it
+opens the day before the load date and closes 90 days after it. It is the one
+part of the demo that follows today's date rather than the seed's year, so that
+an agency contributor trying the demo can start and complete a submission (one
+carried forward from 2016-17). Its standards and questions are copied from
+2016-17 by services.cycle_create. Reports and "latest" results still show
+2016-17, the latest audit with valid responses.
 
 Writes: cycles through audits.services.cycle_create (2016-17 copies 2015-16's
 standards and questions) and exclusions through submission_exclude. The
@@ -285,6 +293,26 @@ def load(board) -> None:
             _exclude(
                 cycle, user, DUPLICATES, Exclusion.DUPLICATE, data.DUPLICATE_REASON
             )
+    _open_cycle(board, user)
+
+
+OPEN_YEAR = 2017
+OPEN_FOR_DAYS = 90
+
+
+def _open_cycle(board, user) -> Section11Cycle:
+    """2017-18, open from yesterday for 90 days; left alone once it exists."""
+    cycle = Section11Cycle.objects.filter(board=board, year=OPEN_YEAR).first()
+    if cycle is None:
+        today = timezone.localdate()
+        cycle = services.cycle_create(
+            board=board,
+            user=user,
+            year=OPEN_YEAR,
+            opens_on=today - timedelta(days=1),
+            closes_on=today + timedelta(days=OPEN_FOR_DAYS),
+        )
+    return cycle
 
 
 def _exclude(cycle, user, names, exclusion, reason) -> None:

@@ -107,8 +107,20 @@ class HomeView(AuditsMixin, TemplateView):
         )
         for cycle in cycles:
             cycle.label = cycle_label(cycle)
+        # The latest with results: a cycle just opened has none to show yet.
+        latest = next((c for c in cycles if c.valid), cycles[0] if cycles else None)
+        today = timezone.localdate()
+        current = next(
+            (c for c in cycles if c.opens_on <= today <= c.closes_on), latest
+        )
         return super().get_context_data(
-            cycles=cycles, latest=cycles[0] if cycles else None, **kwargs
+            cycles=cycles,
+            latest=latest,
+            current=current,
+            can_view_non_respondents=permissions.can_view_non_respondents(
+                self.request.user, self.board
+            ),
+            **kwargs,
         )
 
 
@@ -516,7 +528,13 @@ class SubmissionListView(ListPageMixin, SubmissionsMixin, TemplateView):
         return f"Submissions to the Section 11 audit {cycle_label(self.cycle)}"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(filter=self.filter, **kwargs)
+        return super().get_context_data(
+            filter=self.filter,
+            can_view_non_respondents=permissions.can_view_non_respondents(
+                self.request.user, self.board
+            ),
+            **kwargs,
+        )
 
 
 class SubmissionExcludeView(CycleMixin, ManageMixin, FormPageMixin, FormView):
@@ -557,3 +575,43 @@ class SubmissionExcludeView(CycleMixin, ManageMixin, FormPageMixin, FormView):
             "results.",
         )
         return redirect(self.get_back_url())
+
+
+class NonRespondentsView(ListPageMixin, CycleMixin, AuditsMixin, TemplateView):
+    """Who has not responded: the board's active organisations without a
+    submitted response to the cycle (a draft begun is not a response)."""
+
+    template_name = "audits/non_respondents.html"
+    permission = staticmethod(permissions.can_view_non_respondents)
+    page_size = PAGE_SIZE
+    anchor = "not-responded"
+
+    @property
+    def list_name(self):
+        return f"section-11-{self.cycle.year}-not-responded"
+
+    columns = (
+        Column("name", "Organisation", "name", sort="name", row_header=True),
+        Column("sector", "Sector", lambda o: o.get_sector_display(), sort="sector"),
+        Column(
+            "agency",
+            "Board agency",
+            lambda o: o.agency.name if o.agency else "Not a board agency",
+            sort="agency__name",
+        ),
+        Column(
+            "draft",
+            "Submission",
+            lambda o: "Draft begun" if o.draft else "Not started",
+            sort="draft",
+        ),
+    )
+
+    def get_list(self):
+        return selectors.non_respondents(self.cycle).order_by("name", "pk")
+
+    def get_caption(self):
+        return (
+            "Organisations that have not responded to the Section 11 audit "
+            f"{cycle_label(self.cycle)}"
+        )

@@ -189,3 +189,28 @@ def survey_rows(cycle, count, *, prefix="School", rating="Fully met", sector="Sc
 
 # Board home, agency page, meeting pack and annual report ----------------------
 # (block: joins)
+
+
+def submitted(cycle, organisation, *, rating="fully", ratings=None, **fields):
+    """A submitted submission answering every question of the cycle `rating`, or
+    as `ratings` gives by question code ("1.2": "not_met")."""
+    from audits.models import Answer, Question, Submission
+
+    submission = Submission.objects.create(
+        cycle=cycle,
+        organisation=organisation,
+        status=fields.pop("status", "submitted"),
+        **fields,
+    )
+    questions = Question.objects.filter(standard__cycle=cycle).select_related(
+        "standard"
+    )
+    Answer.objects.bulk_create(
+        Answer(
+            submission=submission,
+            question=q,
+            rating=(ratings or {}).get(q.code, rating),
+        )
+        for q in questions
+    )
+    return submission

@@ -1,6 +1,8 @@
 """The demo's Section 11 audits reproduce section 18 of the annual report 2016-17:
 the responses, exclusions and valid responses by kind, compliance per standard in
-both years, and the statutory partners' findings."""
+both years, and the statutory partners' findings. The 2017-18 audit is open on the
+day the demo is loaded, with no submissions, and every "latest" still shows
+2016-17."""
 
 import io
 from collections import Counter
@@ -8,9 +10,11 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 from django.db import transaction
-from django.test import override_settings
+from django.test import Client, override_settings
+from django.utils import timezone
 
-from audits import selectors
+from audits import pdf, selectors
+from audits.apps import describe_audits
 from audits.models import (
     Answer,
     Organisation,
@@ -105,6 +109,9 @@ def demo(django_db_setup, django_db_blocker):
                 )
                 for year, c in cycles.items()
             },
+            "latest_results": _latest_results(board),
+            "home": describe_audits(board),
+            "section_13": pdf.case_audits(board, 2016),
             "contributor_agency": Membership.objects.get(
                 board=board,
                 role=Role.AGENCY_CONTRIBUTOR,
@@ -113,6 +120,19 @@ def demo(django_db_setup, django_db_blocker):
         }
         transaction.set_rollback(True)
     return result
+
+
+def _latest_results(board):
+    """Where the latest-results link and the audits home send a board member."""
+    member = Membership.objects.filter(board=board, role=Role.BOARD_MEMBER).first()
+    client = Client()
+    client.force_login(member.user)
+    base = f"/boards/{board.slug}/audits/"
+    home = client.get(base).content.decode()
+    return {
+        "redirect": client.get(base + "section-11/results/")["Location"],
+        "home_latest": home.split("The latest is ", 1)[1].split(",", 1)[0],
+    }
 
 
 def _statutory_answers(cycle):
@@ -127,7 +147,23 @@ def _statutory_answers(cycle):
 def test_the_two_cycles_with_the_seeds_dates(demo):
     cycle = demo["cycles"][2016]
     assert (str(cycle.opens_on), str(cycle.closes_on)) == ("2016-12-08", "2017-03-13")
-    assert set(demo["cycles"]) == {2015, 2016}
+    assert set(demo["cycles"]) == {2015, 2016, 2017}
+
+
+def test_2017_18_is_open_today_with_2016_17s_standards_and_no_submissions(demo):
+    cycle = demo["cycles"][2017]
+    today = timezone.localdate()
+    assert (today - cycle.opens_on).days == 1
+    assert (cycle.closes_on - today).days == 90
+    assert demo["counts"][2017]["responses"] == 0
+    assert demo["titles"][2017] == demo["titles"][2016]
+    assert demo["questions"][2017] == demo["questions"][2016]
+    assert demo["home"].startswith("Section 11 2017-18 open: 0 of ")
+
+
+def test_the_latest_results_are_still_2016_17s(demo):
+    assert demo["latest_results"]["redirect"].endswith("/section-11/2016/results/")
+    assert demo["latest_results"]["home_latest"] == "the Section 11 audit 2016-17"
 
 
 def test_nine_standards_copied_from_2015_to_2016(demo):
@@ -192,7 +228,30 @@ def test_statutory_partners_findings(demo):
 
 def test_the_contributors_agency_submitted_in_both_years(demo):
     assert demo["contributor_agency"] == "Cumbria Constabulary"
-    assert demo["police"] == {2015: [("submitted", "")], 2016: [("submitted", "")]}
+    assert demo["police"] == {
+        2015: [("submitted", "")],
+        2016: [("submitted", "")],
+        2017: [],  # open: the demo's contributor can complete it
+    }
+
+
+def test_the_annual_reports_section_13_has_the_years_four_audits(demo):
+    section = demo["section_13"]
+    assert section["themes"] == [
+        "Missing from Home",
+        "Parental Substance Misuse",
+        "Domestic Abuse",
+        "Children with Disabilities",
+    ]
+    assert [g["name"] for g in section["groups"]] == [
+        "Quality Assurance Group North",
+        "Quality Assurance Group South",
+        "Domestic Abuse Task and Finish Group",
+        "Quality Assurance Group West",
+    ]
+    domestic = section["audits"][2]
+    assert domestic["gradings_text"] == "1 good, 3 requires improvement"
+    assert domestic["audit"].cases_audited == 4
 
 
 def test_loading_twice_changes_nothing(demo):

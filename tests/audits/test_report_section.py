@@ -51,7 +51,7 @@ def test_the_section_comes_after_the_inspections():
 
 def test_the_heading_follows_the_inspections(section):
     heading, _ = section
-    assert heading == f"12. {TITLE}"
+    assert heading == f"13. {TITLE}"  # the case audits come before it
 
 
 def test_the_process(section):

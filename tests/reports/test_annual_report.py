@@ -52,6 +52,7 @@ def test_contents_list_is_in_the_seed_order_with_unique_keys():
         "budget",
         "subgroups",
         "indicators",
+        "case_audits",
         "inspections",
         "section_11",
         "staff_survey",
