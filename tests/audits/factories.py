@@ -1,18 +1,12 @@
 """Factories for Section 11 audits, on the cast's board "north" by default."""
 
-import csv
-import io
 from datetime import date
 
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
-from openpyxl import Workbook
 
 from audits import services
 from audits.models import (
-    ChallengeEvent,
-    CommittedAction,
     Organisation,
     Question,
     Section11Cycle,
@@ -20,7 +14,6 @@ from audits.models import (
     StaffSurvey,
     Standard,
     Submission,
-    SubmissionStatus,
 )
 from tests.boards.factories import BoardFactory
 
@@ -118,75 +111,6 @@ def pdf_upload(name="evidence.pdf", content=PDF_BYTES):
     return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
-def submitted(cycle, organisation):
-    """A submitted submission of the organisation (answers are not needed)."""
-    return Submission.objects.create(
-        cycle=cycle,
-        organisation=organisation,
-        status=SubmissionStatus.SUBMITTED,
-        submitted_at=timezone.now(),
-    )
-
-
-class CommittedActionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = CommittedAction
-
-    number = factory.Sequence(lambda n: n + 1)
-    text = factory.Sequence(lambda n: f"Action {n + 1}: review the policy")
-    owner = "Safeguarding lead"
-    due_date = date(2017, 9, 30)
-
-
-class ChallengeEventFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ChallengeEvent
-
-    cycle = factory.SubFactory(CycleFactory)
-    held_on = date(2017, 9, 21)
-
-
-# Imports of respondents and survey exports ------------------------------------
-# (block: imports)
-
-
-def csv_upload(rows, name="import.csv"):
-    """An uploaded CSV file of the rows, quoted as a spreadsheet saves it."""
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
-    return SimpleUploadedFile(name, buffer.getvalue().encode(), "text/csv")
-
-
-def xlsx_upload(rows, name="import.xlsx"):
-    """An uploaded XLSX workbook of the rows (cells keep their Python types)."""
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return SimpleUploadedFile(name, buffer.getvalue())
-
-
-def survey_rows(cycle, count, *, prefix="School", rating="Fully met", sector="School"):
-    """A survey export of `count` organisations answering every question of the
-    cycle with `rating`, under its header."""
-    codes = [
-        q.code
-        for q in Question.objects.filter(standard__cycle=cycle).select_related(
-            "standard"
-        )
-    ]
-    header = ["organisation", "sector", *codes, "submitted"]
-    day = cycle.opens_on.isoformat()
-    return [header] + [
-        [f"{prefix} {n}", sector, *[rating] * len(codes), day] for n in range(count)
-    ]
-
-
-# API --------------------------------------------------------------------------
-# (block: api)
-
-
 # Board home, agency page, meeting pack and annual report ----------------------
 # (block: joins)
 
@@ -194,7 +118,7 @@ def survey_rows(cycle, count, *, prefix="School", rating="Fully met", sector="Sc
 def submitted(cycle, organisation, *, rating="fully", ratings=None, **fields):
     """A submitted submission answering every question of the cycle `rating`, or
     as `ratings` gives by question code ("1.2": "not_met")."""
-    from audits.models import Answer, Question, Submission
+    from audits.models import Answer, Question
 
     submission = Submission.objects.create(
         cycle=cycle,
