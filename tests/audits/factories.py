@@ -1,12 +1,17 @@
 """Factories for Section 11 audits, on the cast's board "north" by default."""
 
+import csv
+import io
 from datetime import date
 
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook
 
 from audits import services
 from audits.models import (
+    ChallengeEvent,
+    CommittedAction,
     Organisation,
     Question,
     Section11Cycle,
@@ -109,6 +114,65 @@ PDF_BYTES = b"%PDF-1.4\n% evidence\n"
 
 def pdf_upload(name="evidence.pdf", content=PDF_BYTES):
     return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+class CommittedActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CommittedAction
+
+    number = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"Action {n + 1}: review the policy")
+    owner = "Safeguarding lead"
+    due_date = date(2017, 9, 30)
+
+
+class ChallengeEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ChallengeEvent
+
+    cycle = factory.SubFactory(CycleFactory)
+    held_on = date(2017, 9, 21)
+
+
+# Imports of respondents and survey exports ------------------------------------
+# (block: imports)
+
+
+def csv_upload(rows, name="import.csv"):
+    """An uploaded CSV file of the rows, quoted as a spreadsheet saves it."""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return SimpleUploadedFile(name, buffer.getvalue().encode(), "text/csv")
+
+
+def xlsx_upload(rows, name="import.xlsx"):
+    """An uploaded XLSX workbook of the rows (cells keep their Python types)."""
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def survey_rows(cycle, count, *, prefix="School", rating="Fully met", sector="School"):
+    """A survey export of `count` organisations answering every question of the
+    cycle with `rating`, under its header."""
+    codes = [
+        q.code
+        for q in Question.objects.filter(standard__cycle=cycle).select_related(
+            "standard"
+        )
+    ]
+    header = ["organisation", "sector", *codes, "submitted"]
+    day = cycle.opens_on.isoformat()
+    return [header] + [
+        [f"{prefix} {n}", sector, *[rating] * len(codes), day] for n in range(count)
+    ]
+
+
+# API --------------------------------------------------------------------------
+# (block: api)
 
 
 # Board home, agency page, meeting pack and annual report ----------------------
