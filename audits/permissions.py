@@ -9,7 +9,14 @@ from django.utils import timezone
 from boards.models import Role
 from boards.permissions import can_view_board, roles_on
 
-from .models import Organisation, Submission
+from .models import (
+    CaseAudit,
+    CaseAuditRecommendation,
+    Organisation,
+    Section11Cycle,
+    Standard,
+    Submission,
+)
 
 READERS = frozenset({Role.BUSINESS_TEAM, Role.CHAIR})
 WRITERS = frozenset({Role.BUSINESS_TEAM})
@@ -171,6 +178,40 @@ def can_import_audits(user, board) -> bool:
 
 # API --------------------------------------------------------------------------
 # (block: api)
+
+
+def visible_cycles(user, board):
+    """Section 11 cycles with their standards, questions and results: anyone on
+    the board, as the audits pages."""
+    cycles = Section11Cycle.objects.filter(board=board)
+    return cycles if can_view_audits(user, board) else cycles.none()
+
+
+def visible_standards(user, board):
+    standards = Standard.objects.filter(cycle__board=board)
+    return standards if can_view_audits(user, board) else standards.none()
+
+
+def visible_case_audits(user, board):
+    """Case audits with their gradings, findings and recommendations: anyone on
+    the board, as the case audit pages."""
+    audits = CaseAudit.objects.filter(board=board)
+    return audits if can_view_audits(user, board) else audits.none()
+
+
+def visible_case_audit_recommendations(user, board):
+    recommendations = CaseAuditRecommendation.objects.filter(audit__board=board)
+    return recommendations if can_view_audits(user, board) else recommendations.none()
+
+
+def can_start_submission(user, organisation) -> bool:
+    """Start a submission: the business team for any of the board's organisations,
+    a contributor for its own agency's."""
+    board = organisation.board
+    if can_manage_audits(user, board):
+        return True
+    agency = organisation.agency_id
+    return agency is not None and agency in contributor_agency_ids(user, board)
 
 
 # Board home, agency page, meeting pack and annual report ----------------------

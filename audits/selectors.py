@@ -303,6 +303,24 @@ def previous_survey(survey):
 # (block: api)
 
 
+def previous_cycle(cycle: Section11Cycle) -> Section11Cycle | None:
+    """The board's latest cycle before this one, for year-on-year."""
+    return (
+        Section11Cycle.objects.filter(board=cycle.board_id, year__lt=cycle.year)
+        .order_by("-year")
+        .first()
+    )
+
+
+def compliance_with_previous(
+    cycle: Section11Cycle, sector: str | None = None
+) -> tuple[Results, Results | None]:
+    """Compliance this cycle and in the previous one, for the same sector (all
+    sectors when None): year-on-year for any sector, not only overall."""
+    before = previous_cycle(cycle)
+    return compliance(cycle, sector), (compliance(before, sector) if before else None)
+
+
 # Board home, agency page, meeting pack and annual report ----------------------
 # (block: joins)
 

@@ -9,7 +9,7 @@ from rest_framework.decorators import api_view
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
-APPS = ["boards", "subgroups", "business_plan", "indicators", "reviews"]
+APPS = ["boards", "subgroups", "business_plan", "indicators", "reviews", "audits"]
 
 
 @extend_schema(exclude=True)

@@ -12,6 +12,11 @@ from audits import services
 from audits.models import (
     ChallengeEvent,
     CommittedAction,
+from django.utils import timezone
+
+    Answer,
+    CaseAudit,
+    CaseAuditRecommendation,
     Organisation,
     Question,
     Section11Cycle,
@@ -19,6 +24,7 @@ from audits.models import (
     StaffSurvey,
     Standard,
     Submission,
+    SubmissionStatus,
 )
 from tests.boards.factories import BoardFactory
 
@@ -173,6 +179,42 @@ def survey_rows(cycle, count, *, prefix="School", rating="Fully met", sector="Sc
 
 # API --------------------------------------------------------------------------
 # (block: api)
+
+
+def api_submission(cycle, organisation, rating=None, *, submitted=True, **extra):
+    """A submission of the organisation to the cycle, every question answered
+    `rating` (none answered when None), submitted unless told otherwise."""
+    if submitted:
+        extra.setdefault("status", SubmissionStatus.SUBMITTED)
+        extra.setdefault("submitted_at", timezone.now())
+    submission = Submission.objects.create(
+        cycle=cycle, organisation=organisation, **extra
+    )
+    if rating is not None:
+        Answer.objects.bulk_create(
+            Answer(submission=submission, question=q, rating=rating)
+            for q in Question.objects.filter(standard__cycle=cycle)
+        )
+    return submission
+
+
+def api_case_audit(board, *, theme="Domestic abuse", **extra):
+    """A case audit of 4 cases on 20 January 2017, with no gradings yet."""
+    extra.setdefault("audited_on", date(2017, 1, 20))
+    extra.setdefault("cases_audited", 4)
+    return CaseAudit.objects.create(board=board, theme=theme, **extra)
+
+
+def api_recommendation(audit, agency, *, number=None, **extra):
+    number = number or audit.recommendations.count() + 1
+    extra.setdefault("due_date", date(2017, 9, 30))
+    return CaseAuditRecommendation.objects.create(
+        audit=audit,
+        number=number,
+        text=f"Recommendation {number}",
+        owner_agency=agency,
+        **extra,
+    )
 
 
 # Board home, agency page, meeting pack and annual report ----------------------

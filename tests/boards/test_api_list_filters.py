@@ -15,6 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from drf_spectacular.generators import SchemaGenerator
 
+from audits.models import Question, Section11Cycle
 from boards.api.filters import IdFilter
 from boards.models import Agency, ChallengeLogEntry, Membership, Risk, Role
 from boards.services.risks import risk_update
@@ -24,6 +25,14 @@ from indicators.services import target_set
 from lscb_portal.api import APPS
 from subgroups.models import ReturnStatus
 from subgroups.services import return_save_actions
+from tests.audits.factories import (
+    CycleFactory,
+    OrganisationFactory,
+    QuestionFactory,
+    api_case_audit,
+    api_recommendation,
+    api_submission,
+)
 from tests.boards.factories import AgencyFactory, BoardFactory, MembershipFactory
 from tests.business_plan.factories import (
     ActionFactory,
@@ -137,7 +146,26 @@ BUILDERS = {
         review=PublishedReviewFactory(board=cast.board), owner_agency=agency
     ),
     "learning-themes": lambda cast, agency: LearningThemeFactory(board=cast.board),
+    "section-11-cycles": lambda cast, agency: CycleFactory(
+        board=cast.board, year=2000 + Section11Cycle.objects.count()
+    ),
+    "section-11-standards": lambda cast, agency: (
+        QuestionFactory(standard__cycle=_cycle(cast)).standard
+    ),
+    "section-11-submissions": lambda cast, agency: api_submission(
+        _cycle(cast), OrganisationFactory(board=cast.board, agency=agency)
+    ),
+    "case-audits": lambda cast, agency: api_case_audit(cast.board),
+    "case-audit-recommendations": lambda cast, agency: api_recommendation(
+        api_case_audit(cast.board), agency
+    ),
 }
+
+
+def _cycle(cast):
+    return Section11Cycle.objects.filter(board=cast.board).first() or CycleFactory(
+        board=cast.board
+    )
 
 
 def filters_of(prefix):
@@ -149,6 +177,11 @@ def modified_field(prefix) -> str:
 
 
 def stamp(prefix, row, when):
+    if prefix == "section-11-standards":
+        # A standard keeps no modification time: its history and its questions' say.
+        row.history.all().update(history_date=when)
+        Question.history.filter(standard_id=row.pk).update(history_date=when)
+        return
     type(row).objects.filter(pk=row.pk).update(**{modified_field(prefix): when})
 
 
@@ -251,6 +284,7 @@ def test_the_owned_lists_have_the_agency_filter():
         "indicators",
         "measurements",
         "review-action-items",
+        "case-audit-recommendations",
     }
 
 
