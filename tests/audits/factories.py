@@ -6,17 +6,16 @@ from datetime import date
 
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from openpyxl import Workbook
 
 from audits import services
 from audits.models import (
-    ChallengeEvent,
-    CommittedAction,
-from django.utils import timezone
-
     Answer,
     CaseAudit,
     CaseAuditRecommendation,
+    ChallengeEvent,
+    CommittedAction,
     Organisation,
     Question,
     Section11Cycle,
