@@ -18,7 +18,13 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from audits import services
-from audits.models import Organisation, Rating, Sector, SubmissionStatus
+from audits.models import (
+    Organisation,
+    Rating,
+    Section11Cycle,
+    Sector,
+    SubmissionStatus,
+)
 from boards.demo import DEMO_PASSWORD, demo_email
 from boards.models import Board, Role, User
 from tests.audits.factories import (
@@ -56,6 +62,10 @@ def section11(demo):
     )
     team = User.objects.get(email__iexact=demo_email("business.team"))
     today = timezone.localdate()
+    # The demo's own open cycle closes, so the contributor sees only this test's.
+    Section11Cycle.objects.filter(board=board, closes_on__gte=today).update(
+        opens_on=today - timedelta(days=2), closes_on=today - timedelta(days=1)
+    )
     old = cycle_with(
         board,
         year=LAST_YEAR,
