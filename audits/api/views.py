@@ -363,7 +363,7 @@ class _StartSubmission:
             )
         except AlreadyRecorded as already:
             # Offered the existing one, as the page does.
-            existing = self.get_queryset().filter(pk=already.existing.pk).first()
+            existing = self.get_queryset().get(pk=already.existing.pk)
             return Response(
                 {
                     "organisation": [f"{already} Continue submission {existing.pk}."],

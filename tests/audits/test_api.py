@@ -346,6 +346,17 @@ def test_a_start_for_an_organisation_not_theirs_is_refused(
     assert not Submission.objects.filter(cycle=cycle).exists()
 
 
+def test_an_idempotent_retry_of_a_start_starts_once(cast, api, audit):
+    body = {"cycle": audit.cycle.pk, "organisation": audit.school.pk}
+    client = api(cast.business_team)
+    first = post(client, SUBMISSIONS, body, HTTP_IDEMPOTENCY_KEY="s-1")
+    again = post(client, SUBMISSIONS, body, HTTP_IDEMPOTENCY_KEY="s-1")
+    assert first.status_code == again.status_code == 201
+    assert again.json() == first.json()
+    assert again["Idempotent-Replayed"] == "true"
+    assert Submission.objects.filter(organisation=audit.school).count() == 1
+
+
 def test_the_business_team_starts_a_schools_submission(cast, api, audit):
     body = {"cycle": audit.cycle.pk, "organisation": audit.school.pk}
     response = post(api(cast.business_team), SUBMISSIONS, body)
