@@ -223,7 +223,7 @@ urlpatterns = [
     path(
         s11 + "<int:year>/submissions/import/",
         imports.SurveyImportView.as_view(),
-        name="survey-import",
+        name="survey-export-import",
     ),
     # (end of block: imports)
 ]
