@@ -71,7 +71,6 @@ class AnswerAdmin(SimpleHistoryAdmin):
 
 
 # Staff survey -----------------------------------------------------------------
-# (block: survey)
 
 
 class SurveyQuestionInline(admin.TabularInline):
@@ -104,7 +103,6 @@ class SurveyQuestionAdmin(SimpleHistoryAdmin):
 
 
 # Section 11 evidence files, committed actions and challenge events ------------
-# (block: follow-up)
 
 
 @admin.register(EvidenceFile)

@@ -55,7 +55,6 @@ class AuditsConfig(AppConfig):
         register(BoardSection("Audits", "audits:home", describe_audits))
 
         # Section 11 evidence files, committed actions and challenge events
-        # (block: follow-up)
         from lscb_portal.sections import AgencySection, register_agency_section
 
         from .follow_up import agency_follow_up_actions
@@ -70,7 +69,6 @@ class AuditsConfig(AppConfig):
         )
 
         # Board home, agency page, meeting pack and annual report
-        # (block: joins)
         from lscb_portal.sections import AgencySection, register_agency_section
 
         from .selectors import agency_case_audit_recommendations, agency_section_11

@@ -458,7 +458,6 @@ class ExclusionForm(GovukFormMixin, forms.Form):
 
 
 # Staff survey -----------------------------------------------------------------
-# (block: survey)
 
 
 def count_field(label: str, what: str, **kwargs) -> forms.IntegerField:
@@ -628,7 +627,6 @@ class SurveyImportForm(GovukFormMixin, forms.Form):
 
 
 # Section 11 evidence files, committed actions and challenge events ------------
-# (block: follow-up)
 
 
 class StandardChoiceField(forms.ModelChoiceField):
@@ -781,7 +779,6 @@ class ChallengeParticipantForm(GovukForm):
 
 
 # Imports of respondents and survey exports ------------------------------------
-# (block: imports)
 
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024

@@ -446,7 +446,6 @@ class CaseAuditRecommendation(models.Model):
 
 
 # Staff survey -----------------------------------------------------------------
-# (block: survey)
 
 
 class StaffSurvey(models.Model):
@@ -560,7 +559,6 @@ class SurveyOption(models.Model):
 
 
 # Section 11 evidence files, committed actions and challenge events ------------
-# (block: follow-up)
 
 
 def evidence_path(instance, filename):

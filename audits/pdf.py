@@ -117,7 +117,6 @@ def section_11(board, year):
 
 
 # Staff survey -----------------------------------------------------------------
-# (block: survey)
 
 
 def percent_text(value) -> str:
@@ -184,7 +183,6 @@ def staff_survey(board, year):
 
 
 # Board home, agency page, meeting pack and annual report ----------------------
-# (block: joins)
 
 
 def _lines(text: str) -> list[str]:

@@ -108,7 +108,6 @@ def can_list_submissions(user, board) -> bool:
 
 
 # Staff survey -----------------------------------------------------------------
-# (block: survey)
 
 
 def can_view_surveys(user, board) -> bool:
@@ -122,7 +121,6 @@ def can_manage_surveys(user, board) -> bool:
 
 
 # Section 11 evidence files, committed actions and challenge events ------------
-# (block: follow-up)
 
 
 def visible_follow_up_actions(user, board):
@@ -167,7 +165,6 @@ def can_view_challenge_events(user, board) -> bool:
 
 
 # Imports of respondents and survey exports ------------------------------------
-# (block: imports)
 
 
 def can_import_audits(user, board) -> bool:
@@ -177,7 +174,6 @@ def can_import_audits(user, board) -> bool:
 
 
 # API --------------------------------------------------------------------------
-# (block: api)
 
 
 def visible_cycles(user, board):
@@ -215,7 +211,6 @@ def can_start_submission(user, organisation) -> bool:
 
 
 # Board home, agency page, meeting pack and annual report ----------------------
-# (block: joins)
 
 
 def can_view_non_respondents(user, board) -> bool:

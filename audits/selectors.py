@@ -199,7 +199,6 @@ def statutory_partners(cycle: Section11Cycle) -> StatutoryPartners:
 
 
 # Staff survey -----------------------------------------------------------------
-# (block: survey)
 
 # A survey's percentages are of those who answered the question, to 2 decimal
 # places (45.07%), as the survey tool's summary and the annual report print them.
@@ -300,7 +299,6 @@ def previous_survey(survey):
 
 
 # API --------------------------------------------------------------------------
-# (block: api)
 
 
 def previous_cycle(cycle: Section11Cycle) -> Section11Cycle | None:
@@ -322,7 +320,6 @@ def compliance_with_previous(
 
 
 # Board home, agency page, meeting pack and annual report ----------------------
-# (block: joins)
 
 
 def open_cycle(board, today=None):

@@ -470,7 +470,6 @@ def organisation_update(
 
 
 # Staff survey -----------------------------------------------------------------
-# (block: survey)
 
 
 SURVEY_IMPORT_COLUMNS = [
@@ -828,7 +827,6 @@ def survey_import(
 
 
 # Section 11 evidence files, committed actions and challenge events ------------
-# (block: follow-up)
 
 
 def _cycle_standard(submission, standard) -> None:
@@ -1079,7 +1077,6 @@ def challenge_participant_add(
 
 
 # Imports of respondents and survey exports ------------------------------------
-# (block: imports)
 
 RESPONDENT_COLUMNS = ["name", "sector", "agency", "active"]
 SURVEY_COLUMNS = ["organisation", "sector", "submitted"]

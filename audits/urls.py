@@ -117,7 +117,6 @@ urlpatterns = [
         name="recommendation-progress",
     ),
     # Staff survey
-    # (block: survey)
     path(base + "staff-surveys/", survey.SurveyListView.as_view(), name="surveys"),
     path(
         base + "staff-surveys/new/",
@@ -144,9 +143,7 @@ urlpatterns = [
         survey.SurveyImportView.as_view(),
         name="survey-import",
     ),
-    # (end of block: survey)
     # Section 11 evidence files, committed actions and challenge events
-    # (block: follow-up)
     path(
         s11 + "submissions/<int:submission_id>/evidence/",
         submission_parts.EvidenceView.as_view(),
@@ -212,9 +209,7 @@ urlpatterns = [
         follow_up.ChallengeParticipantAddView.as_view(),
         name="challenge-participant-add",
     ),
-    # (end of block: follow-up)
     # Imports of respondents and survey exports
-    # (block: imports)
     path(
         base + "organisations/import/",
         imports.OrganisationImportView.as_view(),
@@ -225,5 +220,4 @@ urlpatterns = [
         imports.SurveyImportView.as_view(),
         name="survey-export-import",
     ),
-    # (end of block: imports)
 ]

@@ -16,14 +16,11 @@ def load() -> None:
     case_audits.load(board)
 
     # Staff survey
-    # (block: survey)
     survey.load(board)
 
     # Section 11 evidence files, committed actions and challenge events
-    # (block: follow-up)
     from . import challenge
 
     challenge.load(board)
 
     # Board home, agency page, meeting pack and annual report
-    # (block: joins)

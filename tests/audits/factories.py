@@ -78,7 +78,6 @@ def cycle_with(board, *, year=2016, standards=2, questions=2, **dates):
 
 
 # Staff survey -----------------------------------------------------------------
-# (block: survey)
 
 
 class StaffSurveyFactory(factory.django.DjangoModelFactory):
@@ -111,7 +110,6 @@ def survey_question(survey, options, *, skipped=None, number="", text=None, **kw
 
 
 # Section 11 evidence files, committed actions and challenge events ------------
-# (block: follow-up)
 
 
 PDF_BYTES = b"%PDF-1.4\n% evidence\n"
@@ -140,7 +138,6 @@ class ChallengeEventFactory(factory.django.DjangoModelFactory):
 
 
 # Imports of respondents and survey exports ------------------------------------
-# (block: imports)
 
 
 def csv_upload(rows, name="import.csv"):
@@ -177,7 +174,6 @@ def survey_rows(cycle, count, *, prefix="School", rating="Fully met", sector="Sc
 
 
 # API --------------------------------------------------------------------------
-# (block: api)
 
 
 def api_submission(cycle, organisation, rating=None, *, submitted=True, **extra):
@@ -217,7 +213,6 @@ def api_recommendation(audit, agency, *, number=None, **extra):
 
 
 # Board home, agency page, meeting pack and annual report ----------------------
-# (block: joins)
 
 
 def submitted(cycle, organisation, *, rating="fully", ratings=None, **fields):
