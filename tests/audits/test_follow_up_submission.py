@@ -343,6 +343,7 @@ def test_open_actions_are_carried_forward_and_confirmed_before_submitting(
     assert "Carried forward – check" in tasks
 
     answer_all(new, cast.contributor_x)
+    new.refresh_from_db()  # the answers moved its version on
     response = client.post(url("submission-check", new), {"version": new.version})
     assert "Confirm, change or remove the 2 actions carried forward" in (
         response.content.decode()

@@ -172,7 +172,7 @@ def test_approved_report_has_no_draft_mark(demo):
 
 
 def test_report_on_a_page_fits_on_one_page(demo):
-    first, last = section_pages(demo)["24. Annual report on a page"]
+    first, last = section_pages(demo)["25. Annual report on a page"]
     assert first == last == demo.pages
     text = demo.texts[first - 1]
     for part in ("Achievements", "Performance and data", "View from LSCB members"):
