@@ -69,6 +69,8 @@ OWN_REFUSALS = {
     ("subgroups/views.py", "MeetingPapersView"),
     ("reports/narrative_views.py", "NarrativeApproveView"),
     ("reports/views.py", "RunRetryView"),
+    ("audits/views/submission_parts.py", "EvidenceRemoveView"),
+    ("audits/views/submission_parts.py", "ActionRemoveView"),
 }
 GENERIC_REFUSALS = {"ValidationError", "DomainError", "StaleVersion"}
 
