@@ -76,6 +76,7 @@ urlpatterns = [
     path("", include("indicators.urls")),
     path("", include("reviews.urls")),
     path("", include("audits.urls")),
+    path("", include("training.urls")),
     path("", include("reports.urls")),
     path("boards/", include("business_plan.urls")),
     path("boards/", include("boards.urls")),
