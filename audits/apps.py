@@ -54,10 +54,12 @@ class AuditsConfig(AppConfig):
 
         register(BoardSection("Audits", "audits:home", describe_audits))
 
-        # Section 11 evidence files, committed actions and challenge events
+        # Agency page: its follow-up actions, Section 11 answers and the
+        # case-audit recommendations it owns.
         from lscb_portal.sections import AgencySection, register_agency_section
 
         from .follow_up import agency_follow_up_actions
+        from .selectors import agency_case_audit_recommendations, agency_section_11
 
         register_agency_section(
             AgencySection(
@@ -67,11 +69,6 @@ class AuditsConfig(AppConfig):
                 for_user=True,
             )
         )
-
-        # Board home, agency page, meeting pack and annual report
-        from lscb_portal.sections import AgencySection, register_agency_section
-
-        from .selectors import agency_case_audit_recommendations, agency_section_11
 
         register_agency_section(
             AgencySection(
