@@ -617,8 +617,8 @@ def elearning_returns_record(*, board, user, year: int, rows) -> ReturnsRecorded
                     passed=passed,
                 )
             )
-        elif (current.agency, current.allocated, current.passed) != (
-            agency,
+        elif (current.agency_id, current.allocated, current.passed) != (
+            agency.pk if agency else None,
             allocated,
             passed,
         ):

@@ -232,7 +232,9 @@ def test_endorsements_due_review_reach_the_board_home_of_the_business_team(
     providers(cast.board, today)
     due = reminders.endorsement_reviews_due(cast.board, cast.business_team, today)
     assert [p.name for p in due["providers"]] == ["Soon Training Ltd"]
-    assert reminders.endorsement_reviews_due(cast.board, cast.board_member, today) is None
+    assert (
+        reminders.endorsement_reviews_due(cast.board, cast.board_member, today) is None
+    )
     assert reminders.endorsements_due_text(cast.board, today) == (
         "1 endorsement due review"
     )

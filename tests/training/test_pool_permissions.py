@@ -5,8 +5,14 @@ own agency's figures only. Another board's member gets 404, anonymous signs in."
 
 import pytest
 
-from tests.matrix import MANAGE, MANAGE_NOT_OURS, MANAGE_POST, READ, allow
-from tests.matrix import permission_matrix
+from tests.matrix import (
+    MANAGE,
+    MANAGE_NOT_OURS,
+    MANAGE_POST,
+    READ,
+    allow,
+    permission_matrix,
+)
 from training.models import Endorsement, Provider
 
 from .factories import ElearningReturnFactory, ElearningYearFactory, TrainerFactory
@@ -90,4 +96,3 @@ def test_links_to_forms_are_shown_only_to_those_who_may_use_them(
     assert "Change the reported totals" not in page
     page = as_user(cast.contributor_x).get(B + "e-learning/").content.decode()
     assert f"?department={records['ret'].pk}" in page
-
