@@ -113,6 +113,7 @@ def test_courses_filter_by_level_theme_and_year(cast, api):
     client = api(cast.board_member)
     assert set(ids(client.get(COURSES))) == {awareness.pk, ended.pk}
     assert ids(client.get(COURSES, {"level": "awareness"})) == [awareness.pk]
+    assert ids(client.get(COURSES, {"course_format": "conference"})) == []
     assert ids(client.get(COURSES, {"theme": theme.pk})) == [awareness.pk]
     assert ids(client.get(COURSES, {"year": 2016})) == [awareness.pk]
     assert ids(client.get(COURSES, {"year": 2014})) == [ended.pk]

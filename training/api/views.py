@@ -78,8 +78,9 @@ def changed_in_history(model):
 
 class CourseApiFilterSet(ApiFilterSet):
     level = django_filters.ChoiceFilter(choices=Level.choices, help_text="The level.")
-    format = django_filters.ChoiceFilter(
-        choices=Format.choices, help_text="The format."
+    # Not "format": that query parameter names the response's format (json).
+    course_format = django_filters.ChoiceFilter(
+        field_name="format", choices=Format.choices, help_text="The course's format."
     )
     theme = IdFilter("themes", what="A learning theme it covers")
     year = YearNumberFilter(
@@ -90,7 +91,7 @@ class CourseApiFilterSet(ApiFilterSet):
 
     class Meta:
         model = Course
-        fields = ["level", "format", "theme", "year", "modified_since"]
+        fields = ["level", "course_format", "theme", "year", "modified_since"]
 
     def filter_year(self, queryset, name, value):
         start, end = selectors.year_bounds(value)
