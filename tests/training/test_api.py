@@ -249,6 +249,11 @@ def test_no_credentials_is_a_401(client, db, url):
     assert client.get(url).status_code == 401
 
 
+@pytest.mark.parametrize("url", [COUNTS_BULK, RETURNS_BULK])
+def test_no_credentials_may_not_post(client, db, url):
+    assert post(client, url, [{"count": 1}]).status_code == 401
+
+
 # The permission matrix of the writes -----------------------------------------------
 
 WRITE_MATRIX = [
