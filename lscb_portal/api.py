@@ -9,7 +9,15 @@ from rest_framework.decorators import api_view
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
-APPS = ["boards", "subgroups", "business_plan", "indicators", "reviews", "audits"]
+APPS = [
+    "boards",
+    "subgroups",
+    "business_plan",
+    "indicators",
+    "reviews",
+    "audits",
+    "training",
+]
 
 
 @extend_schema(exclude=True)

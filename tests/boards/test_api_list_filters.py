@@ -53,6 +53,14 @@ from tests.reviews.factories import (
     PublishedReviewFactory,
 )
 from tests.subgroups.factories import MeetingFactory, PlanItemFactory, ReturnFactory
+from tests.training.factories import (
+    AttendanceCountFactory,
+    CourseFactory,
+    ElearningReturnFactory,
+    ElearningYearFactory,
+    SessionFactory,
+)
+from training.models import ElearningYear
 
 API = "/api/v1/"
 OLD = datetime(2017, 1, 1, tzinfo=UTC)
@@ -159,7 +167,23 @@ BUILDERS = {
     "case-audit-recommendations": lambda cast, agency: api_recommendation(
         api_case_audit(cast.board), agency
     ),
+    "training-courses": lambda cast, agency: CourseFactory(board=cast.board),
+    "training-sessions": lambda cast, agency: _training_session(cast),
+    "attendance-counts": lambda cast, agency: AttendanceCountFactory(
+        session=_training_session(cast), agency=agency
+    ),
+    "elearning-returns": lambda cast, agency: ElearningReturnFactory(
+        elearning_year=ElearningYear.objects.filter(board=cast.board).first()
+        or ElearningYearFactory(board=cast.board),
+        agency=agency,
+    ),
 }
+# Lists whose rows keep no modification time: their history says when.
+DATED_BY_HISTORY = {"attendance-counts", "elearning-returns"}
+
+
+def _training_session(cast):
+    return SessionFactory(course=CourseFactory(board=cast.board))
 
 
 def _cycle(cast):
@@ -181,6 +205,9 @@ def stamp(prefix, row, when):
         # A standard keeps no modification time: its history and its questions' say.
         row.history.all().update(history_date=when)
         Question.history.filter(standard_id=row.pk).update(history_date=when)
+        return
+    if prefix in DATED_BY_HISTORY:
+        row.history.all().update(history_date=when)
         return
     type(row).objects.filter(pk=row.pk).update(**{modified_field(prefix): when})
 
@@ -285,6 +312,8 @@ def test_the_owned_lists_have_the_agency_filter():
         "measurements",
         "review-action-items",
         "case-audit-recommendations",
+        "attendance-counts",
+        "elearning-returns",
     }
 
 
