@@ -37,7 +37,11 @@ def url(name, cast, *args):
 
 
 def date_parts(name, day):
-    return {f"{name}_day": day.day, f"{name}_month": day.month, f"{name}_year": day.year}
+    return {
+        f"{name}_day": day.day,
+        f"{name}_month": day.month,
+        f"{name}_year": day.year,
+    }
 
 
 def summary(response) -> str:
@@ -138,9 +142,7 @@ def test_course_edit_is_versioned(cast, team, course):
     assert stale.status_code == 409
 
 
-def test_team_names_attendees_and_the_same_person_twice_is_refused(
-    cast, team, session
-):
+def test_team_names_attendees_and_the_same_person_twice_is_refused(cast, team, session):
     person = {"name": "Test Person One", "agency": cast.agency_x.pk, "attended": "yes"}
     response = team.post(url("attendee-add", cast, session.pk), person)
     assert response.status_code == 302
@@ -198,14 +200,10 @@ def test_attendance_above_capacity_is_saved_with_a_warning(cast, team, session):
     assert "more than the 20 places" in again
 
 
-def test_evaluation_scores_are_averaged_and_outside_1_to_5_refused(
-    cast, team, session
-):
+def test_evaluation_scores_are_averaged_and_outside_1_to_5_refused(cast, team, session):
     QuestionFactory(board=cast.board, number=1, text="The course met its aims")
     QuestionFactory(board=cast.board, number=2, text="I will use what I learnt")
-    refused = team.post(
-        url("evaluation-add", cast, session.pk), {"q1": "6", "q2": "4"}
-    )
+    refused = team.post(url("evaluation-add", cast, session.pk), {"q1": "6", "q2": "4"})
     assert "Question 1: a score must be from 1 to 5" in summary(refused)
     assert not Evaluation.objects.exists()
     team.post(url("evaluation-add", cast, session.pk), {"q1": "5", "q2": "4"})
@@ -302,7 +300,9 @@ def test_home_shows_the_latest_year_year_on_year_and_the_reported_total(
 
 
 def test_home_lists_sessions_coming_up_and_held_without_attendance(cast, team):
-    course = CourseFactory(board=cast.board, title="Neglect", runs_from=date(2016, 4, 1))
+    course = CourseFactory(
+        board=cast.board, title="Neglect", runs_from=date(2016, 4, 1)
+    )
     SessionFactory(course=course, date=date(2016, 6, 1))  # held, nothing recorded
     SessionFactory(course=course, date=date(2099, 6, 1), status=SessionStatus.PLANNED)
     page = team.get(url("home", cast)).content.decode()
@@ -313,9 +313,7 @@ def test_home_lists_sessions_coming_up_and_held_without_attendance(cast, team):
     )
 
 
-def test_the_agency_page_shows_its_attendances_this_year_and_last(
-    cast, team, session
-):
+def test_the_agency_page_shows_its_attendances_this_year_and_last(cast, team, session):
     AttendanceCountFactory(session=session, agency=cast.agency_x, count=9)
     earlier = SessionFactory(course=session.course, date=date(2016, 4, 2))
     AttendeeFactory(session=earlier, agency=cast.agency_x)
