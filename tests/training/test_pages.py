@@ -338,3 +338,16 @@ def test_history_pages_list_the_changes(cast, team, session):
     page = team.get(url("session-history", cast, session.pk)).content.decode()
     assert "Changes to the session" in page
     assert team.get(url("course-history", cast, session.course.pk)).status_code == 200
+
+
+def test_an_empty_board_says_no_training_is_recorded(cast, team):
+    page = team.get(url("home", cast)).content.decode()
+    assert "No training has been recorded yet." in page
+    assert "Add a course" in page
+
+
+def test_the_course_form_offers_each_level_and_format_once(cast, team):
+    page = team.get(url("course-create", cast)).content.decode()
+    assert page.count('name="level"') == 3
+    assert page.count('name="format"') == 5
+    assert "Enhanced / specialist" in page and "Practitioner-forum workshop" in page
