@@ -351,3 +351,25 @@ def test_the_course_form_offers_each_level_and_format_once(cast, team):
     assert page.count('name="level"') == 3
     assert page.count('name="format"') == 5
     assert "Enhanced / specialist" in page and "Practitioner-forum workshop" in page
+
+
+def test_the_evaluation_page_asks_for_questions_when_there_are_none(
+    cast, team, session
+):
+    page = team.get(url("evaluation-add", cast, session.pk)).content.decode()
+    assert "no set questions yet" in page
+    assert url("question-add", cast, session.pk) in page
+
+
+def test_home_gives_the_years_e_learning_headline_and_the_cells_difference(cast, team):
+    from tests.training.factories import ElearningReturnFactory, ElearningYearFactory
+
+    year = ElearningYearFactory(
+        board=cast.board, year=2016, reported_allocated=10950, reported_passed=8839
+    )
+    ElearningReturnFactory(elearning_year=year, allocated=10948, passed=8846)
+    page = team.get(url("home", cast)).content.decode()
+    assert "Showing 2016-17" in page
+    assert "10,950 courses allocated, 8,839 passed: a completion rate of 81%" in page
+    assert "sum to 10,948 allocated and 8,846 passed" in page
+    assert "less the returns: 2 allocated, -7 passed" in page

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import FormView, TemplateView
 
+from boards.mixins import NoStoreMixin
 from lscb_portal.forms import FormPageMixin, VersionedEditMixin
 from lscb_portal.history import history_entries
 
@@ -76,7 +77,9 @@ class ManageSessionMixin(ManageMixin, SessionMixin):
         return self.session
 
 
-class SessionDetailView(SessionMixin, TemplateView):
+class SessionDetailView(NoStoreMixin, SessionMixin, TemplateView):
+    """Named attendees are personal data: no copy of the page is kept."""
+
     template_name = "training/session.html"
 
     def get_context_data(self, **kwargs):
@@ -318,15 +321,21 @@ class CountsView(SessionMixin, FormPageMixin, FormView):
 
 class EvaluationAddView(ManageSessionMixin, FormPageMixin, FormView):
     form_class = EvaluationForm
+    template_name = "training/evaluation_form.html"
     page_title = "Record an evaluation form"
     submit_label = "Record evaluation"
     intro = "One attendee's form: a score from 1 to 5 for each question answered."
 
+    @cached_property
+    def questions(self):
+        return list(self.board.training_questions.all())
+
     def get_form_kwargs(self):
-        return {
-            **super().get_form_kwargs(),
-            "questions": list(self.board.training_questions.all()),
-        }
+        return {**super().get_form_kwargs(), "questions": self.questions}
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("has_questions", bool(self.questions))
+        return super().get_context_data(**kwargs)
 
     def form_save(self, form):
         services.evaluation_record(
