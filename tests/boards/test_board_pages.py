@@ -87,8 +87,9 @@ def test_board_home_runs_constant_queries(
     client = as_user(cast.board_member)
     # Two of them are the reviews section's: its line (published reviews and open
     # actions) and whether the user sits on a review group (to show deadlines).
-    # One is the audits section's line (the latest Section 11 cycle).
-    with django_assert_max_num_queries(22):
+    # One is the audits section's line (the latest Section 11 cycle), one the
+    # training section's (sessions coming up and held without attendance).
+    with django_assert_max_num_queries(23):
         response = client.get("/boards/north/")
     assert response.content.decode().count("govuk-table__row") > size
 
@@ -132,3 +133,4 @@ def test_board_home_describes_each_apps_section(cast, as_user):
     assert '<dd class="govuk-summary-list__value">1 indicator</dd>' in page
     assert "1 active group" in page
     assert "2 reports planned" in page
+    assert "0 sessions coming up; 0 held without attendance recorded" in page
