@@ -21,9 +21,9 @@ from lscb_portal.lists import Column, ListPageMixin, date_text
 from lscb_portal.periods import reporting_year_start
 
 from .. import permissions, selectors, services
-from ..reminders import endorsements_due_text
 from ..forms import CourseEditForm, CourseForm
 from ..models import Course, ElearningYear, Session, SessionStatus
+from ..reminders import endorsements_due_text
 
 # Held sessions listed on the home as lacking attendance, at most.
 HELD_WITHOUT_ATTENDANCE_SHOWN = 10
