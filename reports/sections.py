@@ -21,6 +21,7 @@ from business_plan import pdf as business_plan_pdf
 from indicators import pdf as indicators_pdf
 from reviews import pdf as reviews_pdf
 from subgroups import pdf as subgroups_pdf
+from training import pdf as training_pdf
 
 from . import narrative
 
@@ -68,6 +69,11 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section("section_11", "Safeguarding (Section 11) audit", audits_pdf.section_11),
     Section("staff_survey", "Front line staff", audits_pdf.staff_survey),
+    Section(
+        "learning_and_improvement",
+        "Learning and improvement – including multi-agency training",
+        training_pdf.learning_and_improvement,
+    ),
     Section("lado", "Local Authority Designated Officer (LADO)", indicators_pdf.lado),
     Section(
         "private_fostering",

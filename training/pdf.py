@@ -1,0 +1,100 @@
+"""The training app's parts of the annual report (see reports.sections): section
+20, learning and improvement, and the training tables printed under inspection
+recommendations' updates (section 17)."""
+
+from lscb_portal.periods import year_label
+
+from . import selectors
+from .models import DevelopmentDay, Endorsement, Level, Provider, RecommendationTraining
+
+
+def _change(now: int, before: int) -> str:
+    if now > before:
+        return f"up {now - before:,}"
+    if now < before:
+        return f"down {before - now:,}"
+    return "the same"
+
+
+def learning_and_improvement(board, year):
+    """The year's learning-event table (courses and the grand total), totals by
+    level and year on year, e-learning by department (the departments' sums and
+    the provider's reported totals, with the difference), learner feedback and
+    the trainer pool. None when the year has neither sessions nor e-learning."""
+    courses = selectors.course_totals(board, year)
+    elearning = {s.year: s for s in selectors.elearning_summaries(board)}
+    now = elearning.get(year)
+    if not courses and now is None:
+        return None
+    totals = {t.year: t for t in selectors.year_totals(board)}
+    this_year, last_year = totals.get(year), totals.get(year - 1)
+    levels = dict(Level.choices)
+    before = elearning.get(year - 1)
+    start, end = selectors.year_bounds(year)
+    return {
+        "year_label": year_label(year),
+        "previous_label": year_label(year - 1),
+        "courses": [
+            {
+                "title": t.course.title,
+                "level": levels[t.course.level],
+                "sessions": t.sessions,
+                "attendances": t.attendances,
+            }
+            for t in courses
+        ],
+        "grand_total": sum(t.attendances for t in courses),
+        "levels": selectors.level_totals(board, year) if courses else [],
+        "this_year": this_year,
+        "last_year": last_year,
+        "change": _change(this_year.attendances, last_year.attendances)
+        if this_year and last_year
+        else "",
+        "elearning": now,
+        "elearning_before": before,
+        "trained": selectors.trained_in_year(board, year),
+        "pool": selectors.trainer_pool(board).filter(active=True).count(),
+        "development_days": list(
+            DevelopmentDay.objects.filter(board=board, date__range=(start, end))
+        ),
+        "endorsed": list(
+            Provider.objects.filter(
+                board=board,
+                decision=Endorsement.ENDORSED,
+                decided_on__range=(start, end),
+            )
+        ),
+    }
+
+
+def recommendation_tables(board, year) -> dict[int, dict]:
+    """{recommendation id: its training table for the year}: the courses (on the
+    recommendation's theme, or all) with their attendances and the total, for
+    each recommendation whose update prints one."""
+    links = list(
+        RecommendationTraining.objects.filter(
+            recommendation__inspection__board=board
+        ).select_related("theme")
+    )
+    if not links:
+        return {}
+    courses = selectors.course_totals(board, year)
+    on_theme = {
+        theme.pk: set(theme.training_courses.values_list("pk", flat=True))
+        for theme in {link.theme for link in links if link.theme}
+    }
+    tables = {}
+    for link in links:
+        rows = [
+            {"title": t.course.title, "attendances": t.attendances}
+            for t in courses
+            if link.theme is None or t.course.pk in on_theme[link.theme.pk]
+        ]
+        if rows:
+            tables[link.recommendation_id] = {
+                "caption": link.caption or f"Training, {year_label(year)}",
+                "rows": rows,
+                "total": sum(r["attendances"] for r in rows),
+                "total_label": "Total" if link.theme else "Grand Total",
+            }
+    return tables
