@@ -43,6 +43,20 @@ def _words(key: str, title: str, build=None) -> Section:
     return Section(key, title, build or narrative.text_section(key), wants_draft=True)
 
 
+def inspections_with_training(board, year):
+    """boards' inspections section, each recommendation given the training table
+    its update prints (`rec.training_table`, or None): boards cannot import
+    training, so the two meet here."""
+    context = boards_pdf.inspections(board, year)
+    if context is None:
+        return None
+    tables = training_pdf.recommendation_tables(board, year)
+    for inspection in context["inspections"]:
+        for rec in inspection.recommendations.all():
+            rec.year_training_table = tables.get(rec.pk)
+    return context
+
+
 # The order of the 2016-17 report.
 SECTIONS: tuple[Section, ...] = (
     _words("foreword", "Foreword from the Chair"),
@@ -65,7 +79,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "inspections",
         "Inspection recommendations and updates",
-        boards_pdf.inspections,
+        inspections_with_training,
     ),
     Section("section_11", "Safeguarding (Section 11) audit", audits_pdf.section_11),
     Section("staff_survey", "Front line staff", audits_pdf.staff_survey),

@@ -2,10 +2,21 @@
 20, learning and improvement, and the training tables printed under inspection
 recommendations' updates (section 17)."""
 
+from django.db.models import Exists, Q
+
+from boards.models import Board
 from lscb_portal.periods import year_label
 
 from . import selectors
-from .models import DevelopmentDay, Endorsement, Level, Provider, RecommendationTraining
+from .models import (
+    DevelopmentDay,
+    ElearningYear,
+    Endorsement,
+    Level,
+    Provider,
+    RecommendationTraining,
+    Session,
+)
 
 
 def _change(now: int, before: int) -> str:
@@ -16,21 +27,35 @@ def _change(now: int, before: int) -> str:
     return "the same"
 
 
+def _has_training(board, year, start, end) -> bool:
+    """Sessions or e-learning figures in the year, in one query (most boards'
+    reports ask it of a year without training)."""
+    return Board.objects.filter(
+        Q(pk=board.pk)
+        & (
+            Exists(
+                Session.objects.filter(course__board=board, date__range=(start, end))
+            )
+            | Exists(ElearningYear.objects.filter(board=board, year=year))
+        )
+    ).exists()
+
+
 def learning_and_improvement(board, year):
     """The year's learning-event table (courses and the grand total), totals by
     level and year on year, e-learning by department (the departments' sums and
     the provider's reported totals, with the difference), learner feedback and
     the trainer pool. None when the year has neither sessions nor e-learning."""
+    start, end = selectors.year_bounds(year)
+    if not _has_training(board, year, start, end):
+        return None
     courses = selectors.course_totals(board, year)
     elearning = {s.year: s for s in selectors.elearning_summaries(board)}
     now = elearning.get(year)
-    if not courses and now is None:
-        return None
     totals = {t.year: t for t in selectors.year_totals(board)}
     this_year, last_year = totals.get(year), totals.get(year - 1)
     levels = dict(Level.choices)
     before = elearning.get(year - 1)
-    start, end = selectors.year_bounds(year)
     return {
         "year_label": year_label(year),
         "previous_label": year_label(year - 1),
@@ -92,7 +117,7 @@ def recommendation_tables(board, year) -> dict[int, dict]:
         ]
         if rows:
             tables[link.recommendation_id] = {
-                "caption": link.caption or f"Training, {year_label(year)}",
+                "caption": f"{link.caption or 'Training'}, {year_label(year)}",
                 "rows": rows,
                 "total": sum(r["attendances"] for r in rows),
                 "total_label": "Total" if link.theme else "Grand Total",

@@ -129,6 +129,9 @@ def test_contents_page_numbers_are_where_sections_start(demo):
             n
             for n, lines in enumerate(lines_by_page, start=index + 2)
             if heading in lines
+            # a long heading wraps onto a second line
+            or heading
+            in (" ".join(pair) for pair in zip(lines, lines[1:], strict=False))
         )
         assert first == page, heading
 

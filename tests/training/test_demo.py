@@ -12,6 +12,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from boards.models import Board
+from reports.sections import inspections_with_training
 from reviews.models import LearningTheme
 from training import selectors
 from training.demo import agency_shares, data, split
@@ -80,6 +81,12 @@ def demo(django_db_setup, django_db_blocker):
                 ).values_list("illustrative", flat=True)
             ),
             "pool": list(selectors.trainer_pool(board)),
+            "inspection_tables": {
+                rec.number: rec.year_training_table
+                for rec in inspections_with_training(board, 2016)["inspections"][
+                    0
+                ].recommendations.all()
+            },
         }
         transaction.set_rollback(True)
     return result
@@ -159,3 +166,12 @@ def test_split_helpers_keep_the_total():
     assert split(121, 4) == [31, 30, 30, 30]
     assert sum(agency_shares(37)) == 37
     assert agency_shares(10) == [4, 3, 2, 1]
+
+
+def test_the_inspection_tables_of_recommendations_1_and_6(demo):
+    tables = demo["inspection_tables"]
+    assert {n for n, table in tables.items() if table} == {1, 6}
+    assert tables[1]["total"] == 270
+    assert len(tables[1]["rows"]) == 4
+    assert tables[6]["total"] == 3995
+    assert len(tables[6]["rows"]) == 20

@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from boards.models import Agency, Board, Membership, Role
+from boards.models import Agency, Board, Membership, Recommendation, Role
 from reviews.models import LearningTheme
 
 from .. import services
@@ -64,6 +64,7 @@ def load() -> None:
     _provider(board, user)
     _evaluation(board, user, courses)
     _elearning(board, user, agencies)
+    _recommendation_tables(board, user, themes)
     for year, attendances in data.REPORTED_YEARS.items():
         if not ReportedYear.objects.filter(board=board, year=year).exists():
             services.reported_year_set(
@@ -311,3 +312,25 @@ def _elearning(board, user, agencies) -> None:
         services.learner_feedback_set(
             board=board, user=user, year=data.YEAR, rows=data.LEARNER_FEEDBACK_2016
         )
+
+
+def _recommendation_tables(board, user, themes) -> None:
+    """Recommendations 1 and 6 print the year's training tables (section 17)."""
+    for number, slug, caption in data.RECOMMENDATION_TABLES:
+        recommendation = (
+            Recommendation.objects.filter(
+                inspection__board=board,
+                inspection__body=data.INSPECTION_BODY,
+                number=number,
+            )
+            .select_related("training_table")
+            .first()
+        )
+        if recommendation is None:
+            continue
+        theme = themes[slug] if slug else None
+        current = getattr(recommendation, "training_table", None)
+        if current is None or (current.theme, current.caption) != (theme, caption):
+            services.recommendation_training_set(
+                recommendation=recommendation, user=user, theme=theme, caption=caption
+            )

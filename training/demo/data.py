@@ -476,3 +476,11 @@ LEARNER_FEEDBACK_2016 = [
     ),
     ("of learners would recommend the courses to other people", 97),
 ]
+
+# Section 17: the updates of Ofsted recommendations 1 and 6 print training
+# tables: (recommendation number, theme slug or None for every course, caption).
+INSPECTION_BODY = "Ofsted"
+RECOMMENDATION_TABLES = [
+    (1, DA, "Domestic abuse training"),
+    (6, None, "Multi-agency training"),
+]
