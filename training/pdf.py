@@ -123,3 +123,23 @@ def recommendation_tables(board, year) -> dict[int, dict]:
                 "total_label": "Total" if link.theme else "Grand Total",
             }
     return tables
+
+
+def training_pack(board, meeting_date):
+    """The meeting pack's training report: the reporting year of the meeting as
+    section 20 prints it (or the year before, when this one has no training yet),
+    with the sessions planned after the meeting and those held by then without
+    attendance recorded. None without training in either year."""
+    from lscb_portal.periods import reporting_year_start
+
+    year = reporting_year_start(meeting_date)
+    context = learning_and_improvement(board, year) or learning_and_improvement(
+        board, year - 1
+    )
+    if context is None:
+        return None
+    context["upcoming"] = list(selectors.upcoming_sessions(board, meeting_date))
+    context["unrecorded"] = list(
+        selectors.held_without_attendance(board).filter(date__lte=meeting_date)[:10]
+    )
+    return context
