@@ -359,7 +359,7 @@ EVALUATIONS = [
         [
             ([5, 5, 4, 5, 5], "Illustrative: clear on the signs of exploitation."),
             ([4, 5, 5, 4, 4], "Illustrative: useful case studies."),
-            ([5, 4, 5, 5, 5], ""),
+            ([5, 4, 5, 5, 5], "Illustrative."),
         ],
     ),
     (
@@ -367,7 +367,7 @@ EVALUATIONS = [
         "2016-11-09",
         [
             ([4, 4, 5, 4, 4], "Illustrative: would like more on disruption."),
-            ([5, 5, 5, 5, 5], ""),
+            ([5, 5, 5, 5, 5], "Illustrative."),
         ],
     ),
     (
