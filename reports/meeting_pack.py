@@ -100,8 +100,14 @@ def _case_audits_part(meeting, cell):
     return case_audits_pack(meeting.board, meeting.date, since)
 
 
+def _training_part(meeting, cell):
+    from training.pdf import training_pack
+
+    return training_pack(meeting.board, meeting.date)
+
+
 # What each kind of planner report prints: (the part's template kind, its builder
-# taking the meeting and the planner cell). A kind without one (training…) is
+# taking the meeting and the planner cell). A kind without one (other…) is
 # listed as due, with its status; so is a part without data.
 PARTS = {
     ReportKind.BUSINESS_PLAN: ("business_plan", _business_plan_part),
@@ -112,6 +118,7 @@ PARTS = {
     ReportKind.CHILD_DEATHS: ("child_deaths", _child_deaths_part),
     ReportKind.SECTION_11: ("section_11", _section_11_part),
     ReportKind.MULTI_AGENCY_AUDITS: ("case_audits", _case_audits_part),
+    ReportKind.TRAINING: ("training", _training_part),
 }
 
 

@@ -21,6 +21,7 @@ from business_plan import pdf as business_plan_pdf
 from indicators import pdf as indicators_pdf
 from reviews import pdf as reviews_pdf
 from subgroups import pdf as subgroups_pdf
+from training import pdf as training_pdf
 
 from . import narrative
 
@@ -40,6 +41,20 @@ class Section:
 def _words(key: str, title: str, build=None) -> Section:
     """A section of the board's own words."""
     return Section(key, title, build or narrative.text_section(key), wants_draft=True)
+
+
+def inspections_with_training(board, year):
+    """boards' inspections section, each recommendation given the training table
+    its update prints (`rec.training_table`, or None): boards cannot import
+    training, so the two meet here."""
+    context = boards_pdf.inspections(board, year)
+    if context is None:
+        return None
+    tables = training_pdf.recommendation_tables(board, year)
+    for inspection in context["inspections"]:
+        for rec in inspection.recommendations.all():
+            rec.year_training_table = tables.get(rec.pk)
+    return context
 
 
 # The order of the 2016-17 report.
@@ -64,10 +79,15 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "inspections",
         "Inspection recommendations and updates",
-        boards_pdf.inspections,
+        inspections_with_training,
     ),
     Section("section_11", "Safeguarding (Section 11) audit", audits_pdf.section_11),
     Section("staff_survey", "Front line staff", audits_pdf.staff_survey),
+    Section(
+        "learning_and_improvement",
+        "Learning and improvement – including multi-agency training",
+        training_pdf.learning_and_improvement,
+    ),
     Section("lado", "Local Authority Designated Officer (LADO)", indicators_pdf.lado),
     Section(
         "private_fostering",

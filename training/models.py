@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from boards.models import Agency, Board
+from boards.models import Agency, Board, Recommendation
 from business_plan.models import Theme as PlanTheme
 from lscb_portal.periods import reporting_year_start
 from reviews.models import LearningTheme, Lesson
@@ -619,3 +619,36 @@ def completion_rate(passed: int, allocated: int) -> int | None:
     if not allocated:
         return None
     return (200 * passed + allocated) // (2 * allocated)
+
+
+class RecommendationTraining(models.Model):
+    """An inspection recommendation whose yearly update prints the year's
+    training table: the courses on a learning theme, or every course."""
+
+    recommendation = models.OneToOneField(
+        Recommendation, on_delete=models.CASCADE, related_name="training_table"
+    )
+    theme = models.ForeignKey(
+        LearningTheme,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Only the courses on this theme; empty for every course.",
+    )
+    caption = models.CharField(max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["recommendation"]
+
+    def __str__(self):
+        return f"Training table of recommendation {self.recommendation.number}"
+
+    def clean(self):
+        if (
+            self.theme_id
+            and self.recommendation_id
+            and self.theme.board_id != self.recommendation.inspection.board_id
+        ):
+            raise ValidationError({"theme": "Choose a learning theme of this board."})

@@ -32,6 +32,7 @@ from .models import (
     ImpactFollowUp,
     LearnerFeedback,
     Provider,
+    RecommendationTraining,
     ReportedYear,
     Session,
     SessionStatus,
@@ -673,4 +674,16 @@ def reported_year_set(*, board, user, year: int, attendances: int) -> ReportedYe
     if attendances is None or attendances < 0:
         raise DomainError({"attendances": "Attendances cannot be negative."})
     current.attendances = attendances
+    return _saved(current, user)
+
+
+def recommendation_training_set(
+    *, recommendation, user, theme=None, caption: str = ""
+) -> RecommendationTraining:
+    """The recommendation's update prints the year's training table: the courses
+    on `theme`, or every course."""
+    current = RecommendationTraining.objects.filter(
+        recommendation=recommendation
+    ).first() or RecommendationTraining(recommendation=recommendation)
+    current.theme, current.caption = theme, caption.strip()
     return _saved(current, user)

@@ -831,19 +831,13 @@ FIVE_YEAR_SERIES = [
 ]
 
 # ---------------------------------------------------------------------------
-# Breakdown tables printed in sections 20, 22 and 23.
+# Breakdown tables printed in sections 22 and 23. (Section 20's e-learning by
+# department lives in training: training/demo/data.py.)
 #
 # Cells printed as "0" are kept (they are printed figures); cells printed as
 # "*" ("information no longer available") are left out. printed_totals holds
 # totals exactly as printed ({} when none is printed); "rows"/"columns" are
 # keyed by the row/column whose total it is.
-#
-# Totals that disagree with the sum of their cells:
-# - E-learning by department (section 20): the table prints no total row, but
-#   the narrative just above it gives the period totals ("10,950 courses have
-#   been allocated and 8,839 passes"). The 36 department rows sum to 10948
-#   allocations (Total column) and 8846 passes (Passed column). Both the
-#   narrative figures (as printed_totals) and the cells are kept as printed.
 #
 # Totals that agree: LADO allegations column totals (123/15/44/52/62) and the
 # narrative's 296 allegations; LADO referrals by agency total 296.
@@ -1177,141 +1171,5 @@ BREAKDOWNS = [
         },
         "year": None,
         "printed_totals": {},
-    },
-    # Section 20, "All completions and allocations by department" (Virtual
-    # College membership year 1 April 2016 to 31 March 2017). "Total" is
-    # courses allocated, "Passed" is passes. The table prints no total row;
-    # printed_totals are the narrative's "10,950 courses have been allocated
-    # and 8,839 passes" (completion rate printed as 81%). The cells sum to
-    # 10948 and 8846, so these do NOT match (see the note above BREAKDOWNS).
-    {
-        "title": "E-learning completions and allocations by department, 2016-17",
-        "row_label": "Department",
-        "column_label": "Measure",
-        "rows": [
-            "A&E",
-            "All Other",
-            "Allerdale",
-            "Carer",
-            "Carlisle City Council",
-            "Child Minder",
-            "Children's Centres",
-            "CHOC",
-            "Colleges",
-            "CPFT - Adult mental health",
-            "CPFT - CAMHS",
-            "CPFT - Children's Community Nursing",
-            "CPFT - Family Nurse Partnership",
-            "CPFT - Physical Therapies",
-            "CPFT - School Nurse",
-            "Cumbria County Council",
-            "Education services",
-            "External Local Authority",
-            "Foster carer",
-            "GP",
-            "Health visitor",
-            "Housing",
-            "Inspira",
-            "LSCB Partners",
-            "Maternity",
-            "Nurseries",
-            "Other hospital/health service",
-            "Paediatrics",
-            "Police",
-            "Primary Schools",
-            "Probation",
-            "Secondary Schools",
-            "South Lakes",
-            "Voluntary agency",
-            "Young Person (11-18 year old)",
-            "Youth Offending Service (YOS)",
-        ],
-        "columns": [
-            "Passed",
-            "Total",
-        ],
-        "values": {
-            ("A&E", "Passed"): "0",
-            ("A&E", "Total"): "2",
-            ("All Other", "Passed"): "242",
-            ("All Other", "Total"): "306",
-            ("Allerdale", "Passed"): "38",
-            ("Allerdale", "Total"): "51",
-            ("Carer", "Passed"): "612",
-            ("Carer", "Total"): "859",
-            ("Carlisle City Council", "Passed"): "3",
-            ("Carlisle City Council", "Total"): "3",
-            ("Child Minder", "Passed"): "97",
-            ("Child Minder", "Total"): "122",
-            ("Children's Centres", "Passed"): "110",
-            ("Children's Centres", "Total"): "120",
-            ("CHOC", "Passed"): "4",
-            ("CHOC", "Total"): "5",
-            ("Colleges", "Passed"): "140",
-            ("Colleges", "Total"): "159",
-            ("CPFT - Adult mental health", "Passed"): "0",
-            ("CPFT - Adult mental health", "Total"): "4",
-            ("CPFT - CAMHS", "Passed"): "2",
-            ("CPFT - CAMHS", "Total"): "5",
-            ("CPFT - Children's Community Nursing", "Passed"): "25",
-            ("CPFT - Children's Community Nursing", "Total"): "30",
-            ("CPFT - Family Nurse Partnership", "Passed"): "4",
-            ("CPFT - Family Nurse Partnership", "Total"): "5",
-            ("CPFT - Physical Therapies", "Passed"): "84",
-            ("CPFT - Physical Therapies", "Total"): "109",
-            ("CPFT - School Nurse", "Passed"): "10",
-            ("CPFT - School Nurse", "Total"): "20",
-            ("Cumbria County Council", "Passed"): "1496",
-            ("Cumbria County Council", "Total"): "1757",
-            ("Education services", "Passed"): "218",
-            ("Education services", "Total"): "266",
-            ("External Local Authority", "Passed"): "52",
-            ("External Local Authority", "Total"): "65",
-            ("Foster carer", "Passed"): "89",
-            ("Foster carer", "Total"): "117",
-            ("GP", "Passed"): "6",
-            ("GP", "Total"): "11",
-            ("Health visitor", "Passed"): "21",
-            ("Health visitor", "Total"): "26",
-            ("Housing", "Passed"): "57",
-            ("Housing", "Total"): "74",
-            ("Inspira", "Passed"): "98",
-            ("Inspira", "Total"): "105",
-            ("LSCB Partners", "Passed"): "1",
-            ("LSCB Partners", "Total"): "1",
-            ("Maternity", "Passed"): "1",
-            ("Maternity", "Total"): "2",
-            ("Nurseries", "Passed"): "833",
-            ("Nurseries", "Total"): "1104",
-            ("Other hospital/health service", "Passed"): "38",
-            ("Other hospital/health service", "Total"): "52",
-            ("Paediatrics", "Passed"): "12",
-            ("Paediatrics", "Total"): "22",
-            ("Police", "Passed"): "20",
-            ("Police", "Total"): "28",
-            ("Primary Schools", "Passed"): "1761",
-            ("Primary Schools", "Total"): "2113",
-            ("Probation", "Passed"): "10",
-            ("Probation", "Total"): "24",
-            ("Secondary Schools", "Passed"): "1539",
-            ("Secondary Schools", "Total"): "1732",
-            ("South Lakes", "Passed"): "4",
-            ("South Lakes", "Total"): "6",
-            ("Voluntary agency", "Passed"): "603",
-            ("Voluntary agency", "Total"): "823",
-            ("Young Person (11-18 year old)", "Passed"): "614",
-            ("Young Person (11-18 year old)", "Total"): "818",
-            ("Youth Offending Service (YOS)", "Passed"): "2",
-            ("Youth Offending Service (YOS)", "Total"): "2",
-        },
-        "year": 2016,
-        "printed_totals": {
-            "rows": {},
-            "columns": {
-                "Passed": "8839",
-                "Total": "10950",
-            },
-            "grand": None,
-        },
     },
 ]

@@ -56,6 +56,7 @@ def test_contents_list_is_in_the_seed_order_with_unique_keys():
         "inspections",
         "section_11",
         "staff_survey",
+        "learning_and_improvement",
         "lado",
         "private_fostering",
         "learning_from_reviews",

@@ -102,17 +102,18 @@ def test_sections_in_the_seed_order(demo):
         "12. Inspection recommendations and updates",
         "13. Safeguarding (Section 11) audit",
         "14. Front line staff",
-        "15. Local Authority Designated Officer (LADO)",
-        "16. Privately fostered children",
-        "17. Learning from reviews",
-        "18. Serious case reviews",
-        "19. Practice reviews",
-        "20. Learning from child deaths (2015-16)",
-        "21. Business plan update",
-        "22. Conclusion",
-        "23. LSCB priorities 2017-20",
-        "24. Glossary",
-        "25. Annual report on a page",
+        "15. Learning and improvement – including multi-agency training",
+        "16. Local Authority Designated Officer (LADO)",
+        "17. Privately fostered children",
+        "18. Learning from reviews",
+        "19. Serious case reviews",
+        "20. Practice reviews",
+        "21. Learning from child deaths (2015-16)",
+        "22. Business plan update",
+        "23. Conclusion",
+        "24. LSCB priorities 2017-20",
+        "25. Glossary",
+        "26. Annual report on a page",
     ]
 
 
@@ -128,6 +129,9 @@ def test_contents_page_numbers_are_where_sections_start(demo):
             n
             for n, lines in enumerate(lines_by_page, start=index + 2)
             if heading in lines
+            # a long heading wraps onto a second line
+            or heading
+            in (" ".join(pair) for pair in zip(lines, lines[1:], strict=False))
         )
         assert first == page, heading
 
@@ -172,7 +176,7 @@ def test_approved_report_has_no_draft_mark(demo):
 
 
 def test_report_on_a_page_fits_on_one_page(demo):
-    first, last = section_pages(demo)["25. Annual report on a page"]
+    first, last = section_pages(demo)["26. Annual report on a page"]
     assert first == last == demo.pages
     text = demo.texts[first - 1]
     for part in ("Achievements", "Performance and data", "View from LSCB members"):

@@ -9,6 +9,7 @@ from indicators import demo as indicators_demo
 from reports import demo as reports_demo
 from reviews import demo as reviews_demo
 from subgroups import demo as subgroups_demo
+from training import demo as training_demo
 
 # Each app adds its demo module here, in dependency order, as its issue lands.
 DEMO_MODULES = [
@@ -18,6 +19,7 @@ DEMO_MODULES = [
     indicators_demo,
     reviews_demo,
     audits_demo,
+    training_demo,
     reports_demo,
 ]
 
