@@ -114,13 +114,17 @@ class YearTotal:
 
 def year_totals(board) -> list[YearTotal]:
     """Attendances per reporting year, oldest first: the recorded sessions' sum,
-    or the reported total for a year without sessions."""
-    by_year = defaultdict(int)
-    for day, attendance in with_attendance(
+    or the reported total for a year without sessions. A year of planned
+    sessions only is not a year of training yet, so it is left out."""
+    by_year, held = defaultdict(int), set()
+    for day, status, attendance in with_attendance(
         Session.objects.filter(course__board=board)
-    ).values_list("date", "attendance"):
-        by_year[reporting_year_start(day)] += attendance
-    totals = {y: YearTotal(y, n, False) for y, n in by_year.items()}
+    ).values_list("date", "status", "attendance"):
+        year = reporting_year_start(day)
+        by_year[year] += attendance
+        if status == SessionStatus.HELD:
+            held.add(year)
+    totals = {y: YearTotal(y, n, False) for y, n in by_year.items() if n or y in held}
     for reported in ReportedYear.objects.filter(board=board):
         totals.setdefault(
             reported.year, YearTotal(reported.year, reported.attendances, True)

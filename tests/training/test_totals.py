@@ -145,3 +145,11 @@ def test_over_capacity_is_allowed_with_a_warning(cast):
         rows=[("Row 2", {"session": session, "agency": cast.agency_x, "count": 7})],
     )
     assert "7 attended, more than the 5 places" in selectors.capacity_warning(session)
+
+
+@pytest.mark.django_db
+def test_a_year_of_planned_sessions_only_is_not_in_year_on_year(cast):
+    course = CourseFactory(board=cast.board)
+    AttendanceCountFactory(session=SessionFactory(course=course), count=5)
+    SessionFactory(course=course, date=date(2017, 5, 1), status="planned")
+    assert [t.year for t in selectors.year_totals(cast.board)] == [2016]
