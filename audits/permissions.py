@@ -4,10 +4,8 @@ Section 11 results are for everyone on the board. Submissions are the business
 team's and the chair's to read, and an agency contributor's for the organisations
 that are its agency; anyone else gets a 404 on a submission."""
 
-from django.utils import timezone
-
 from boards.models import Role
-from boards.permissions import can_view_board, roles_on
+from boards.permissions import can_view_board, contributor_agency_ids, roles_on
 
 from .models import (
     CaseAudit,
@@ -33,24 +31,6 @@ def can_manage_audits(user, board) -> bool:
     return user.is_authenticated and (
         user.is_superuser or bool(roles_on(user, board) & WRITERS)
     )
-
-
-def contributor_agency_ids(user, board) -> set[int]:
-    """The agencies the user contributes for on the board today, once a request."""
-    if Role.AGENCY_CONTRIBUTOR not in roles_on(user, board):
-        return set()
-    cache = user.__dict__.setdefault("_audit_agencies", {})
-    if board.pk not in cache:
-        today = timezone.localdate()
-        cache[board.pk] = {
-            m.agency_id
-            for m in user.memberships.all()
-            if m.board_id == board.pk
-            and m.role == Role.AGENCY_CONTRIBUTOR
-            and m.agency_id
-            and (m.member_to is None or m.member_to >= today)
-        }
-    return cache[board.pk]
 
 
 def own_organisations(user, board):

@@ -1,5 +1,7 @@
 """Who may do what on a board: the only place in the boards app that reads roles."""
 
+from django.utils import timezone
+
 from .models import Membership, Role
 from .models.core import current_membership
 
@@ -29,6 +31,27 @@ def roles_on(user, board) -> frozenset[str]:
 def roles_anywhere(user) -> frozenset[str]:
     """The user's roles on any board (e.g. for what sign-in asks of them)."""
     return frozenset().union(*_roles_by_board(user).values())
+
+
+def contributor_agency_ids(user, board) -> set[int]:
+    """The agencies the user contributes for on the board today: loaded once per
+    request and board, as a list asks it of every row."""
+    if not user.is_authenticated or Role.AGENCY_CONTRIBUTOR not in roles_on(
+        user, board
+    ):
+        return set()
+    cache = user.__dict__.setdefault("_contributor_agencies", {})
+    if board.pk not in cache:
+        today = timezone.localdate()
+        cache[board.pk] = {
+            m.agency_id
+            for m in user.memberships.all()
+            if m.board_id == board.pk
+            and m.role == Role.AGENCY_CONTRIBUTOR
+            and m.agency_id
+            and (m.member_to is None or m.member_to >= today)
+        }
+    return cache[board.pk]
 
 
 def can_view_board(user, board) -> bool:

@@ -9,11 +9,15 @@ board reads published reviews' lessons and the learning page, and gets a 404 on
 anything restricted. An agency contributor sees its own agency's action items."""
 
 from django.db.models import Exists, OuterRef, Q
-from django.utils import timezone
 
 from boards.models import Membership, Role
 from boards.models.core import current_membership
-from boards.permissions import BOARD_TABLE, can_view_board, roles_on
+from boards.permissions import (
+    BOARD_TABLE,
+    can_view_board,
+    contributor_agency_ids,
+    roles_on,
+)
 from subgroups.models import Subgroup
 
 from .models import (
@@ -102,27 +106,6 @@ def sits_on_a_review_group(user) -> bool:
     ).exists()
 
 
-def _contributor_agency_ids(user, board) -> set[int]:
-    """The agencies the user contributes for on the board, today: loaded once per
-    request and board, as a list asks it of every row."""
-    if Role.AGENCY_CONTRIBUTOR not in roles_on(user, board):
-        return set()
-    cache = getattr(user, "_review_agencies", None)
-    if cache is None:
-        cache = user._review_agencies = {}
-    if board.pk not in cache:
-        today = timezone.localdate()
-        cache[board.pk] = {
-            m.agency_id
-            for m in user.memberships.all()
-            if m.board_id == board.pk
-            and m.role == Role.AGENCY_CONTRIBUTOR
-            and m.agency_id
-            and (m.member_to is None or m.member_to >= today)
-        }
-    return cache[board.pk]
-
-
 def visible_reviews(user, board):
     """The board's reviews the user may open: all of them for restricted roles,
     otherwise none (published lessons are read through visible_lessons)."""
@@ -151,7 +134,7 @@ def visible_action_items(user, board):
     allowed = Q(pk__in=[])
     if roles_on(user, board) & BOARD_TABLE:
         allowed |= Q(review__published_on__isnull=False)
-    agencies = _contributor_agency_ids(user, board)
+    agencies = contributor_agency_ids(user, board)
     if agencies:
         allowed |= Q(owner_agency_id__in=agencies)
     return items.filter(allowed)
@@ -166,7 +149,7 @@ def can_view_agency_action_items(user, agency) -> bool:
         return False
     if can_view_restricted_reviews(user, board) or roles_on(user, board) & BOARD_TABLE:
         return True
-    return agency.pk in _contributor_agency_ids(user, board)
+    return agency.pk in contributor_agency_ids(user, board)
 
 
 def can_update_action_item(user, item: ActionItem) -> bool:
@@ -175,13 +158,13 @@ def can_update_action_item(user, item: ActionItem) -> bool:
     board = item.review.board
     if can_manage_reviews(user, board):
         return True
-    return item.owner_agency_id in _contributor_agency_ids(user, board)
+    return item.owner_agency_id in contributor_agency_ids(user, board)
 
 
 def can_update_any_action_item(user, board) -> bool:
     """Whether the user may record progress on some item of the board's (a list
     shows its progress links only then)."""
-    return can_manage_reviews(user, board) or bool(_contributor_agency_ids(user, board))
+    return can_manage_reviews(user, board) or bool(contributor_agency_ids(user, board))
 
 
 def visible_child_deaths(user, board):
@@ -206,4 +189,4 @@ def is_restricted_view_of_action_item(user, item: ActionItem) -> bool:
     Items of published reviews are read at the board table: not restricted."""
     if item.review.is_published:
         return False
-    return item.owner_agency_id not in _contributor_agency_ids(user, item.review.board)
+    return item.owner_agency_id not in contributor_agency_ids(user, item.review.board)

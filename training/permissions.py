@@ -5,10 +5,8 @@ and e-learning rates. Named attendees are the business team's and the chair's to
 read. The business team and the chair record everything; an agency contributor
 records its own agency's attendance counts and e-learning returns."""
 
-from django.utils import timezone
-
 from boards.models import Role
-from boards.permissions import can_view_board, roles_on
+from boards.permissions import can_view_board, contributor_agency_ids, roles_on
 
 WRITERS = frozenset({Role.BUSINESS_TEAM, Role.CHAIR})
 
@@ -28,26 +26,6 @@ def can_manage_training(user, board) -> bool:
 def can_view_attendees(user, board) -> bool:
     """Attendees' names and roles are personal data: the writers only."""
     return can_manage_training(user, board)
-
-
-def contributor_agency_ids(user, board) -> set[int]:
-    """The agencies the user contributes for on the board today, once a request."""
-    if not user.is_authenticated or Role.AGENCY_CONTRIBUTOR not in roles_on(
-        user, board
-    ):
-        return set()
-    cache = user.__dict__.setdefault("_training_agencies", {})
-    if board.pk not in cache:
-        today = timezone.localdate()
-        cache[board.pk] = {
-            m.agency_id
-            for m in user.memberships.all()
-            if m.board_id == board.pk
-            and m.role == Role.AGENCY_CONTRIBUTOR
-            and m.agency_id
-            and (m.member_to is None or m.member_to >= today)
-        }
-    return cache[board.pk]
 
 
 def can_record_agency_figures(user, board, agency_id) -> bool:
