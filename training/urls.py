@@ -59,6 +59,11 @@ urlpatterns = [
         name="attendee-remove",
     ),
     path(
+        base + "sessions/<int:session_id>/attendees/<int:attendee_id>/attendance/",
+        sessions.AttendeeMarkView.as_view(),
+        name="attendee-mark",
+    ),
+    path(
         base + "sessions/<int:session_id>/counts/",
         sessions.CountsView.as_view(),
         name="counts",

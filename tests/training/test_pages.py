@@ -164,6 +164,20 @@ def test_team_removes_an_attendee_after_confirming(cast, team, session):
     assert not Attendee.objects.exists()
 
 
+def test_team_records_that_a_booked_person_did_not_attend(cast, team, session):
+    person = AttendeeFactory(session=session, agency=cast.agency_x, name="Test Booked")
+    mark = url("attendee-mark", cast, session.pk, person.pk)
+    assert "did not attend?" in team.get(mark).content.decode()
+    response = team.post(mark, follow=True)
+    assert "Recorded that Test Booked did not attend." in response.content.decode()
+    person.refresh_from_db()
+    assert not person.attended
+    assert "0 attended" in team.get(url("session", cast, session.pk)).content.decode()
+    team.post(mark)
+    person.refresh_from_db()
+    assert person.attended
+
+
 def test_counts_by_agency_are_recorded_and_count_in_the_total(cast, team, session):
     response = team.post(
         url("counts", cast, session.pk),

@@ -69,6 +69,7 @@ MATRIX = [
     (S + "edit/", "get", MANAGE),
     (S + "attendees/new/", "get", MANAGE),
     (S + "attendees/{a}/remove/", "get", MANAGE),
+    (S + "attendees/{a}/attendance/", "get", MANAGE),
     (S + "counts/", "get", COUNTERS),
     (S + "evaluations/new/", "get", MANAGE),
     (S + "evaluations/questions/new/", "get", MANAGE),
@@ -95,6 +96,19 @@ def test_only_writers_remove_an_attendee(records, visit, who, method, url, expec
         url.format(**records),
         expected,
         snapshot=lambda: Attendee.objects.count(),
+    )
+
+
+@permission_matrix([(S + "attendees/{a}/attendance/", "post", MANAGE_POST)])
+def test_only_writers_record_whether_an_attendee_attended(
+    records, visit, who, method, url, expected
+):
+    visit(
+        who,
+        method,
+        url.format(**records),
+        expected,
+        snapshot=lambda: list(Attendee.objects.values_list("attended", flat=True)),
     )
 
 

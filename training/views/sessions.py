@@ -247,6 +247,36 @@ class AttendeeRemoveView(ManageSessionMixin, FormPageMixin, FormView):
         return self.done(f"{name} removed.")
 
 
+class AttendeeMarkView(AttendeeRemoveView):
+    """Asks first (GET), then records on POST that a booked person attended or,
+    for one recorded as attending, that they did not."""
+
+    def get_page_title(self):
+        if self.attendee.attended:
+            return f"Record that {self.attendee.name} did not attend?"
+        return f"Record that {self.attendee.name} attended?"
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault(
+            "submit_label",
+            "Did not attend" if self.attendee.attended else "Attended",
+        )
+        kwargs.setdefault(
+            "intro",
+            "Only those who attended count in the session's attendance.",
+        )
+        return super().get_context_data(**kwargs)
+
+    def form_save(self, form):
+        attendee = services.attendee_mark(
+            attendee=self.attendee,
+            user=self.request.user,
+            attended=not self.attendee.attended,
+        )
+        verb = "attended" if attendee.attended else "did not attend"
+        return self.done(f"Recorded that {attendee.name} {verb}.")
+
+
 class CountsView(SessionMixin, FormPageMixin, FormView):
     """One count per agency the user may record for: a writer every agency of the
     board, an agency contributor its own."""
