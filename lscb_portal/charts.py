@@ -76,7 +76,7 @@ def line_chart(
     comparators. `target` is a value drawn as a dashed line, labelled in text."""
     points = [p for _, pts in series for p in pts]
     if not points:
-        return format_html("")
+        return mark_safe("")  # no points, no chart
     values = [float(v) for _, v in points] + (
         [float(target)] if target is not None else []
     )
