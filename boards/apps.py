@@ -12,6 +12,10 @@ class BoardsConfig(AppConfig):
 
         fields.use_everywhere()  # the date range on every API date
 
+        from . import search
+
+        search.register()
+
         from .selectors import governance as described
 
         for section in (

@@ -10,6 +10,7 @@ from .views import (
     members,
     reference,
     risks,
+    search,
     tokens,
     viewlog,
 )
@@ -28,6 +29,7 @@ urlpatterns = [
     *inspections.urlpatterns,
     *reference.urlpatterns,
     *agencies.urlpatterns,
+    *search.urlpatterns,
     *tokens.urlpatterns,
     *viewlog.urlpatterns,
 ]

@@ -6,6 +6,10 @@ class BusinessPlanConfig(AppConfig):
     verbose_name = "Business plan"
 
     def ready(self):
+        from . import search
+
+        search.register()
+
         from lscb_portal.sections import (
             AgencySection,
             BoardSection,

@@ -6,6 +6,10 @@ class IndicatorsConfig(AppConfig):
     verbose_name = "Indicators"
 
     def ready(self):
+        from . import search
+
+        search.register()
+
         from lscb_portal.sections import (
             AgencySection,
             BoardSection,

@@ -6,6 +6,10 @@ class ReviewsConfig(AppConfig):
     verbose_name = "Reviews"
 
     def ready(self):
+        from . import search
+
+        search.register()
+
         from accounts.two_factor import register_restricted_access
         from lscb_portal.sections import (
             AgencySection,

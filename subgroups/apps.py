@@ -6,6 +6,10 @@ class SubgroupsConfig(AppConfig):
     verbose_name = "Subgroups"
 
     def ready(self):
+        from . import search
+
+        search.register()
+
         from lscb_portal.sections import (
             AgencySection,
             BoardSection,

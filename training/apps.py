@@ -60,6 +60,10 @@ class TrainingConfig(AppConfig):
     verbose_name = "Training"
 
     def ready(self):
+        from . import search
+
+        search.register()
+
         from lscb_portal.sections import (
             AgencySection,
             BoardSection,
