@@ -21,7 +21,9 @@ class BusinessPlanConfig(AppConfig):
         from . import home
 
         register_home_panel(
-            HomePanel("Business plan", "business_plan/_home_panel.html", home.home_panel)
+            HomePanel(
+                "Business plan", "business_plan/_home_panel.html", home.home_panel
+            )
         )
 
         register_agency_section(

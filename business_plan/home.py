@@ -46,6 +46,8 @@ def home_panel(board, user, today: date) -> dict:
     changes = []
     if meeting is not None and latest is not None:
         changes = rag_changes(plan, meeting.date + timedelta(days=1), until)
+        # Red and amber first: what got worse matters more than what got rated.
+        changes.sort(key=lambda c: RAG_ORDER.index(c.after or ""))
     flagged = actions_for_list(plan).filter(current_rag__in=[Rag.RED, Rag.AMBER])
     owned_only = not permissions.can_manage_plans(
         user, board

@@ -55,9 +55,7 @@ def challenges_awaiting(board, user) -> dict:
     return {
         "count": queryset.count(),
         "challenges": list(
-            queryset.select_related("agency_challenged").order_by("date", "id")[
-                :SHOWN
-            ]
+            queryset.select_related("agency_challenged").order_by("date", "id")[:SHOWN]
         ),
         "for_agency": bool(mine),
     }

@@ -89,8 +89,8 @@ def test_each_role_sees_where_the_board_stands(cast, as_user, role):
     # The latest board meeting (none is ahead) and its papers.
     assert "The latest board meeting" in page
     assert "Board meeting, 12 January 2017" in page
-    assert "Papers expected</dt><dd class=\"govuk-summary-list__value\">2" in page
-    assert "Late</dt><dd class=\"govuk-summary-list__value\">2" in page
+    assert 'Papers expected</dt><dd class="govuk-summary-list__value">2' in page
+    assert 'Late</dt><dd class="govuk-summary-list__value">2' in page
     # Challenges awaiting a response and the highest risks.
     assert "Why are referrals late? 0" in page
     assert "High 20" in page and "Partners leave 0" in page
