@@ -13,13 +13,22 @@ class BusinessPlanConfig(AppConfig):
         from lscb_portal.sections import (
             AgencySection,
             BoardSection,
+            HomePanel,
             register,
             register_agency_section,
+            register_home_panel,
         )
 
         from .selectors import agency_actions, describe_plans
 
         register(BoardSection("Business plans", "business_plan:list", describe_plans))
+        from . import home
+
+        register_home_panel(
+            HomePanel(
+                "Business plan", "business_plan/_home_panel.html", home.home_panel
+            )
+        )
 
         register_agency_section(
             AgencySection(

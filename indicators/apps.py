@@ -13,13 +13,22 @@ class IndicatorsConfig(AppConfig):
         from lscb_portal.sections import (
             AgencySection,
             BoardSection,
+            HomePanel,
             register,
             register_agency_section,
+            register_home_panel,
         )
 
         from .selectors import agency_indicators, describe_indicators
 
         register(BoardSection("Indicators", "indicators:home", describe_indicators))
+        from . import home
+
+        register_home_panel(
+            HomePanel(
+                "Indicator scorecard", "indicators/_home_panel.html", home.home_panel
+            )
+        )
         register_agency_section(
             AgencySection(
                 "Indicators it owns",

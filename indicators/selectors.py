@@ -98,9 +98,10 @@ def year_end(year_start: int) -> date:
 
 
 def scorecard_rows(
-    board, indicators, *, period_kind: str, period_end: date
+    board, indicators, *, period_kind: str, period_end: date, board_settings=None
 ) -> list[Row]:
-    """Rows for the given indicators (a queryset) at the end of one period."""
+    """Rows for the given indicators (a queryset) at the end of one period. Pass
+    `board_settings` where a page must not write them (the board home)."""
     indicators = list(indicators.select_related("owning_agency"))
     ids = [i.pk for i in indicators]
     previous_end = year_ago(period_end)
@@ -119,7 +120,7 @@ def scorecard_rows(
             "indicator"
         )
     }
-    board_settings = settings_for(board)
+    board_settings = board_settings or settings_for(board)
     return [
         evaluate(
             i,

@@ -103,3 +103,31 @@ def deadlines_for(board, user, today) -> list[dict]:
         if context is not None:
             found.append({"title": d.title, "template": d.template, **context})
     return found
+
+
+@dataclass(frozen=True)
+class HomePanel:
+    """A part of the board home's "where we stand" summary that an app above boards
+    adds (the plan's RAG, the scorecard's reds and ambers): `context(board, user,
+    today)` gives what `template` shows, or None to leave the part out."""
+
+    title: str
+    template: str
+    context: Callable  # (board, user, today) -> dict | None, fixed queries
+
+
+_HOME_PANELS: list[HomePanel] = []
+
+
+def register_home_panel(panel: HomePanel) -> None:
+    if panel not in _HOME_PANELS:
+        _HOME_PANELS.append(panel)
+
+
+def home_panels_for(board, user, today) -> list[dict]:
+    found = []
+    for p in _HOME_PANELS:
+        context = p.context(board, user, today)
+        if context is not None:
+            found.append({"title": p.title, "template": p.template, **context})
+    return found

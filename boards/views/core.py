@@ -6,12 +6,13 @@ from django.views.generic import FormView, TemplateView
 
 from lscb_portal.forms import FormPageMixin, VersionedEditMixin
 from lscb_portal.history import history_entries
-from lscb_portal.sections import deadlines_for, sections_for
+from lscb_portal.sections import deadlines_for, home_panels_for, sections_for
 
 from .. import permissions, services
 from ..forms import BoardForm
 from ..mixins import BoardMixin
 from ..selectors import board_summary
+from ..selectors import home as home_parts
 
 
 class BoardHomeView(BoardMixin, TemplateView):
@@ -20,12 +21,18 @@ class BoardHomeView(BoardMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
+        today = timezone.localdate()
         summary = board_summary(self.board)
         return super().get_context_data(
             **summary,
+            today=today,
             my_memberships=[m for m in summary["members"] if m.user_id == user.pk],
+            panels=home_panels_for(self.board, user, today),
+            meeting=home_parts.meeting_ahead(self.board, today),
+            challenges=home_parts.challenges_awaiting(self.board, user),
+            risks=home_parts.highest_risks(self.board, today),
             sections=sections_for(self.board),
-            deadlines=deadlines_for(self.board, user, timezone.localdate()),
+            deadlines=deadlines_for(self.board, user, today),
             can_edit=permissions.can_edit_board(user, self.board),
             can_read_view_log=permissions.can_read_view_log(user, self.board),
             **kwargs,

@@ -61,6 +61,11 @@ class PlanMixin(BoardMixin):
         kwargs.setdefault(
             "can_manage", permissions.can_manage_plans(self.request.user, self.board)
         )
+        # The quarterly update's tab shows only to those who may open it.
+        kwargs.setdefault(
+            "can_update_any",
+            permissions.can_update_any_action(self.request.user, self.board),
+        )
         return super().get_context_data(**kwargs)
 
 
