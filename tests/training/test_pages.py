@@ -347,6 +347,12 @@ def test_course_list_shows_attendances_and_exports(cast, team, session):
     assert "Attendances (all years)" in export and ",7" in export
 
 
+def test_course_list_names_each_course_level_and_format(cast, team, session):
+    page = team.get(url("courses", cast)).content.decode()
+    assert "Awareness" in page and "Face-to-face" in page
+    assert "functools.partial" not in page
+
+
 def test_history_pages_list_the_changes(cast, team, session):
     team.post(url("counts", cast, session.pk), {f"agency_{cast.agency_x.pk}": "5"})
     page = team.get(url("session-history", cast, session.pk)).content.decode()

@@ -126,8 +126,8 @@ class CourseListView(ListPageMixin, TrainingMixin, TemplateView):
                 row_header=True,
                 link=lambda c: course_url(slug, c.pk),
             ),
-            Column("level", "Level", "get_level_display", sort="level"),
-            Column("format", "Format", "get_format_display", sort="format"),
+            Column("level", "Level", lambda c: c.get_level_display(), sort="level"),
+            Column("format", "Format", lambda c: c.get_format_display(), sort="format"),
             Column(
                 "runs_from",
                 "Runs from",
