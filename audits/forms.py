@@ -776,30 +776,3 @@ class ChallengeParticipantForm(GovukForm):
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
-
-
-# Imports of respondents and survey exports ------------------------------------
-
-
-MAX_IMPORT_BYTES = 10 * 1024 * 1024
-
-
-class ImportFileForm(GovukFormMixin, forms.Form):
-    """A CSV or XLSX file to import, checked for size and type before it is read."""
-
-    file = forms.FileField(
-        label="Upload a CSV or XLSX file",
-        help_text="The file must be smaller than 10MB.",
-        error_messages={
-            "required": "Select a CSV or XLSX file",
-            "empty": "The selected file is empty",
-        },
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError("The selected file must be a CSV or XLSX file")
-        if upload.size > MAX_IMPORT_BYTES:
-            raise forms.ValidationError("The selected file must be smaller than 10MB")
-        return upload

@@ -13,7 +13,7 @@ class BusinessPlanConfig(AppConfig):
         from lscb_portal.sections import (
             AgencySection,
             BoardSection,
-            HomePanel,
+            PagePart,
             register,
             register_agency_section,
             register_home_panel,
@@ -25,9 +25,7 @@ class BusinessPlanConfig(AppConfig):
         from . import home
 
         register_home_panel(
-            HomePanel(
-                "Business plan", "business_plan/_home_panel.html", home.home_panel
-            )
+            PagePart("Business plan", "business_plan/_home_panel.html", home.home_panel)
         )
 
         register_agency_section(

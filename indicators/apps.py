@@ -13,7 +13,7 @@ class IndicatorsConfig(AppConfig):
         from lscb_portal.sections import (
             AgencySection,
             BoardSection,
-            HomePanel,
+            PagePart,
             register,
             register_agency_section,
             register_home_panel,
@@ -25,7 +25,7 @@ class IndicatorsConfig(AppConfig):
         from . import home
 
         register_home_panel(
-            HomePanel(
+            PagePart(
                 "Indicator scorecard", "indicators/_home_panel.html", home.home_panel
             )
         )

@@ -11,7 +11,6 @@ from lscb_portal import charts
 from lscb_portal.forms import FormPageMixin, VersionedEditMixin
 from lscb_portal.history import history_entries
 from lscb_portal.lists import Column, ListPageMixin
-from lscb_portal.tables import ImportFailed
 from lscb_portal.templatetags.portal import rag_label
 
 from . import permissions, selectors, services
@@ -404,19 +403,11 @@ class ImportView(IndicatorsMixin, FormPageMixin, FormView):
         return reverse("indicators:home", args=[self.board.slug])
 
     def form_save(self, form):
-        try:
-            result = services.measurements_import(
-                board=self.board,
-                upload=form.cleaned_data["file"],
-                user=self.request.user,
-            )
-        except ImportFailed as failure:
-            for error in failure.errors[:100]:
-                form.add_error(None, error)
-            form.add_error(
-                None, "Nothing was imported: correct the file and try again."
-            )
-            return self.form_invalid(form)
+        result = services.measurements_import(
+            board=self.board,
+            upload=form.cleaned_data["file"],
+            user=self.request.user,
+        )
         messages.success(self.request, f"{result.created} values imported.")
         return redirect(self.get_back_url())
 

@@ -10,6 +10,7 @@ from django.forms.utils import pretty_name
 from django.utils.dateparse import parse_date
 
 from .periods import EARLIEST_YEAR, LATEST_YEAR, validate_date_range
+from .tables import ImportFailed
 from .versioning import StaleVersion
 
 DATE_PARTS = ("day", "month", "year")
@@ -227,7 +228,21 @@ class FormPageMixin(FormSaveMixin):
 
 def add_errors(form, error) -> None:
     """Puts a service's DomainError (or any ValidationError) on the form's fields,
-    or on the whole form when it names none: the one way pages show a refusal."""
+    or on the whole form when it names none: the one way pages show a refusal.
+    Rows refused together list their problems (the first hundred); from an
+    uploaded file, the page then says that nothing was imported."""
+    if isinstance(error, ImportFailed):
+        for text in error.errors[:IMPORT_ERRORS_SHOWN]:
+            form.add_error(None, text)
+        if len(error.errors) > IMPORT_ERRORS_SHOWN:
+            form.add_error(
+                None, f"Only the first {IMPORT_ERRORS_SHOWN} problems are listed."
+            )
+        if "file" in form.fields:
+            form.add_error(
+                None, "Nothing was imported: correct the file and try again."
+            )
+        return
     if hasattr(error, "message_dict"):
         for field, texts in error.message_dict.items():
             for text in texts:
@@ -272,3 +287,32 @@ class VersionedEditMixin(FormSaveMixin):
         data = dict(form.cleaned_data)
         version = data.pop("version")
         return self.save(data, version)
+
+
+IMPORT_ERRORS_SHOWN = 100
+IMPORT_ALL_OR_NONE = (
+    "Every row is imported, or none is: if a row has a problem, nothing is saved "
+    "and each problem is listed with its row number."
+)
+MAX_IMPORT_BYTES = 10 * 1024 * 1024
+
+
+class ImportFileForm(GovukFormMixin, forms.Form):
+    """A CSV or XLSX file to import, checked for size and type before it is read."""
+
+    file = forms.FileField(
+        label="Upload a CSV or XLSX file",
+        help_text="The file must be smaller than 10MB.",
+        error_messages={
+            "required": "Select a CSV or XLSX file",
+            "empty": "The selected file is empty",
+        },
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError("The selected file must be a CSV or XLSX file")
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError("The selected file must be smaller than 10MB")
+        return upload

@@ -78,56 +78,44 @@ def agency_sections_for(agency, user=None) -> list[dict]:
 
 
 @dataclass(frozen=True)
-class DeadlineList:
-    """Deadlines of an app shown where the board home and the Reporting Planner
-    show what is due and late: `context(board, user, today)` gives what `template`
-    shows, or None when the user has nothing to see (or may not see it)."""
+class PagePart:
+    """A part an app above boards adds to a page of a lower app: the deadlines
+    where the board home and the Reporting Planner show what is due and late, or
+    a panel of the board home's "where we stand" (the plan's RAG, the scorecard's
+    reds and ambers). `context(board, user, today)` gives what `template` shows,
+    or None when the user has nothing to see (or may not see it)."""
 
     title: str
     template: str
     context: Callable  # (board, user, today) -> dict | None, fixed queries
 
 
-_DEADLINES: list[DeadlineList] = []
+_DEADLINES: list[PagePart] = []
+_HOME_PANELS: list[PagePart] = []
 
 
-def register_deadlines(deadlines: DeadlineList) -> None:
-    if deadlines not in _DEADLINES:
-        _DEADLINES.append(deadlines)
+def register_deadlines(part: PagePart) -> None:
+    if part not in _DEADLINES:
+        _DEADLINES.append(part)
+
+
+def register_home_panel(part: PagePart) -> None:
+    if part not in _HOME_PANELS:
+        _HOME_PANELS.append(part)
+
+
+def _parts_for(parts, board, user, today) -> list[dict]:
+    found = []
+    for part in parts:
+        context = part.context(board, user, today)
+        if context is not None:
+            found.append({"title": part.title, "template": part.template, **context})
+    return found
 
 
 def deadlines_for(board, user, today) -> list[dict]:
-    found = []
-    for d in _DEADLINES:
-        context = d.context(board, user, today)
-        if context is not None:
-            found.append({"title": d.title, "template": d.template, **context})
-    return found
-
-
-@dataclass(frozen=True)
-class HomePanel:
-    """A part of the board home's "where we stand" summary that an app above boards
-    adds (the plan's RAG, the scorecard's reds and ambers): `context(board, user,
-    today)` gives what `template` shows, or None to leave the part out."""
-
-    title: str
-    template: str
-    context: Callable  # (board, user, today) -> dict | None, fixed queries
-
-
-_HOME_PANELS: list[HomePanel] = []
-
-
-def register_home_panel(panel: HomePanel) -> None:
-    if panel not in _HOME_PANELS:
-        _HOME_PANELS.append(panel)
+    return _parts_for(_DEADLINES, board, user, today)
 
 
 def home_panels_for(board, user, today) -> list[dict]:
-    found = []
-    for p in _HOME_PANELS:
-        context = p.context(board, user, today)
-        if context is not None:
-            found.append({"title": p.title, "template": p.template, **context})
-    return found
+    return _parts_for(_HOME_PANELS, board, user, today)

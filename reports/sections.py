@@ -45,7 +45,7 @@ def _words(key: str, title: str, build=None) -> Section:
 
 def inspections_with_training(board, year):
     """boards' inspections section, each recommendation given the training table
-    its update prints (`rec.training_table`, or None): boards cannot import
+    its update prints (`rec.year_training_table`, or None): boards cannot import
     training, so the two meet here."""
     context = boards_pdf.inspections(board, year)
     if context is None:

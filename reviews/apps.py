@@ -14,7 +14,7 @@ class ReviewsConfig(AppConfig):
         from lscb_portal.sections import (
             AgencySection,
             BoardSection,
-            DeadlineList,
+            PagePart,
             register,
             register_agency_section,
             register_deadlines,
@@ -37,8 +37,6 @@ class ReviewsConfig(AppConfig):
             )
         )
         register_deadlines(
-            DeadlineList(
-                "Review deadlines", "reviews/_deadlines.html", review_deadlines
-            )
+            PagePart("Review deadlines", "reviews/_deadlines.html", review_deadlines)
         )
         register_restricted_access(sits_on_a_review_group)

@@ -72,7 +72,7 @@ OWN_REFUSALS = {
     ("audits/views/submission_parts.py", "EvidenceRemoveView"),
     ("audits/views/submission_parts.py", "ActionRemoveView"),
 }
-GENERIC_REFUSALS = {"ValidationError", "DomainError", "StaleVersion"}
+GENERIC_REFUSALS = {"ValidationError", "DomainError", "StaleVersion", "ImportFailed"}
 
 
 def generic_catches(tree):

@@ -35,6 +35,8 @@ def describe_training(board) -> str:
 def agency_training(agency) -> dict:
     """The agency page's part: its attendances this year and last (the latest year
     with training) and its e-learning completion rate that year."""
+    from lscb_portal.periods import year_label
+
     from . import selectors
 
     board = agency.board
@@ -47,8 +49,8 @@ def agency_training(agency) -> dict:
     }
     return {
         "year": year,
-        "year_label": f"{year}-{(year + 1) % 100:02d}",
-        "last_year_label": f"{year - 1}-{year % 100:02d}",
+        "year_label": year_label(year),
+        "last_year_label": year_label(year - 1),
         "this_year": totals[year],
         "last_year": totals[year - 1],
         "elearning": selectors.agency_elearning(board, agency, year),
@@ -67,7 +69,7 @@ class TrainingConfig(AppConfig):
         from lscb_portal.sections import (
             AgencySection,
             BoardSection,
-            DeadlineList,
+            PagePart,
             register,
             register_agency_section,
             register_deadlines,
@@ -82,7 +84,7 @@ class TrainingConfig(AppConfig):
         # Endorsements due review, where the board home and the planner list
         # what is due (an e-mailed reminder would need a sent-once record).
         register_deadlines(
-            DeadlineList(
+            PagePart(
                 "Endorsements due review",
                 "training/provider_reviews_due.html",
                 endorsement_reviews_due,

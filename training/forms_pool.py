@@ -4,13 +4,11 @@ They check what a person typed; the services decide the rules."""
 from django import forms
 
 from boards.forms import STALE_PAGE
-from lscb_portal.forms import GovukFormMixin
+from lscb_portal.forms import GovukFormMixin, ImportFileForm
 from lscb_portal.periods import reporting_year_start, reporting_years, year_label
 
 from . import permissions
 from .models import Endorsement, Provider, Session, Trainer
-
-MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
 
 def _version_field(required=True):
@@ -203,30 +201,6 @@ class ElearningReturnForm(GovukFormMixin, forms.Form):
 
 
 # Imports ------------------------------------------------------------------------
-
-
-class ImportFileForm(GovukFormMixin, forms.Form):
-    """A CSV or XLSX file, checked for size and type before it is read."""
-
-    file = forms.FileField(
-        label="Upload a CSV or XLSX file",
-        help_text="The file must be smaller than 10MB.",
-        error_messages={
-            "required": "Select a CSV or XLSX file",
-            "empty": "The selected file is empty",
-        },
-    )
-
-    def __init__(self, *args, board=None, **kwargs):
-        super().__init__(*args, **kwargs)
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError("The selected file must be a CSV or XLSX file")
-        if upload.size > MAX_IMPORT_BYTES:
-            raise forms.ValidationError("The selected file must be smaller than 10MB")
-        return upload
 
 
 class ElearningImportForm(ImportFileForm):

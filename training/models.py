@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from boards.models import Agency, Board, Recommendation
 from business_plan.models import Theme as PlanTheme
-from lscb_portal.periods import reporting_year_start
+from lscb_portal.periods import reporting_year_start, year_label
 from reviews.models import LearningTheme, Lesson
 
 
@@ -510,7 +510,7 @@ class ElearningYear(models.Model):
         ]
 
     def __str__(self):
-        return f"E-learning {self.year}-{(self.year + 1) % 100:02d}"
+        return f"E-learning {year_label(self.year)}"
 
 
 class ElearningReturn(models.Model):

@@ -279,22 +279,20 @@ class ElearningSummary:
         return self.passed - self.cells_passed
 
 
-def elearning_summaries(board) -> list[ElearningSummary]:
-    """Every e-learning year of the board, newest first, with its returns and
-    feedback (three queries)."""
-    years = list(
-        ElearningYear.objects.filter(board=board).prefetch_related(
-            "feedback", "returns__agency"
-        )
-    )
+def elearning_summaries(board, year: int | None = None) -> list[ElearningSummary]:
+    """The board's e-learning years (or the one asked for), newest first, with
+    their returns and feedback, in a fixed number of queries."""
+    years = ElearningYear.objects.filter(board=board)
+    if year is not None:
+        years = years.filter(year=year)
     return [
         ElearningSummary(y, list(y.returns.all()), list(y.feedback.all()))
-        for y in years
+        for y in years.prefetch_related("feedback", "returns__agency")
     ]
 
 
 def elearning_summary(board, year: int) -> ElearningSummary | None:
-    return next((s for s in elearning_summaries(board) if s.year == year), None)
+    return next(iter(elearning_summaries(board, year)), None)
 
 
 def agency_elearning(board, agency, year: int) -> tuple[int, int, int | None] | None:

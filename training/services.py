@@ -17,7 +17,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from lscb_portal.errors import DomainError, full_clean
 from lscb_portal.tables import ImportFailed
-from lscb_portal.versioning import StaleVersion, lock, update_versioned
+from lscb_portal.versioning import StaleVersion, update_versioned
 
 from .models import (
     AttendanceCount,
@@ -200,19 +200,10 @@ def _has_attendance(session) -> bool:
     return session.attendees.exists() or session.attendance_counts.exists()
 
 
-def _touch(session, user, reason: str) -> None:
-    """A change to a session's attendance is a change to the session: its
-    version moves on (an open form over it is stale) and its history says what."""
-    current = lock(Session, pk=session.pk)
-    current.version += 1
-    current._history_user = user
-    current._change_reason = reason
-    current.save()
-    session.version = current.version
-
-
-def _touch_all(sessions, user, reason: str) -> None:
-    """_touch for many sessions at once, in a fixed number of queries."""
+def _touch(sessions, user, reason: str) -> None:
+    """A change to sessions' attendance is a change to the sessions: each one's
+    version moves on (an open form over it is stale) and its history says what,
+    in a fixed number of queries however many sessions."""
     ids = sorted(s.pk for s in sessions)
     if not ids:
         return
@@ -283,7 +274,7 @@ def attendee_add(
         ),
         user,
     )
-    _touch(session, user, f"Attendee added: {attendee.name}")
+    _touch([session], user, f"Attendee added: {attendee.name}")
     return attendee
 
 
@@ -293,7 +284,7 @@ def attendee_mark(*, attendee, user, attended: bool) -> Attendee:
     _check_attendance_open(attendee.session)
     attendee.attended = attended
     _saved(attendee, user, "Attended" if attended else "Did not attend")
-    _touch(attendee.session, user, f"Attendance of {attendee.name} changed")
+    _touch([attendee.session], user, f"Attendance of {attendee.name} changed")
     return attendee
 
 
@@ -301,7 +292,7 @@ def attendee_mark(*, attendee, user, attended: bool) -> Attendee:
 def attendee_remove(*, attendee, user) -> None:
     attendee._history_user = user
     attendee.delete()
-    _touch(attendee.session, user, f"Attendee removed: {attendee.name}")
+    _touch([attendee.session], user, f"Attendee removed: {attendee.name}")
 
 
 @dataclass(frozen=True)
@@ -370,7 +361,7 @@ def attendance_counts_record(
             changed.append(current)
     # Each row was checked above; in bulk, so a long file costs a few queries.
     _in_bulk(AttendanceCount, added, changed, ["count", "illustrative"], user)
-    _touch_all({s for s, _, _ in ready}, user, "Attendance counts recorded")
+    _touch({s for s, _, _ in ready}, user, "Attendance counts recorded")
     return CountsRecorded(len(added), len(changed), removed)
 
 

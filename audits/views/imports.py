@@ -7,20 +7,11 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import FormView
 
-from lscb_portal.forms import FormPageMixin
-from lscb_portal.tables import ImportFailed
+from lscb_portal.forms import IMPORT_ALL_OR_NONE, FormPageMixin, ImportFileForm
 
 from .. import permissions, services
-from ..forms import ImportFileForm
 from ..models import Rating, Sector
 from .section11 import AuditsMixin, CycleMixin, cycle_label, cycle_url
-
-SHOWN_ERRORS = 100
-NOTHING_IMPORTED = "Nothing was imported: correct the file and try again."
-ALL_OR_NONE = (
-    "Every row is imported, or none is: if a row has a problem, nothing is saved "
-    "and each problem is listed with its row number."
-)
 
 
 class ImportMixin(AuditsMixin, FormPageMixin):
@@ -28,20 +19,10 @@ class ImportMixin(AuditsMixin, FormPageMixin):
     permission = staticmethod(permissions.can_import_audits)
     submit_label = "Import"
     multipart = True
-    intro = ALL_OR_NONE
+    intro = IMPORT_ALL_OR_NONE
 
     def form_save(self, form):
-        try:
-            message = self.run_import(form.cleaned_data["file"])
-        except ImportFailed as failure:
-            for error in failure.errors[:SHOWN_ERRORS]:
-                form.add_error(None, error)
-            if len(failure.errors) > SHOWN_ERRORS:
-                form.add_error(
-                    None, f"Only the first {SHOWN_ERRORS} problems are listed."
-                )
-            form.add_error(None, NOTHING_IMPORTED)
-            return self.form_invalid(form)
+        message = self.run_import(form.cleaned_data["file"])
         messages.success(self.request, message)
         return redirect(self.get_back_url())
 

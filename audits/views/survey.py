@@ -16,7 +16,6 @@ from django.views.generic import FormView, TemplateView
 from boards.mixins import BoardMixin
 from lscb_portal.forms import FormPageMixin, VersionedEditMixin
 from lscb_portal.history import history_entries
-from lscb_portal.tables import ImportFailed
 
 from .. import permissions, services
 from ..forms import SurveyEditForm, SurveyForm, SurveyImportForm, SurveyQuestionForm
@@ -171,19 +170,11 @@ class SurveyImportView(ManageSurveyMixin, FormPageMixin, FormView):
         return super().get_context_data(**kwargs)
 
     def form_save(self, form):
-        try:
-            count = services.survey_import(
-                survey=self.survey,
-                upload=form.cleaned_data["file"],
-                user=self.request.user,
-            )
-        except ImportFailed as failure:
-            for error in failure.errors[:100]:
-                form.add_error(None, error)
-            form.add_error(
-                None, "Nothing was imported: correct the file and try again."
-            )
-            return self.form_invalid(form)
+        count = services.survey_import(
+            survey=self.survey,
+            upload=form.cleaned_data["file"],
+            user=self.request.user,
+        )
         messages.success(
             self.request, f"{count} question{'s' if count != 1 else ''} imported."
         )

@@ -9,7 +9,6 @@ from django.views.generic import FormView, TemplateView
 from boards.mixins import BoardMixin
 from lscb_portal.forms import FormPageMixin, VersionedEditMixin
 from lscb_portal.lists import Column, ListPageMixin
-from lscb_portal.tables import ImportFailed
 
 from .. import permissions, selectors, services
 from ..forms import (
@@ -192,18 +191,8 @@ class ImportView(PlanMixin, FormPageMixin, FormView):
         return plan_url(self.plan)
 
     def form_save(self, form):
-        try:
-            count = plan_import(
-                plan=self.plan, upload=form.cleaned_data["file"], user=self.request.user
-            )
-        except ImportFailed as failure:
-            for error in failure.errors[:100]:
-                form.add_error(None, error)
-            if len(failure.errors) > 100:
-                form.add_error(None, f"… and {len(failure.errors) - 100} more errors.")
-            form.add_error(
-                None, "Nothing was imported: correct the file and try again."
-            )
-            return self.form_invalid(form)
+        count = plan_import(
+            plan=self.plan, upload=form.cleaned_data["file"], user=self.request.user
+        )
         messages.success(self.request, f"{count} actions imported into {self.plan}.")
         return redirect("business_plan:overview", self.board.slug, self.plan.slug)

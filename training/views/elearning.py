@@ -21,7 +21,7 @@ from .. import permissions, selectors, services
 from ..forms_pool import ElearningReturnForm, ElearningYearForm
 from ..imports import elearning_returns_save
 from ..models import ElearningReturn, ElearningYear
-from .pool import TrainingManageMixin, TrainingPageMixin, requested_year
+from .base import TrainingManageMixin, TrainingMixin, requested_year
 
 
 def rate_text(rate) -> str:
@@ -92,7 +92,7 @@ class YearOnYear(ExtraList):
         return sorted(self.view.summaries, key=lambda s: s.year)
 
 
-class ElearningView(ListPageMixin, TrainingPageMixin, TemplateView):
+class ElearningView(ListPageMixin, TrainingMixin, TemplateView):
     """A year's e-learning (?year=, else the latest): the reported headline,
     the departments, and both totals with the difference when they disagree."""
 
@@ -267,7 +267,7 @@ class ElearningYearEditView(YearMixin, TrainingManageMixin, FormPageMixin, FormV
         return redirect(self.get_back_url())
 
 
-class ElearningReturnsView(YearMixin, TrainingPageMixin, FormPageMixin, FormView):
+class ElearningReturnsView(YearMixin, TrainingMixin, FormPageMixin, FormView):
     """Enter a department's return, or replace one: the business team for any
     department, an agency contributor for its own agency's."""
 

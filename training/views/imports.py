@@ -9,48 +9,27 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import FormView
 
-from lscb_portal.forms import FormPageMixin
+from lscb_portal.forms import IMPORT_ALL_OR_NONE, FormPageMixin
 from lscb_portal.periods import year_label
-from lscb_portal.tables import ImportFailed
 
 from .. import imports, permissions
 from ..forms_pool import ElearningImportForm, ImportFileForm
+from .base import TrainingMixin
 from .elearning import elearning_url
-from .pool import TrainingPageMixin
-
-SHOWN_ERRORS = 100
-NOTHING_IMPORTED = "Nothing was imported: correct the file and try again."
-ALL_OR_NONE = (
-    "Every row is imported, or none is: if a row has a problem, nothing is saved "
-    "and each problem is listed with its row number."
-)
 
 
 def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
-class ImportMixin(TrainingPageMixin, FormPageMixin):
+class ImportMixin(TrainingMixin, FormPageMixin):
     permission = staticmethod(permissions.can_record_some_agency_figures)
     submit_label = "Import"
     multipart = True
-    intro = ALL_OR_NONE
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "board": self.board}
+    intro = IMPORT_ALL_OR_NONE
 
     def form_save(self, form):
-        try:
-            message = self.run_import(form.cleaned_data)
-        except ImportFailed as failure:
-            for error in failure.errors[:SHOWN_ERRORS]:
-                form.add_error(None, error)
-            if len(failure.errors) > SHOWN_ERRORS:
-                form.add_error(
-                    None, f"Only the first {SHOWN_ERRORS} problems are listed."
-                )
-            form.add_error(None, NOTHING_IMPORTED)
-            return self.form_invalid(form)
+        message = self.run_import(form.cleaned_data)
         messages.success(self.request, message)
         return redirect(self.done_url())
 
@@ -104,7 +83,11 @@ class ElearningImportView(ImportMixin, FormView):
         return reverse("training:elearning", args=[self.board.slug])
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "today": timezone.localdate()}
+        return {
+            **super().get_form_kwargs(),
+            "board": self.board,
+            "today": timezone.localdate(),
+        }
 
     def run_import(self, data) -> str:
         self.year = data["year"]

@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 
-from boards.mixins import BoardMixin
 from lscb_portal.forms import FormPageMixin, VersionedEditMixin
 from lscb_portal.lists import Column, ExtraList, ListPageMixin, date_text
 from lscb_portal.periods import reporting_year_start, year_label
@@ -24,32 +23,7 @@ from ..forms_pool import (
     TrainerForm,
 )
 from ..models import DevelopmentDay, Endorsement, Provider, Trainer
-
-
-class TrainingPageMixin(BoardMixin):
-    """A training page every member of the board may read."""
-
-    permission = staticmethod(permissions.can_view_training)
-
-    def get_context_data(self, **kwargs):
-        user = self.request.user
-        kwargs.setdefault(
-            "can_manage", permissions.can_manage_training(user, self.board)
-        )
-        return super().get_context_data(**kwargs)
-
-
-class TrainingManageMixin(TrainingPageMixin):
-    """A training form for the business team and the chair."""
-
-    permission = staticmethod(permissions.can_manage_training)
-
-
-def requested_year(request) -> int | None:
-    """?year=2016 as a number in the years the portal keeps, else None."""
-    text = request.GET.get("year", "")
-    return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else None
-
+from .base import TrainingManageMixin, TrainingMixin, requested_year
 
 # The trainer pool ---------------------------------------------------------------
 
@@ -78,7 +52,7 @@ class DevelopmentDays(ExtraList):
         )
 
 
-class PoolView(ListPageMixin, TrainingPageMixin, TemplateView):
+class PoolView(ListPageMixin, TrainingMixin, TemplateView):
     """The volunteer trainers: agency, agreement, development days attended,
     sessions delivered and the session that trained them; how many
     train-the-trainer sessions brought in a year."""
@@ -237,7 +211,7 @@ class DevelopmentDayCreateView(TrainingManageMixin, FormPageMixin, FormView):
 # Providers ----------------------------------------------------------------------
 
 
-class ProvidersView(ListPageMixin, TrainingPageMixin, TemplateView):
+class ProvidersView(ListPageMixin, TrainingMixin, TemplateView):
     """External providers: self-assessment, decision and dates, expiry, and a
     "Review due" tag for endorsements that expire soon or have expired."""
 

@@ -7,47 +7,29 @@ from collections import defaultdict
 from functools import cached_property
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 
-from boards.mixins import BoardMixin
 from lscb_portal.forms import FormPageMixin, VersionedEditMixin
 from lscb_portal.history import history_entries
 from lscb_portal.lists import Column, ListPageMixin, date_text
-from lscb_portal.periods import reporting_year_start
+from lscb_portal.periods import reporting_year_start, year_label
 
 from .. import permissions, selectors, services
 from ..forms import CourseEditForm, CourseForm
 from ..models import Course, ElearningYear, Session, SessionStatus
 from ..reminders import endorsements_due_text
+from .base import ManageMixin, TrainingMixin
 
 # Held sessions listed on the home as lacking attendance, at most.
 HELD_WITHOUT_ATTENDANCE_SHOWN = 10
 
 
-def year_label(year: int) -> str:
-    return f"{year}-{(year + 1) % 100:02d}"
-
-
 def course_url(board_slug: str, course_id: int) -> str:
     return reverse("training:course", args=[board_slug, course_id])
-
-
-class TrainingMixin(BoardMixin):
-    """A training page of the board: everyone on it reads; managers write."""
-
-    permission = staticmethod(permissions.can_view_training)
-
-    def get_context_data(self, **kwargs):
-        kwargs.setdefault(
-            "can_manage",
-            permissions.can_manage_training(self.request.user, self.board),
-        )
-        return super().get_context_data(**kwargs)
 
 
 class HomeView(TrainingMixin, TemplateView):
@@ -192,19 +174,6 @@ class CourseMixin(TrainingMixin):
     def get_context_data(self, **kwargs):
         kwargs.setdefault("course", self.course)
         return super().get_context_data(**kwargs)
-
-
-class ManageMixin:
-    """The business team's pages: the record's 404 first, then 403."""
-
-    def record(self):
-        return None
-
-    def before_handler(self, request):
-        self.record()
-        if not permissions.can_manage_training(request.user, self.board):
-            raise PermissionDenied
-        return super().before_handler(request)
 
 
 class CourseDetailView(CourseMixin, TemplateView):

@@ -35,7 +35,8 @@ from ..models import (
     Session,
     SessionStatus,
 )
-from .programme import CourseMixin, ManageMixin, TrainingMixin
+from .base import ManageMixin, TrainingMixin
+from .programme import CourseMixin
 
 
 def session_url(board_slug: str, session_id: int) -> str:
