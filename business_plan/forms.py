@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django import forms
 from django.utils import timezone
 
@@ -206,21 +208,58 @@ class BulkRowForm(RagEntryForm):
 
 
 class SinceForm(GovukFormMixin, forms.Form):
+    """Changes since one of the board's past meetings, or from a start date of
+    one's own (used instead of the meeting), up to an end date or today."""
+
+    meeting = forms.ChoiceField(
+        label="Since the board meeting",
+        required=False,
+        error_messages={
+            "invalid_choice": "Choose one of this board's meetings from the list"
+        },
+    )
     since = forms.DateField(
-        label="Last meeting",
-        widget=DateInput(),
-        error_messages={"invalid": "Enter a real date"},
+        label="Start date",
+        required=False,
+        help_text="Or show changes from this date: it is used instead of the meeting.",
     )
     until = forms.DateField(
-        label="Up to",
+        label="End date",
         required=False,
-        widget=DateInput(),
-        error_messages={"invalid": "Enter a real date"},
+        help_text="Leave blank for changes up to today.",
     )
+
+    def __init__(self, *args, meetings, **kwargs):
+        """`meetings`: the board's past board meetings, newest first."""
+        super().__init__(*args, **kwargs)
+        self.meetings = {str(m.pk): m for m in meetings}
+        self.fields["meeting"].choices = [
+            ("", "Choose a meeting"),
+            *((pk, str(m)) for pk, m in self.meetings.items()),
+        ]
+
+    def clean_meeting(self):
+        return self.meetings.get(self.cleaned_data["meeting"])
 
     def clean(self):
         data = super().clean()
-        since, until = data.get("since"), data.get("until")
+        meeting, since, until = (data.get(k) for k in ("meeting", "since", "until"))
+        if since is not None:
+            data["meeting"] = None  # the date entered wins
+        elif meeting is not None:
+            # The day after the meeting: what changed once it had met.
+            since = data["since"] = meeting.date + timedelta(days=1)
+        elif (
+            since is None
+            and not self.has_error("meeting")
+            and not self.has_error("since")
+        ):
+            self.add_error("meeting", "Choose a meeting or enter a start date")
         if since and until and until < since:
-            self.add_error("until", "“Up to” must be on or after the last meeting")
+            self.add_error(
+                "until",
+                "End date must be after the meeting"
+                if data["meeting"]
+                else "End date must be the same as or after the start date",
+            )
         return data

@@ -4,13 +4,15 @@ changed since the last board meeting, and the red and amber actions with owners.
 from collections import Counter
 from datetime import date, timedelta
 
-from django.db.models import Max
-
-from boards.models import Meeting, MeetingKind
-
 from . import permissions
-from .models import Action, ActionUpdate, BusinessPlan, PlanStatus, Rag
-from .selectors import RAG_ORDER, actions_for_list, rag_changes
+from .models import Action, BusinessPlan, PlanStatus, Rag
+from .selectors import (
+    RAG_ORDER,
+    actions_for_list,
+    board_meetings_before,
+    data_until,
+    rag_changes,
+)
 
 SHOWN = 5  # red and amber actions listed; the rest are a link away
 
@@ -32,17 +34,10 @@ def home_panel(board, user, today: date) -> dict:
         .with_current_rag()
         .values_list("current_rag", flat=True)
     )
-    latest = ActionUpdate.objects.filter(action__plan=plan).aggregate(
-        latest=Max("date")
-    )["latest"]
-    # The demo's updates stop years before today: changes run from the last board
-    # meeting before the latest update (or today) to that update.
-    until = min(latest, today) if latest else today
-    meeting = (
-        Meeting.objects.filter(board=board, kind=MeetingKind.BOARD, date__lt=until)
-        .order_by("-date")
-        .first()
-    )
+    # Changes run from the last board meeting before the latest update (or
+    # today) to that update, as on "since the last meeting".
+    latest, until = data_until(plan, today)
+    meeting = board_meetings_before(board, until).first()
     changes = []
     if meeting is not None and latest is not None:
         changes = rag_changes(plan, meeting.date + timedelta(days=1), until)

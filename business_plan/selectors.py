@@ -5,8 +5,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Prefetch
+from django.db.models import Max, Prefetch
 
+from boards.models import Meeting, MeetingKind
 from lscb_portal.periods import quarter_bounds
 
 from .models import (
@@ -101,6 +102,23 @@ def rag_changes(plan, start: date, end: date) -> list[RagChange]:
         for a in actions
         if a.rag_before != a.rag_after
     ]
+
+
+def data_until(plan, today: date) -> tuple[date | None, date]:
+    """The plan's latest update (None without one) and the last day its figures
+    reach: that update, or today when earlier. Pages that pick a period open on
+    it, so a plan whose updates stopped years ago opens on them. One query."""
+    latest = ActionUpdate.objects.filter(action__plan=plan).aggregate(d=Max("date"))[
+        "d"
+    ]
+    return latest, min(latest, today) if latest else today
+
+
+def board_meetings_before(board, day: date):
+    """The board's own (board) meetings before `day`, newest first."""
+    return Meeting.objects.filter(
+        board=board, kind=MeetingKind.BOARD, date__lt=day
+    ).order_by("-date", "-pk")
 
 
 def monitoring_report(plan, quarter: str) -> dict:

@@ -193,18 +193,21 @@ class MeetingPackExportView(ExportMixin, FormView):
         return {**super().get_form_kwargs(), "board": self.board}
 
     def get_initial(self):
-        """The meeting named by ?meeting=, else the next one, else the latest."""
+        """The meeting named by ?meeting=, else the next one, else the latest
+        with an agenda (a pack with something in it), else the latest."""
         meetings = Meeting.objects.filter(board=self.board)
         asked = self.request.GET.get("meeting", "")
         chosen = None
         if asked.isascii() and asked.isdigit():
             chosen = meetings.filter(pk=int(asked)).first()
         if chosen is None:
+            latest = meetings.order_by("-date", "kind")
             chosen = (
                 meetings.filter(date__gte=timezone.localdate())
                 .order_by("date", "kind")
                 .first()
-                or meetings.order_by("-date", "kind").first()
+                or latest.filter(agenda_items__isnull=False).first()
+                or latest.first()
             )
         return {"meeting": chosen}
 

@@ -13,6 +13,8 @@ after the deadline if nothing has been received."""
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.db.models import Max
+
 from boards.models import Meeting
 from lscb_portal.periods import quarter_of, reporting_year_start
 
@@ -107,6 +109,17 @@ def year_meetings(board, year_start: int, kinds=PLANNED_KINDS):
             date__lte=date(year_start + 1, 3, 31),
         ).order_by("date", "pk")
     )
+
+
+def latest_year(board, today: date) -> int:
+    """The reporting year pages open on: the latest with a planned meeting, up to
+    today's (a board whose meetings stopped years ago opens on them); today's
+    year when none is recorded. One query."""
+    this_year = reporting_year_start(today)
+    latest = Meeting.objects.filter(
+        board=board, kind__in=PLANNED_KINDS, date__lte=date(this_year + 1, 3, 31)
+    ).aggregate(d=Max("date"))["d"]
+    return reporting_year_start(latest) if latest else this_year
 
 
 def planner_grid(board, year_start: int, today: date) -> dict:

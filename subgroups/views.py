@@ -1,3 +1,4 @@
+from datetime import date, timedelta
 from functools import cached_property
 
 from django.contrib import messages
@@ -15,7 +16,12 @@ from lscb_portal.errors import AlreadyRecorded
 from lscb_portal.forms import FormPageMixin, FormSaveMixin, VersionedEditMixin
 from lscb_portal.history import history_entries
 from lscb_portal.lists import Column, ListPageMixin, date_text
-from lscb_portal.periods import reporting_year_start, year_label
+from lscb_portal.periods import (
+    quarter_bounds,
+    quarter_of,
+    reporting_year_start,
+    year_label,
+)
 from lscb_portal.sections import deadlines_for
 
 from . import actions, calendar, permissions, planner, services
@@ -223,14 +229,45 @@ class SubgroupHistoryView(SubgroupMixin, TemplateView):
 # Returns -----------------------------------------------------------------------
 
 
+def default_return_period(subgroup, today) -> tuple[str, str]:
+    """The quarter a new return starts on, and why: today's, or the last of the
+    latest year with meetings when the board's meetings stop before this year;
+    the next one if the subgroup has returned for it already (never a quarter
+    still to begin). Two queries."""
+    year = planner.latest_year(subgroup.board, today)
+    if year == reporting_year_start(today):
+        quarter, why = quarter_of(today), "this quarter"
+    else:
+        quarter = quarter_of(date(year + 1, 3, 31))
+        why = f"the last quarter of {year_label(year)}, the latest year with meetings"
+    if SubgroupReturn.objects.filter(subgroup=subgroup, period=quarter).exists():
+        following = quarter_of(quarter_bounds(quarter)[1] + timedelta(days=1))
+        if quarter_bounds(following)[0] <= today:
+            quarter, why = following, f"the quarter after its return for {quarter}"
+    return quarter, why
+
+
 class ReturnStartView(SubgroupMixin, FormPageMixin, FormView):
     form_class = ReturnStartForm
     submit_label = "Continue"
-    intro = (
-        "You will be asked for the subgroup's highlights, exceptions and risks, and "
-        "a RAG update on each business-plan action it owns, then can check your "
-        "answers before submitting. Your answers are saved as a draft at each step."
-    )
+
+    @cached_property
+    def default_period(self):
+        return default_return_period(self.subgroup, timezone.localdate())
+
+    def get_initial(self):
+        return {"period": self.default_period[0]}
+
+    def get_context_data(self, **kwargs):
+        quarter, why = self.default_period
+        kwargs.setdefault(
+            "intro",
+            "You will be asked for the subgroup's highlights, exceptions and risks, "
+            "and a RAG update on each business-plan action it owns, then can check "
+            "your answers before submitting. Your answers are saved as a draft at "
+            f"each step. The quarter offered is {quarter}, {why}.",
+        )
+        return super().get_context_data(**kwargs)
 
     def before_handler(self, request):
         if not permissions.can_enter_return(request.user, self.subgroup):
@@ -542,8 +579,9 @@ class PlannerView(BoardMixin, TemplateView):
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
         this_year = reporting_year_start(today)
+        asked = self.request.GET.get("year")
         try:
-            year = int(self.request.GET.get("year", this_year))
+            year = int(asked) if asked else planner.latest_year(self.board, today)
         except ValueError:
             raise Http404 from None
         if not 2000 <= year <= this_year + 5:
@@ -553,6 +591,7 @@ class PlannerView(BoardMixin, TemplateView):
             deadlines=deadlines_for(self.board, self.request.user, today),
             year=year,
             year_label=year_label(year),
+            opened_on_latest=not asked and year != this_year,
             years=[(y, year_label(y)) for y in range(this_year + 1, 2013, -1)],
             can_manage=permissions.can_manage_subgroups(self.request.user, self.board),
             **kwargs,

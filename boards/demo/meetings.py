@@ -1,19 +1,18 @@
 """Demo meetings. The seeds give no meeting dates, so meetings are scheduled by rule:
 the board on the second Thursday of every other month from May, the Business Group
-on the third Thursday of every month but August. They are made for 2016-17 (the year
-the figures describe) and for the current and next reporting years, so the planner
-shows reports due, late and received today."""
+on the third Thursday of every month but August. They are made for 2016-17 only,
+the year the figures describe: no meeting is invented for years the demo has no
+data for, so the latest meeting is March 2017 and pages open on that year."""
 
 from datetime import date, time, timedelta
 
-from django.utils import timezone
-
-from lscb_portal.periods import calendar_year, reporting_year_start
+from lscb_portal.periods import calendar_year
 
 from ..models import Meeting, MeetingKind
 
 BOARD_MONTHS = [5, 7, 9, 11, 1, 3]
 BUSINESS_GROUP_MONTHS = [4, 5, 6, 7, 9, 10, 11, 12, 1, 2, 3]
+YEAR = 2016  # the reporting year of the demo's figures
 
 
 def nth_thursday(year: int, month: int, n: int) -> date:
@@ -21,7 +20,7 @@ def nth_thursday(year: int, month: int, n: int) -> date:
     return first + timedelta(days=(3 - first.weekday()) % 7 + 7 * (n - 1))
 
 
-def _meetings_for_year(board, year_start):
+def load(board) -> None:
     for kind, months, n in (
         (MeetingKind.BOARD, BOARD_MONTHS, 2),
         (MeetingKind.BUSINESS_GROUP, BUSINESS_GROUP_MONTHS, 3),
@@ -30,12 +29,6 @@ def _meetings_for_year(board, year_start):
             Meeting.objects.get_or_create(
                 board=board,
                 kind=kind,
-                date=nth_thursday(calendar_year(year_start, month), month, n),
+                date=nth_thursday(calendar_year(YEAR, month), month, n),
                 defaults={"starts_at": time(10, 0), "location": "Carlisle"},
             )
-
-
-def load(board) -> None:
-    this_year = reporting_year_start(timezone.localdate())
-    for year_start in (2016, this_year, this_year + 1):
-        _meetings_for_year(board, year_start)

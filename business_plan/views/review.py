@@ -94,44 +94,58 @@ class PlanOverviewView(ListPageMixin, PlanMixin, TemplateView):
 
 
 class SinceLastMeetingView(PlanMixin, TemplateView):
-    """Actions whose RAG changed between two dates, and new completions."""
+    """Actions whose RAG changed since one of the board's meetings (or between
+    two dates), and new completions. It opens on the latest board meeting before
+    the plan's latest update, up to that update."""
 
     template_name = "business_plan/since.html"
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
-        form = SinceForm(
-            self.request.GET or None,
-            initial={"since": today - timedelta(days=60), "until": today},
+        latest, until = selectors.data_until(self.plan, today)
+        meetings = list(
+            selectors.board_meetings_before(self.board, today + timedelta(days=1))
         )
-        changes = None
+        default = next((m for m in meetings if m.date < until), None)
+        data = self.request.GET or None
+        if data is None and default is not None:
+            data = {"meeting": str(default.pk), "until": until.isoformat()}
+        form = SinceForm(data, meetings=meetings)
+        context = {"form": form, "latest_update": latest, "searched": False}
         if form.is_valid():
-            until = form.cleaned_data["until"] or today
             since = form.cleaned_data["since"]
-            changes = selectors.rag_changes(self.plan, since, until)
-        return super().get_context_data(
-            form=form,
-            changes=[c for c in changes or [] if not c.completed],
-            completions=[c for c in changes or [] if c.completed],
-            searched=changes is not None,
-            **kwargs,
-        )
+            end = form.cleaned_data["until"] or today
+            changes = selectors.rag_changes(self.plan, since, end)
+            context |= {
+                "searched": True,
+                "defaulted": not self.request.GET,
+                "meeting": form.cleaned_data["meeting"],
+                "since": since,
+                "until": end,
+                "changes": [c for c in changes if not c.completed],
+                "completions": [c for c in changes if c.completed],
+            }
+        return super().get_context_data(**context, **kwargs)
 
 
 class MonitoringReportView(PlanMixin, TemplateView):
-    """The quarterly monitoring report: exceptions and highlights."""
+    """The quarterly monitoring report: exceptions and highlights. It opens on
+    the quarter of the plan's latest update (or today's, if earlier)."""
 
     template_name = "business_plan/monitoring.html"
 
     def get_context_data(self, **kwargs):
         plan = self.plan
         quarters = quarters_between(plan.starts, plan.ends)
-        default = quarter_of(plan.clamp(timezone.localdate()))
-        quarter = self.request.GET.get("quarter") or default
+        quarter = self.request.GET.get("quarter", "")
+        opened_on = ""
         if quarter not in quarters:
-            quarter = default
+            latest, until = selectors.data_until(plan, timezone.localdate())
+            quarter = quarter_of(plan.clamp(until))
+            opened_on = "the latest quarter with updates" if latest else "this quarter"
         return super().get_context_data(
             report=selectors.monitoring_report(plan, quarter),
             quarters=quarters,
+            opened_on=opened_on,
             **kwargs,
         )
