@@ -93,3 +93,17 @@ def test_subgroup_list_runs_bounded_queries(
     assert response.status_code == 200
     tree = response.context["tree"]
     assert len(tree) + sum(len(children) for _, children in tree) == size
+
+
+@pytest.mark.parametrize("size", [10, 200])
+def test_planner_opened_on_the_latest_year_runs_one_query_more(
+    cast, as_user, django_assert_max_num_queries, size
+):
+    meetings = add_meetings(cast.board)
+    groups = add_subgroups(cast.board, 10)
+    add_plan_items(cast.board, size, groups, meetings, cast.business_team)
+    client = as_user(cast.board_member)
+    with django_assert_max_num_queries(PLANNER_BUDGET + 1):  # which year has data
+        response = client.get("/boards/north/planner/")
+    assert response.context["year"] == 2016
+    assert len(response.context["rows"]) == size
