@@ -42,3 +42,14 @@ def test_scorecard_export_neutralises_formulas(cast, scorecard, as_user):
     Indicator.objects.filter(board=cast.board, code="B0.1").update(description="-1+1")
     rows = lists.export(as_user(cast.board_member), SCORECARD, "csv")
     assert [row[1] for row in rows if row[0] == "B0.1"] == ["'-1+1"]
+
+
+def test_scorecard_opens_on_the_latest_period_with_values_and_names_it(
+    cast, scorecard, as_user
+):
+    # Values end in March 2017, years before today: the page opens there.
+    response = as_user(cast.board_member).get(SCORECARD)
+    assert response.context["period_key"] == "month:2017-03-31"
+    page = response.text
+    assert '<option value="month:2017-03-31" selected>31 Mar 2017 (month)' in page
+    assert "12 indicators at 31 March 2017." in page
