@@ -83,3 +83,43 @@ def test_business_team_quarterly_update_shows_at_once_on_the_overview(
     assert (
         ActionUpdate.objects.filter(subgroup__name__startswith="Domestic").count() == 2
     )
+
+
+def test_board_member_reads_changes_since_a_meeting_and_the_latest_quarter(
+    demo, live_server, page, sign_in, assert_accessible
+):
+    sign_in(page, demo_email("board.member"), DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/boards/cumbria/plans/2016-19/")
+    page.get_by_role("link", name="Since the last meeting").click()
+    # It opens on the last board meeting before the plan's latest update.
+    meeting = page.get_by_label("Since the board meeting")
+    expect(meeting.locator("option:checked")).to_have_text(
+        "Board meeting, 9 March 2017"
+    )
+    period = page.locator("#since-period")
+    expect(period).to_contain_text(
+        "Changes since the board meeting of 9 March 2017 up to 31 March 2017"
+    )
+    expect(page.get_by_role("table", name="New completions")).to_be_visible()
+    assert_accessible(page)
+
+    meeting.select_option(label="Board meeting, 12 January 2017")
+    page.get_by_role("button", name="Show changes").click()
+    expect(period).to_contain_text("board meeting of 12 January 2017")
+    assert_accessible(page)
+
+    page.goto(f"{page.url.split('?')[0]}?meeting=abc")
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    expect(
+        page.get_by_role("link", name="Choose one of this board's meetings")
+    ).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Quarterly monitoring report").click()
+    expect(
+        page.get_by_label("Quarter", exact=True).locator("option:checked")
+    ).to_have_text("2016-17 Q4")
+    expect(page.locator("#monitoring-period")).to_contain_text(
+        "Exceptions and highlights for 2016-17 Q4"
+    )
+    assert_accessible(page)

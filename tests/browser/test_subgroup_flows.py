@@ -1,8 +1,12 @@
+from datetime import timedelta
+
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from boards.demo import DEMO_PASSWORD, demo_email
+from boards.models import Board, Meeting, MeetingKind
 from business_plan.models import ActionUpdate
 from lscb_portal.periods import reporting_year_start
 from subgroups.models import MeetingPaper, SubgroupReturn
@@ -18,8 +22,17 @@ def demo(settings):
     call_command("load_demo")
 
 
+@pytest.fixture
+def meetings_ahead(demo):
+    """The demo's meetings stop in March 2017: the board arranges its next ones."""
+    board = Board.objects.get(slug="cumbria")
+    today = timezone.localdate()
+    for kind, days in ((MeetingKind.BUSINESS_GROUP, 14), (MeetingKind.BOARD, 28)):
+        Meeting.objects.create(board=board, kind=kind, date=today + timedelta(days))
+
+
 def test_business_team_enters_a_return_a_board_member_sees_it_received(
-    demo, live_server, page, sign_in, assert_accessible
+    meetings_ahead, live_server, page, sign_in, assert_accessible
 ):
     sign_in(page, demo_email("business.team"), DEMO_PASSWORD)
     page.goto(f"{live_server.url}/boards/cumbria/subgroups/")
@@ -79,8 +92,12 @@ def test_business_team_enters_a_return_a_board_member_sees_it_received(
     year = reporting_year_start(paper.meeting.date)
     page.goto(f"{live_server.url}/boards/cumbria/planner/?year={year}")
     assert_accessible(page)
+    # The year's only papers are this return's: one "Received" for each.
+    expect(
+        page.locator(".portal-planner").get_by_text("Received", exact=True)
+    ).to_have_count(len(papers))
     row = page.get_by_role("row").filter(has_text=paper.plan_item.what)
-    expect(row.get_by_text("Received")).to_be_visible()
+    expect(row.get_by_text("Received").first).to_be_visible()
     page.get_by_role(
         "link", name=paper.meeting.date.strftime("%-d %b %Y")
     ).first.click()
