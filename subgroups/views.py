@@ -232,18 +232,25 @@ class SubgroupHistoryView(SubgroupMixin, TemplateView):
 def default_return_period(subgroup, today) -> tuple[str, str]:
     """The quarter a new return starts on, and why: today's, or the last of the
     latest year with meetings when the board's meetings stop before this year;
-    the next one if the subgroup has returned for it already (never a quarter
-    still to begin). Two queries."""
+    the one after the subgroup's latest return if it has returned for that
+    already (never a quarter still to begin). Two queries."""
     year = planner.latest_year(subgroup.board, today)
     if year == reporting_year_start(today):
         quarter, why = quarter_of(today), "this quarter"
     else:
         quarter = quarter_of(date(year + 1, 3, 31))
         why = f"the last quarter of {year_label(year)}, the latest year with meetings"
-    if SubgroupReturn.objects.filter(subgroup=subgroup, period=quarter).exists():
-        following = quarter_of(quarter_bounds(quarter)[1] + timedelta(days=1))
+    # "2016-17 Q4" < "2017-18 Q1": quarters written alike sort by date.
+    latest = (
+        SubgroupReturn.objects.filter(subgroup=subgroup)
+        .order_by("-period")
+        .values_list("period", flat=True)
+        .first()
+    )
+    if latest and latest >= quarter:
+        following = quarter_of(quarter_bounds(latest)[1] + timedelta(days=1))
         if quarter_bounds(following)[0] <= today:
-            quarter, why = following, f"the quarter after its return for {quarter}"
+            quarter, why = following, f"the quarter after its return for {latest}"
     return quarter, why
 
 

@@ -190,7 +190,10 @@ def test_since_without_updates_opens_on_the_last_meeting_before_today(
 def test_since_without_meetings_asks_for_a_start_date(plan, cast, as_user):
     response = as_user(cast.board_member).get(SINCE)
     assert not response.context["searched"]
-    assert "No board meeting is recorded yet" in response.content.decode()
+    assert response.context["form"].fields["meeting"].choices == [
+        ("", "Choose a meeting")
+    ]
+    assert "or enter a start date, to see which actions" in response.content.decode()
 
 
 def test_monitoring_opens_on_the_quarter_of_the_latest_update_and_names_it(

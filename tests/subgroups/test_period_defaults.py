@@ -99,6 +99,17 @@ def test_new_return_offers_the_quarter_after_the_subgroups_latest(
     assert "the quarter after its return for 2016-17 Q4" in response.content.decode()
 
 
+def test_new_return_offers_the_quarter_after_a_return_later_than_the_meetings(
+    cast, as_user, subgroup, subgroup_chair
+):
+    meetings_of_2016(cast.board)
+    for period in ("2016-17 Q3", "2017-18 Q2", "2016-17 Q4"):
+        ReturnFactory(subgroup=subgroup, period=period)
+    response = as_user(subgroup_chair).get(start_url(subgroup))
+    assert response.context["form"]["period"].value() == "2017-18 Q3"
+    assert "the quarter after its return for 2017-18 Q2" in response.content.decode()
+
+
 def test_new_return_offers_this_quarter_when_the_board_meets_this_year(
     cast, as_user, subgroup, subgroup_chair
 ):
