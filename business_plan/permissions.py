@@ -3,7 +3,7 @@
 from django.db.models import Q
 
 from boards.models import Role
-from boards.permissions import can_view_board, roles_on
+from boards.permissions import can_view_board, contributor_agency_ids, roles_on
 
 WRITERS = frozenset({Role.BUSINESS_TEAM, Role.CHAIR})
 CHALLENGERS = frozenset(
@@ -31,14 +31,8 @@ def _owns(user, action) -> bool:
         for s in action.owner_subgroups.all()
     ):
         return True
-    if Role.AGENCY_CONTRIBUTOR in roles:
-        agency_ids = {
-            m.agency_id
-            for m in user.memberships.all()
-            if m.board_id == action.plan.board_id and m.role == Role.AGENCY_CONTRIBUTOR
-        }
-        return any(a.pk in agency_ids for a in action.owner_agencies.all())
-    return False
+    agency_ids = contributor_agency_ids(user, action.plan.board)
+    return any(a.pk in agency_ids for a in action.owner_agencies.all())
 
 
 def can_update_action(user, action) -> bool:

@@ -1,7 +1,7 @@
 """Who may do what with indicators: the only place in this app that reads roles."""
 
 from boards.models import Role
-from boards.permissions import can_view_board, roles_on
+from boards.permissions import can_view_board, contributor_agency_ids, roles_on
 
 WRITERS = frozenset({Role.BUSINESS_TEAM, Role.CHAIR})
 
@@ -21,11 +21,5 @@ def can_record_measurement(user, indicator) -> bool:
     """Writers for any indicator; an agency contributor for its agency's own."""
     if can_manage_indicators(user, indicator.board):
         return True
-    if not indicator.owning_agency_id:
-        return False
-    return Role.AGENCY_CONTRIBUTOR in roles_on(user, indicator.board) and any(
-        m.agency_id == indicator.owning_agency_id
-        and m.board_id == indicator.board_id
-        and m.role == Role.AGENCY_CONTRIBUTOR
-        for m in user.memberships.all()
-    )
+    owner = indicator.owning_agency_id
+    return bool(owner) and owner in contributor_agency_ids(user, indicator.board)

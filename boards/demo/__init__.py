@@ -11,7 +11,7 @@ from . import (
     governance_reference,
     meetings,
 )
-from .data import AGENCIES, BOARD, MEMBERS
+from .data import AGENCIES, BOARD, MEMBERS, NAMES
 
 DEMO_PASSWORD = "lscb-demo-2026"  # dev only: load_demo refuses to run unless DEBUG
 DEMO_DOMAIN = "demo.example"
@@ -64,6 +64,14 @@ def demo_email(local_part: str) -> str:
     return f"{local_part}@{BOARD['slug']}.{DEMO_DOMAIN}"
 
 
+def set_full_name(user, name: str) -> None:
+    """Gives a demo person their invented name, also when load_demo runs again
+    over an earlier demo (whose people were named after their positions)."""
+    if user.full_name != name:
+        user.full_name = name
+        user.save(update_fields=["full_name"])
+
+
 @transaction.atomic
 def load() -> Board:
     board, _ = Board.objects.update_or_create(
@@ -91,9 +99,8 @@ def load() -> Board:
         local = sign_in_for.get((position, agency_name))
         if local is None:
             local = slugify(f"{position} {agency_name or ''}")[:60]
-        user, created = User.objects.get_or_create(
-            email=demo_email(local), defaults={"full_name": position}
-        )
+        user, created = User.objects.get_or_create(email=demo_email(local))
+        set_full_name(user, NAMES[(position, agency_name)])
         if local in sign_in_for.values():
             if created or not user.check_password(DEMO_PASSWORD):
                 user.set_password(DEMO_PASSWORD)

@@ -143,3 +143,90 @@ MEMBERS = [
     ),
     ("Senior Manager - LSCB and Improvement", None, "business_team"),
 ]
+
+# The demo's people, by (position, agency) of their seat in MEMBERS or of a demo
+# sign-in (boards.demo.DEMO_SIGN_INS). The seeds give no names worth copying, and
+# a demo must not name real people: these are invented and plainly fictitious
+# ("Example", "Demo", "Sample"), and none appears in the seeds.
+NAMES = {
+    ("Independent Chair", None): "Morgan Example-Hart",
+    ("Assistant Director (Children's Services)", "Barnardo's"): "Priya Demo-Lennox",
+    (
+        "Corporate Director - Children's Services",
+        "Cumbria County Council, Children's Services",
+    ): "Alex Demo-Fairweather",
+    (
+        "Assistant Director - Children and Families",
+        "Cumbria County Council, Children's Services",
+    ): "Sam Example",
+    (
+        "Director for Children and Families",
+        "Cumbria Clinical Commissioning Group",
+    ): "Jordan Sample-Reed",
+    ("Lead GP", "Cumbria Clinical Commissioning Group"): "Dr Casey Example-Moor",
+    (
+        "Designated Doctor for Safeguarding Children",
+        "Cumbria Clinical Commissioning Group",
+    ): "Dr Robin Demo-Ashdown",
+    (
+        "Designated Nurse for Safeguarding",
+        "Cumbria Clinical Commissioning Group",
+    ): "Taylor Sample-Brook",
+    (
+        "Deputy Director of Nursing, Patient Safety & Leadership",
+        "Cumbria Partnership NHS Foundation Trust",
+    ): "Jamie Example-Quill",
+    (
+        "Deputy Director of Midwifery",
+        "University Hospitals of Morecambe Bay",
+    ): "Avery Demo-Marsh",
+    (
+        "Nurse Consultant - Paediatrics",
+        "North Cumbria University Hospitals",
+    ): "Rowan Sample-Finch",
+    ("Assistant Chief Constable", "Cumbria Constabulary"): "Charlie Example-Stone",
+    ("Head teacher", "Secondary Head teachers Association"): "Frankie Demo-Hollis",
+    ("Head teacher", "Primary Head teachers Association"): "Kit Sample-Rowe",
+    (
+        "Director of Policy and Resources",
+        "Cumbria District/Borough Councils",
+    ): "Drew Example-Vale",
+    ("Board Representative", "National Probation Service"): "Jesse Demo-Pike",
+    (
+        "Assistant Chief Executive",
+        "Cumbria & Lancashire Community Rehabilitation Company",
+    ): "Quinn Sample-Ford",
+    ("Director of Public Health", "Public Health"): "Dr Reese Example-Lowe",
+    (
+        "Executive Director of Nursing / Safeguarding Lead",
+        "NHS England",
+    ): "Harper Demo-Wilde",
+    (
+        "Chief Officer (Voluntary Sector representative)",
+        "East Cumbria Family Support",
+    ): "Sky Sample-Hurst",
+    ("Service Manager", "CAFCASS, Cumbria"): "Ellis Example-Crane",
+    (
+        "Senior Manager - Targeted Youth Services",
+        "Youth Offending Service",
+    ): "Remy Demo-Thorne",
+    ("Lay Member 1", None): "Noor Sample-Oakes",
+    ("Lay Member 2", None): "Billie Example-Dale",
+    (
+        "Elected Member - Portfolio Holder for Children's Social Care",
+        "Cumbria County Council, Children's Services",
+    ): "Cllr Dana Demo-Pryce",
+    (
+        "Safeguarding Adults Co-ordinator",
+        "Cumbria Safeguarding Adults Board",
+    ): "Lou Sample-Kerr",
+    ("Senior Manager - LSCB and Improvement", None): "Pat Example-Wren",
+    (
+        "Chair, Learning and Improvement Subgroup",
+        "Cumbria Partnership NHS Foundation Trust",
+    ): "Jody Demo-Ridley",
+    (
+        "Performance and Information Officer",
+        "Cumbria Constabulary",
+    ): "Max Sample-Ivers",
+}

@@ -41,7 +41,7 @@ class TokenForm(GovukFormMixin, forms.Form):
             board=board
         ).select_related("user", "agency")
         self.fields["member"].label_from_instance = lambda m: (
-            f"{m.position or m.user} – {m.get_role_display()}"
+            f"{m.person} – {m.get_role_display()}"
             + (f" ({m.agency.name})" if m.agency else "")
         )
 

@@ -220,6 +220,16 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.user} – {self.get_role_display()} ({self.board})"
 
+    @property
+    def person(self) -> str:
+        """The member's name, then their position: "Sam Example, Head teacher".
+        The name is the user's full name, or e-mail without one; a position equal
+        to the name is not repeated. Needs the user: select_related("user")."""
+        name = str(self.user)
+        if self.position and self.position != name:
+            return f"{name}, {self.position}"
+        return name
+
     def clean(self):
         if self.agency_id and self.board_id and self.agency.board_id != self.board_id:
             raise ValidationError({"agency": "Choose an agency of this board."})

@@ -206,7 +206,7 @@ class MeetingAction(models.Model):
     @property
     def owner_display(self) -> str:
         if self.owner_id:
-            return self.owner.position or str(self.owner.user)
+            return self.owner.person
         return self.owner_text
 
 

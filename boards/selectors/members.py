@@ -148,8 +148,9 @@ def current_members(board, on: date):
 
 
 def member_label(membership) -> str:
-    """How a member is named on pages and in choices: by position and agency."""
-    who = membership.position or str(membership.user)
+    """How a member is named on pages and in choices: by name, position and
+    agency."""
+    who = membership.person
     if membership.agency_id:
         return f"{who} ({membership.agency.short_name or membership.agency.name})"
     return who

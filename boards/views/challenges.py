@@ -92,10 +92,7 @@ class ChallengeListView(ListPageMixin, BoardMixin, TemplateView):
 
 def raised_by_text(challenge) -> str:
     """ "Ann Jones, Head of Service (Police)": the member, their seat and agency."""
-    member = challenge.raised_by
-    text = str(member.user)
-    if member.position and member.position != member.user.full_name:
-        text += f", {member.position}"
+    text = challenge.raised_by.person
     if challenge.raised_by_agency:
         text += f" ({challenge.raised_by_agency})"
     return text

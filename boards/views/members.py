@@ -68,13 +68,20 @@ class MembersView(ListPageMixin, BoardMixin, TemplateView):
     def get_columns(self):
         slug = self.board.slug
         return [
+            # The user's full name, or e-mail without one.
             Column(
-                "member",
-                "Member",
-                lambda row: row[0].position or str(row[0].user),
-                sort=lambda row: (row[0].position or str(row[0].user)).lower(),
+                "name",
+                "Name",
+                lambda row: str(row[0].user),
+                sort=lambda row: str(row[0].user).casefold(),
                 row_header=True,
                 link=lambda row: reverse("boards:member", args=[slug, row[0].pk]),
+            ),
+            Column(
+                "member",
+                "Position",
+                lambda row: row[0].position or "–",
+                sort=lambda row: row[0].position.casefold(),
             ),
             Column(
                 "role",

@@ -10,8 +10,8 @@ from datetime import date
 
 from django.db import transaction
 
-from boards.models import Board, Membership, Role
-from subgroups.models import Subgroup, SubgroupReturn
+from boards.models import Agency, Board, Membership, Role
+from subgroups.models import ReturnStatus, Subgroup, SubgroupReturn
 
 from .. import services
 from ..models import Action, BusinessPlan, PlanStatus, Theme
@@ -34,11 +34,15 @@ def _load_plan(board, data, status, user):
             plan=plan, number=number, defaults={"title": title}
         )
     subgroups = {s.name: s for s in Subgroup.objects.filter(board=board)}
-    # The demo's 2016-17 Q4 subgroup returns carry their subgroups' updates.
+    agencies = {a.name: a for a in Agency.objects.filter(board=board)}
+    # The demo's submitted 2016-17 Q4 subgroup returns carry their subgroups'
+    # updates (a draft's updates are recorded when it is submitted).
     returns = {
         r.subgroup.name: r
         for r in SubgroupReturn.objects.filter(
-            subgroup__board=board, period="2016-17 Q4"
+            subgroup__board=board,
+            period="2016-17 Q4",
+            status__in=[ReturnStatus.SUBMITTED, ReturnStatus.NOTED],
         ).select_related("subgroup")
     }
     for row in data.ACTIONS:
@@ -56,6 +60,7 @@ def _load_plan(board, data, status, user):
             },
         )
         action.owner_subgroups.set([subgroups[name] for name in row["subgroups"]])
+        action.owner_agencies.set([agencies[name] for name in row.get("agencies", [])])
         if "update" in row and not action.updates.exists():
             services.action_updates_record(
                 rows=[services.UpdateRow(action, row["rag"] or "", row["update"])],

@@ -39,6 +39,11 @@ THEMES = [
 # - source is set where the action text says where it came from: 1.9, 1.15, 5.1
 #   and 5.4 cite the LSCB Peer Review; all four get "LSCB Peer Review Report",
 #   though 1.15 and 5.4 leave "Report" off.
+# - "agencies" (owning agencies, names as in boards.demo.data.AGENCIES) is set where
+#   the action text names the agencies that do the work: 1.17 (progress reported
+#   by Children's Services, Cumbria Partnership Foundation Trust and the Police)
+#   and 1.18 (Cumbria Children's Services' move to Signs of Safety). The Who
+#   column names no agency.
 #   No action text cites an Ofsted recommendation.
 # - Curly apostrophes and quotes are written as ASCII ' and "; HTML is removed,
 #   with paragraphs and bulleted items on lines of their own.
@@ -348,6 +353,11 @@ ACTIONS = [
             "in response to their relevant inspections (Ofsted, CQC and HMIC)"
         ),
         "subgroups": ["Business Group"],
+        "agencies": [
+            "Cumbria County Council, Children's Services",
+            "Cumbria Partnership NHS Foundation Trust",
+            "Cumbria Constabulary",
+        ],
         "owner_role": "",
         "when": "Quarterly updates to the Business Group - ongoing",
         "outcome": (
@@ -370,6 +380,7 @@ ACTIONS = [
             "appropriately changed to reflect this change in Practice."
         ),
         "subgroups": ["Business Group"],
+        "agencies": ["Cumbria County Council, Children's Services"],
         "owner_role": "",
         "when": "Jul-17",
         "outcome": (

@@ -48,6 +48,8 @@ class ActionDetailView(ActionMixin, TemplateView):
             updates=selectors.action_detail(self.action),
             current_rag=self.action.current_rag,
             owners=self.action.owners_display(),
+            # The people who answer for it: its owning subgroups' chairs.
+            owner_chairs=[s for s in self.action.owner_subgroups.all() if s.chair],
             can_update=permissions.can_update_action(user, self.action)
             and not self.plan.is_closed,
             can_challenge=permissions.can_challenge(user, self.board),

@@ -5,11 +5,13 @@ from functools import cached_property
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from boards.mixins import BoardMixin
+from subgroups.models import Subgroup
 
 from .. import permissions
 from ..models import Action, BusinessPlan
@@ -80,7 +82,14 @@ class ActionMixin(PlanMixin):
         return get_object_or_404(
             Action.objects.with_current_rag()
             .select_related("theme", "plan__board")
-            .prefetch_related("owner_subgroups__chair", "owner_agencies"),
+            .prefetch_related(
+                # With their chairs, whom the action's page names.
+                Prefetch(
+                    "owner_subgroups",
+                    queryset=Subgroup.objects.select_related("chair__user"),
+                ),
+                "owner_agencies",
+            ),
             plan=self.plan,
             ref=self.kwargs["ref"],
         )

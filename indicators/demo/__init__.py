@@ -15,7 +15,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.text import slugify
 
-from boards.models import Board
+from boards.models import Agency, Board
 
 from ..models import (
     BreakdownCell,
@@ -29,7 +29,13 @@ from ..models import (
     ToleranceKind,
 )
 from ..rag import compute_rag
-from .data import BREAKDOWNS, FIVE_YEAR_SERIES, SCORECARD_2016_17
+from .data import (
+    BREAKDOWNS,
+    CS_OWNER,
+    FIVE_YEAR_SERIES,
+    OWNING_AGENCY,
+    SCORECARD_2016_17,
+)
 
 YEAR_END = date(2017, 3, 31)
 RECORDED_REASON = (
@@ -58,11 +64,16 @@ def load() -> None:
         slug="lscb-performance-report",
         defaults={"name": "LSCB performance report"},
     )
+    agencies = {a.name: a for a in Agency.objects.filter(board=board)}
     for row in SCORECARD_2016_17:
+        owner = OWNING_AGENCY.get(row["code"])
+        if owner is None and row["code"].startswith("CS"):
+            owner = CS_OWNER
         indicator, _ = Indicator.objects.update_or_create(
             board=board,
             code=row["code"],
             defaults={
+                "owning_agency": agencies.get(owner),
                 "description": row["description"],
                 "unit": row["unit"],
                 "polarity": row["polarity"],

@@ -665,6 +665,23 @@ SCORECARD_2016_17 = [
     },
 ]
 
+
+# The agency that owns each indicator (names as in boards.demo.data.AGENCIES):
+# who gives its values and answers for it ("agencies are held to account",
+# section 12). The report prints no owner column; these are read from the seeds:
+# - HE1, HE2 (CAMHS waiting times): Cumbria Partnership NHS Foundation Trust, which
+#   runs CAMHS (the e-learning table by department lists "CPFT - CAMHS").
+# - CS5.3 (young people in police custody): Cumbria Constabulary, which holds the
+#   custody, though the code is among the CS ones.
+# - Every other CS code: Cumbria County Council's Children's Services, whose social
+#   care, looked-after children, care leavers and early help work they measure.
+OWNING_AGENCY = {
+    "HE1": "Cumbria Partnership NHS Foundation Trust",
+    "HE2": "Cumbria Partnership NHS Foundation Trust",
+    "CS5.3": "Cumbria Constabulary",
+}
+CS_OWNER = "Cumbria County Council, Children's Services"
+
 # ---------------------------------------------------------------------------
 # Multi-year series printed in section 12 (sections 17 and 21 print none).
 # One dict per printed row; "March 2013" -> "2013-03-31".

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from boards.demo import set_full_name
 from boards.demo.meetings import nth_thursday
 from boards.models import Agency, Board, Meeting, MeetingKind, Membership, Role, User
 
@@ -21,6 +22,7 @@ from ..models import (
     SubgroupReturn,
 )
 from .data import (
+    CHAIR_NAMES,
     REPORTING_PLANNER,
     SUBGROUP_CHAIRS,
     SUBGROUP_PURPOSE,
@@ -28,12 +30,14 @@ from .data import (
     TERMS_OF_REFERENCE,
 )
 
-# The demo subgroup chair's group (see boards.demo.DEMO_SIGN_INS).
+# The demo subgroup chair's group (see boards.demo.DEMO_SIGN_INS). Its 2016-17 Q4
+# return is due, not yet submitted: a draft its chair has started, for the chair
+# trying the demo to complete and submit.
 DEMO_CHAIRED = "Learning and Improvement Subgroup"
-# Subgroups whose 2016-17 Q4 return is in the demo; business_plan.demo links the
-# April 2017 updates of the actions they own to these returns.
+LATEST_QUARTER = "2016-17 Q4"  # of the demo data
+# Subgroups whose 2016-17 Q4 return is submitted in the demo; business_plan.demo
+# links the April 2017 updates of the actions they own to these returns.
 DEMO_RETURNS = [
-    "Learning and Improvement Subgroup",
     "Performance Management and Quality Assurance Subgroup",
     "CSE/MFH Subgroup",
     "Domestic Abuse Task and Finish Group",
@@ -45,9 +49,9 @@ def _chairs(board, groups):
     for name, agency_name in SUBGROUP_CHAIRS.items():
         position = f"Chair, {name}"
         user, created = User.objects.get_or_create(
-            email=f"chair.{slugify(name)}@{board.slug}.demo.example",
-            defaults={"full_name": position},
+            email=f"chair.{slugify(name)}@{board.slug}.demo.example"
         )
+        set_full_name(user, CHAIR_NAMES[name])
         if created:
             user.set_unusable_password()
             user.save(update_fields=["password"])
@@ -115,10 +119,17 @@ def load() -> None:
         board=board, kind=MeetingKind.BOARD, date=nth_thursday(2017, 3, 2)
     )
     due_in_march = planner.meeting_reports(march_board, date(2017, 3, 1))
+    chair = groups[DEMO_CHAIRED].chair
+    if chair is not None:
+        SubgroupReturn.objects.get_or_create(
+            subgroup=groups[DEMO_CHAIRED],
+            period=LATEST_QUARTER,
+            defaults={"status": ReturnStatus.DRAFT, "created_by": chair.user},
+        )
     for name in DEMO_RETURNS:
         subgroup_return, _ = SubgroupReturn.objects.get_or_create(
             subgroup=groups[name],
-            period="2016-17 Q4",
+            period=LATEST_QUARTER,
             defaults={
                 "status": ReturnStatus.SUBMITTED,
                 "highlights": "Progress on each business plan action the subgroup "

@@ -402,6 +402,15 @@ SUBGROUP_CHAIRS = {
     "Quality Assurance Group West": "North Cumbria University Hospitals",
     "Quality Assurance Group South": "Cumbria County Council, Children's Services",
 }
+# The chairs' names: invented and plainly fictitious, like boards.demo.data.NAMES
+# (the report names no chair).
+CHAIR_NAMES = {
+    "Education Subgroup": "Terry Example-Nash",
+    "CSE/MFH Subgroup": "Ali Demo-Carver",
+    "Quality Assurance Group North": "Mel Sample-Gore",
+    "Quality Assurance Group West": "Nico Example-Shaw",
+    "Quality Assurance Group South": "Ash Demo-Bell",
+}
 # The Reporting Planner, the last pages of the business plan 2014-17. The PDF text
 # scrambles the table's columns; rows were rebuilt from the order of the cells in
 # each column. One dict per destination (and per frequency, where a row has two).

@@ -27,7 +27,7 @@ def test_demo_chair_signs_in_and_reaches_the_board_home(
     ).to_be_visible()
     # The members directory is its own page, linked from the home.
     page.get_by_role("link", name="The members directory").click()
-    expect(page.get_by_role("link", name="Assistant Chief Constable")).to_be_visible()
+    expect(page.get_by_role("link", name="Charlie Example-Stone")).to_be_visible()
     # GOV.UK Frontend is built and served: headings are styled, in a system font.
     heading = page.locator("h1")
     assert heading.evaluate("h => getComputedStyle(h).fontWeight") == "700"

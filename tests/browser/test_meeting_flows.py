@@ -31,7 +31,7 @@ def test_business_team_records_attendance_and_an_action_carried_to_the_next_log(
 
     page.get_by_role("link", name="Record attendance").click()
     assert_accessible(page)
-    police = "Assistant Chief Constable (Police)"
+    police = "Charlie Example-Stone, Assistant Chief Constable (Police)"
     page.get_by_label(f"Deputy for {police}").fill("Detective Superintendent")
     page.get_by_label(f"Attendance of {police}").select_option("present")
     page.get_by_role("button", name="Save attendance").click()
@@ -97,9 +97,13 @@ def test_chair_reads_attendance_rates_and_records_a_members_induction(
     )
     assert_accessible(page)
 
-    members.get_by_role("link", name="Assistant Chief Constable").click()
+    members.get_by_role("link", name="Charlie Example-Stone").click()
     expect(
-        page.get_by_role("heading", level=1, name="Assistant Chief Constable (Police)")
+        page.get_by_role(
+            "heading",
+            level=1,
+            name="Charlie Example-Stone, Assistant Chief Constable (Police)",
+        )
     ).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Change dates and induction").click()

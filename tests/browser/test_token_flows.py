@@ -9,7 +9,8 @@ from boards.models import ApiToken
 pytestmark = pytest.mark.django_db(transaction=True)
 
 CONTRIBUTOR = (
-    "Performance and Information Officer – Agency contributor (Cumbria Constabulary)"
+    "Max Sample-Ivers, Performance and Information Officer – Agency contributor "
+    "(Cumbria Constabulary)"
 )
 
 

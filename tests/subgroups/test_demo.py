@@ -63,11 +63,23 @@ def test_demo_planner_has_20_rows(demo):
     assert ReportingPlanItem.objects.filter(board__slug="cumbria").count() == 20
 
 
-def test_demo_has_four_submitted_returns_for_2016_17_q4(demo):
-    returns = SubgroupReturn.objects.filter(period="2016-17 Q4")
-    assert returns.count() == 4
-    assert set(returns.values_list("status", flat=True)) == {ReturnStatus.SUBMITTED}
+def test_demo_has_three_submitted_returns_for_2016_17_q4(demo):
+    returns = SubgroupReturn.objects.filter(
+        period="2016-17 Q4", status=ReturnStatus.SUBMITTED
+    )
+    assert returns.count() == 3
     assert all(r.submitted_by and r.submitted_at for r in returns)
+
+
+def test_demo_subgroup_chairs_group_has_its_2016_17_q4_return_due(demo):
+    """A draft the demo subgroup chair started, not yet submitted: theirs to
+    complete, whatever meetings the demo has after 2016-17."""
+    due = SubgroupReturn.objects.get(
+        subgroup__name="Learning and Improvement Subgroup", period="2016-17 Q4"
+    )
+    assert due.status == ReturnStatus.DRAFT and due.submitted_at is None
+    assert due.created_by.email == "subgroup.chair@cumbria.demo.example"
+    assert due.subgroup.chaired_by(due.created_by)
 
 
 def test_demo_has_meetings_for_2016_17(demo):
