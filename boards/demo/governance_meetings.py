@@ -510,15 +510,17 @@ def _papers(meeting, index, recorder, plan) -> None:
             subgroup_return = None
             if cell.item.kind == ReportKind.SUBGROUP_RETURN:
                 subgroup_return = _return_for(cell, returns, used)
-            paper, created = MeetingPaper.objects.get_or_create(
+            paper, _ = MeetingPaper.objects.get_or_create(
                 meeting=meeting,
                 plan_item=cell.item,
                 defaults={"subgroup_return": subgroup_return, "received_by": recorder},
             )
-            if created:  # received by its paper deadline
-                MeetingPaper.objects.filter(pk=paper.pk).update(
-                    received_at=_received_at(cell.deadline)
-                )
+        # Received by its paper deadline, not on the day the demo was loaded.
+        if paper.received_at > _received_at(cell.deadline):
+            paper.received_at = _received_at(cell.deadline)
+            MeetingPaper.objects.filter(pk=paper.pk).update(
+                received_at=paper.received_at
+            )
         by_kind.setdefault(cell.item.kind, paper)
     items = {item.order: item for item in meeting.agenda_items.all()}
     _link(items[3], plan)
