@@ -6,8 +6,9 @@ from the portal's data. Returns (pdf bytes, page count) and reports progress as
 (steps done, steps total, label), like documents.py.
 
 An agenda item takes the paper linked to it (a report received for the meeting, a
-subgroup return, or a business plan, whose exceptions and highlights it prints)
-and the other reports due of the same kind (all the review action plans under
+subgroup return, a business plan, whose exceptions and highlights it prints, or an
+earlier meeting, whose minutes and action log it prints) and the other reports
+due of the same kind (all the review action plans under
 the item that has one). A confidential item's papers are left out of the pack."""
 
 from datetime import datetime, time
@@ -177,6 +178,22 @@ def _build_parts(meeting, cells, progress) -> list[dict]:
     return parts
 
 
+def _minutes_part(earlier) -> dict:
+    """An earlier meeting's minutes and decisions by item, and its action log (as
+    it stood then, each action's status now). Confidential items' words are left
+    out: the pack goes to every member. A constant number of queries."""
+    from boards.selectors.meetings import action_is_masked, action_log, agenda
+
+    actions = action_log(earlier)
+    for action in actions:
+        action.masked = action_is_masked(action, can_view_confidential=False)
+    return {
+        "meeting": earlier,
+        "items": agenda(earlier, can_view_confidential=False, file_url=lambda i: None),
+        "actions": actions,
+    }
+
+
 def _linked_kind(paper):
     """The kind of report an agenda item's linked paper is, if it is one."""
     from business_plan.models import BusinessPlan
@@ -203,6 +220,7 @@ def _takes(paper, part) -> bool:
 def _place(meeting, items, parts) -> tuple[list[dict], list[dict]]:
     """The agenda entries, each with its papers numbered under it, and the parts
     in the order of the agenda."""
+    from boards.models import Meeting
     from business_plan.models import BusinessPlan
 
     entries = [
@@ -226,6 +244,18 @@ def _place(meeting, items, parts) -> tuple[list[dict], list[dict]]:
                     "cell": None,
                     "producer": "",
                     "data": _plan_report(paper, meeting),
+                }
+            )
+        if isinstance(paper, Meeting) and not item.confidential:
+            entry["papers"].append(
+                {
+                    "kind": "minutes",
+                    "report_kind": None,
+                    "what": f"Minutes of the {paper.get_kind_display().lower()} "
+                    f"of {paper.date:%-d %B %Y} and the action log",
+                    "cell": None,
+                    "producer": "",
+                    "data": _minutes_part(paper),
                 }
             )
         for index, part in enumerate(parts):

@@ -14,7 +14,8 @@ actions, so:
   few days before it (load_papers, run once the other apps' data is loaded), with
   the quarter's subgroup return where the demo has one, except the single agency
   data for March 2017, left not received so that the pack lists it; the business
-  plan, risk log, review action plans and subgroup reports items link their paper;
+  plan, risk log, review action plans and subgroup reports items link their paper,
+  and the minutes item the meeting before (the pack prints its minutes);
 - each meeting's minutes are approved at the next board meeting (the March 2017
   minutes stay draft unless a board meeting follows within four months);
 - some members have a nil ("None") annual declaration for 2016-17.
@@ -482,7 +483,7 @@ def _return_for(cell, returns, used):
     return None
 
 
-def _papers(meeting, index, recorder, plan) -> None:
+def _papers(meeting, index, recorder, plan, previous) -> None:
     from lscb_portal.periods import quarter_of
     from subgroups.models import MeetingPaper, ReportKind, SubgroupReturn
     from subgroups.planner import meeting_reports
@@ -523,6 +524,7 @@ def _papers(meeting, index, recorder, plan) -> None:
             )
         by_kind.setdefault(cell.item.kind, paper)
     items = {item.order: item for item in meeting.agenda_items.all()}
+    _link(items[2], previous)
     _link(items[3], plan)
     for kind, order in PAPER_ITEMS.items():
         _link(items[order], by_kind.get(kind))
@@ -551,5 +553,7 @@ def load_papers(board=None) -> None:
         .order_by("-first_year")
         .first()
     )
-    for index, meeting in enumerate(_board_meetings(board)):
-        _papers(meeting, index, recorder.user, plan)
+    meetings = _board_meetings(board)
+    for index, meeting in enumerate(meetings):
+        previous = meetings[index - 1] if index else None
+        _papers(meeting, index, recorder.user, plan, previous)

@@ -146,6 +146,50 @@ def test_papers_no_item_takes_are_numbered_after_the_agenda(cast, meeting):
     assert "3.1 Agency data From the board. Status: Received." in text
 
 
+def test_minutes_item_prints_the_earlier_meetings_minutes_and_log(cast, meeting):
+    from boards.models import MeetingActionStatus
+    from tests.boards.test_meetings_data import MeetingActionFactory
+
+    earlier = MeetingFactory(board=cast.board, date=date(2017, 1, 12))
+    AgendaItemFactory(
+        meeting=earlier,
+        order=1,
+        title="Neglect strategy",
+        minutes="The toolkit is in use.",
+        decisions="A progress report to come in March.",
+    )
+    hidden = AgendaItemFactory(
+        meeting=earlier,
+        order=2,
+        title="Named case XYZZY",
+        minutes="Secret minutes XYZZY.",
+        confidential=True,
+    )
+    MeetingActionFactory(meeting=earlier, description="Report on neglect progress")
+    MeetingActionFactory(
+        meeting=earlier, agenda_item=hidden, description="Secret action XYZZY"
+    )
+    MeetingActionFactory(
+        meeting=MeetingFactory(board=cast.board, date=date(2016, 11, 10)),
+        description="Closed before January",
+        status=MeetingActionStatus.CLOSED,
+        closed_on=date(2016, 12, 1),
+    )
+    AgendaItemFactory(meeting=meeting, order=1, title="Minutes", paper=earlier)
+
+    text = flat(page_texts(meeting_pack(meeting)[0]))
+    assert "1.1 Minutes of the board meeting of 12 January 2017 and the action log" in (
+        text
+    )
+    assert "1. Neglect strategy The toolkit is in use." in text
+    assert "Decisions: A progress report to come in March." in text
+    assert "2. Confidential item The minutes of a confidential item are held" in text
+    assert "Report on neglect progress" in text
+    assert "Action on a confidential item" in text
+    assert "XYZZY" not in text
+    assert "Closed before January" not in text
+
+
 def test_risk_log_is_as_it_stood_at_the_meeting(cast, meeting):
     board = cast.board
     PlanItemFactory(board=board, what="LSCB Risk Log", kind=ReportKind.RISK_LOG)
@@ -199,6 +243,7 @@ def test_reports_not_received_are_gathered_on_one_page(cast, meeting):
 def _fill(cast, meeting, start, size):
     """Agenda items, risks with history, reports due and not received, received
     subgroup returns and business plan actions for the meeting, `size` of each."""
+    from tests.boards.test_meetings_data import MeetingActionFactory
     from tests.business_plan.factories import SubgroupFactory
     from tests.subgroups.factories import ReturnFactory
 
@@ -210,9 +255,14 @@ def _fill(cast, meeting, start, size):
         log = PlanItemFactory(board=board, what="Risk log", kind=ReportKind.RISK_LOG)
         paper = PaperFactory(meeting=meeting, plan_item=log, received_by=cast.chair)
         AgendaItemFactory(meeting=meeting, order=2, title="Risk log", paper=paper)
+        earlier = MeetingFactory(board=board, date=date(2017, 1, 12))
+        AgendaItemFactory(meeting=meeting, order=99, title="Minutes", paper=earlier)
     plan = board.business_plans.get()
+    earlier = board.meetings.get(date=date(2017, 1, 12))
     for n in range(start, start + size):
         AgendaItemFactory(meeting=meeting, order=3 + n, title=f"Item {n}")
+        AgendaItemFactory(meeting=earlier, order=1 + n, minutes=f"Minutes {n}")
+        MeetingActionFactory(meeting=earlier, agenda_item=earlier.agenda_items.last())
         made = risk(board, f"Risk {n}", 2, 3, date(2016, 6, 1))
         rescore(made, 3, date(2017, 1, 1))
         action = ActionFactory(
@@ -248,9 +298,11 @@ def test_pack_runs_a_constant_number_of_queries(
     _fill(cast, meeting, 0, 2)
     with CaptureQueriesContext(connection) as small:
         context = _render(meeting)
-    assert len(context["missing"]) == 2 and len(context["parts"]) == 6
+    assert len(context["missing"]) == 2 and len(context["parts"]) == 7
     _fill(cast, meeting, 2, 6)
     with django_assert_max_num_queries(len(small)):
         context = _render(meeting)
-    assert len(context["missing"]) == 8 and len(context["parts"]) == 18
+    assert len(context["missing"]) == 8 and len(context["parts"]) == 19
+    (minutes,) = next(e for e in context["agenda"] if e["number"] == "99")["papers"]
+    assert len(minutes["data"]["actions"]) == 8
     assert len(context["agenda"][1]["papers"]) == 9  # the risk log and its kind
