@@ -163,19 +163,20 @@ def _build_parts(meeting, cells, progress) -> list[dict]:
         if data is None:
             kind = "received"
         progress(done, len(cells), cell.item.what)
-        if data is None and cell.paper is None:
-            continue
-        parts.append(
-            {
-                "kind": kind,
-                "report_kind": cell.item.kind,
-                "what": cell.item.what,
-                "cell": cell,
-                "producer": cell.item.produced_by,
-                "data": data,
-            }
-        )
+        if data is not None or cell.paper is not None:
+            parts.append(_part(kind, cell.item.what, data, cell.item.kind, cell))
     return parts
+
+
+def _part(kind, what, data, report_kind=None, cell=None) -> dict:
+    return {
+        "kind": kind,
+        "what": what,
+        "data": data,
+        "report_kind": report_kind,
+        "cell": cell,
+        "producer": cell.item.produced_by if cell else "",
+    }
 
 
 def _minutes_part(earlier) -> dict:
@@ -192,6 +193,25 @@ def _minutes_part(earlier) -> dict:
         "items": agenda(earlier, can_view_confidential=False, file_url=lambda i: None),
         "actions": actions,
     }
+
+
+def _record_part(paper, meeting):
+    """The part an agenda item's linked record prints of itself: a business
+    plan's exceptions and highlights, an earlier meeting's minutes; else None."""
+    from boards.models import Meeting
+    from business_plan.models import BusinessPlan
+
+    if isinstance(paper, BusinessPlan):
+        what = f"{paper.title}: exceptions and highlights"
+        data = _plan_report(paper, meeting)
+        return _part("business_plan", what, data, ReportKind.BUSINESS_PLAN)
+    if isinstance(paper, Meeting):
+        what = (
+            f"Minutes of the {paper.get_kind_display().lower()} of "
+            f"{paper.date:%-d %B %Y} and the action log"
+        )
+        return _part("minutes", what, _minutes_part(paper))
+    return None
 
 
 def _linked_kind(paper):
@@ -220,9 +240,6 @@ def _takes(paper, part) -> bool:
 def _place(meeting, items, parts) -> tuple[list[dict], list[dict]]:
     """The agenda entries, each with its papers numbered under it, and the parts
     in the order of the agenda."""
-    from boards.models import Meeting
-    from business_plan.models import BusinessPlan
-
     entries = [
         {"number": str(item.order), "item": item, "papers": []} for item in items
     ]
@@ -231,52 +248,33 @@ def _place(meeting, items, parts) -> tuple[list[dict], list[dict]]:
     for entry in entries:
         item = entry["item"]
         paper = item.paper if item.paper_id else None
-        kind = _linked_kind(paper)
-        if item.confidential:
-            kind = None  # its papers are left out, and it takes no others
-        if isinstance(paper, BusinessPlan) and not item.confidential:
-            entry["plan"] = True
-            entry["papers"].append(
-                {
-                    "kind": "business_plan",
-                    "report_kind": ReportKind.BUSINESS_PLAN,
-                    "what": f"{paper.title}: exceptions and highlights",
-                    "cell": None,
-                    "producer": "",
-                    "data": _plan_report(paper, meeting),
-                }
-            )
-        if isinstance(paper, Meeting) and not item.confidential:
-            entry["papers"].append(
-                {
-                    "kind": "minutes",
-                    "report_kind": None,
-                    "what": f"Minutes of the {paper.get_kind_display().lower()} "
-                    f"of {paper.date:%-d %B %Y} and the action log",
-                    "cell": None,
-                    "producer": "",
-                    "data": _minutes_part(paper),
-                }
-            )
+        # A confidential item's papers are left out, and it takes no others.
+        kind = None if item.confidential else _linked_kind(paper)
+        entry["own"] = None if item.confidential else _record_part(paper, meeting)
+        if entry["own"] is not None:
+            entry["papers"].append(entry["own"])
         for index, part in enumerate(parts):
             if index not in placed and _takes(paper, part):
                 placed.add(index)
                 entry["papers"].append(part)
         if kind and kind != ReportKind.OTHER:
             kinds.setdefault(kind, entry)
-    # The other reports of a kind an item takes join it; a business plan item's
-    # exceptions and highlights are the business plan report.
+    # The other reports of a kind an item takes join it, unless the item's record
+    # prints that report itself (a business plan's exceptions and highlights).
     for index, part in enumerate(parts):
         entry = kinds.get(part["report_kind"])
         if index in placed or entry is None:
             continue
         placed.add(index)
-        if not (entry.get("plan") and part["report_kind"] == ReportKind.BUSINESS_PLAN):
+        own = entry["own"]
+        if own is None or own["report_kind"] != part["report_kind"]:
             entry["papers"].append(part)
     rest = [part for index, part in enumerate(parts) if index not in placed]
     if rest:
         last = max((item.order for item in items), default=0)
-        entries.append({"number": str(last + 1), "item": None, "papers": rest})
+        entries.append(
+            {"number": str(last + 1), "item": None, "own": None, "papers": rest}
+        )
     numbered = []
     for entry in entries:
         if entry["item"] is not None and entry["item"].confidential:

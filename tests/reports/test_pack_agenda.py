@@ -77,6 +77,8 @@ def test_agenda_items_are_numbered_with_their_papers_under_them(cast, meeting):
     PlanItemFactory(board=board, what="Agency data", kind=ReportKind.OTHER)
     secret = PlanItemFactory(board=board, what="Named case XYZZY")
     PlanItemFactory(board=board, what="Section 11", kind=ReportKind.SECTION_11)
+    # The plan's report is the business plan item's own exceptions and highlights.
+    PlanItemFactory(board=board, what="Plan report", kind=ReportKind.BUSINESS_PLAN)
     papers = {
         item.pk: PaperFactory(meeting=meeting, plan_item=item, received_by=cast.chair)
         for item in (scr, reviews, log, secret)
@@ -110,6 +112,7 @@ def test_agenda_items_are_numbered_with_their_papers_under_them(cast, meeting):
         ("5", []),  # a confidential item's paper is not in the pack
     ]
     assert [c.item.what for c in context["missing"]] == ["Agency data", "Section 11"]
+    assert "Plan report" not in [p["what"] for p in context["parts"]]
 
     texts = page_texts(meeting_pack(meeting)[0])
     text = flat(texts)
