@@ -8,19 +8,29 @@ actions, so:
   an agency), a few absent; it is chosen by a hash of the meeting date and the
   member's seat, so it is the same on every load;
 - each meeting has the standard agenda (the standing items the Reporting Planner
-  names) and two actions arising, some closed at later meetings, some still open;
+  names) with short minutes and decisions per item, written by role, and two
+  actions arising, some closed at later meetings, some still open;
+- every report the Reporting Planner makes due at a meeting is marked received a
+  few days before it (load_papers, run once the other apps' data is loaded), with
+  the quarter's subgroup return where the demo has one, except the single agency
+  data for March 2017, left not received so that the pack lists it; the business
+  plan, risk log, review action plans and subgroup reports items link their paper,
+  and the minutes item the meeting before (the pack prints its minutes);
 - each meeting's minutes are approved at the next board meeting (the March 2017
   minutes stay draft unless a board meeting follows within four months);
 - some members have a nil ("None") annual declaration for 2016-17.
 People appear by their position only. Meetings come from meetings.py."""
 
 import zlib
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+
+from django.utils import timezone
 
 from ..models import (
     AgendaItem,
     Attendance,
     AttendanceStatus,
+    Board,
     Declaration,
     Meeting,
     MeetingAction,
@@ -31,6 +41,7 @@ from ..models import (
     Role,
 )
 from ..selectors.members import MEMBER_ROLES
+from .data import BOARD
 
 YEAR = 2016
 BUSINESS_TEAM = "Senior Manager - LSCB and Improvement"
@@ -159,6 +170,157 @@ ACTIONS = [
     ),
 ]
 
+# What was said and decided, by meeting (index in the year) and agenda item:
+# {item: (minutes, decisions)}. Items 1, 2 and 7 have standard minutes below.
+NOTES = [
+    {
+        3: (
+            "The business team presented the first exceptions and highlights report "
+            "on the Business Plan 2016-19. Most actions have only just started; "
+            "none is rated red.",
+            "The board will take the exceptions and highlights each quarter.",
+        ),
+        4: (
+            "The rising number of children subject to a child protection plan "
+            "remains the highest risk. Members asked that the risk of reduced "
+            "partner contributions be added to the log.",
+            "The risk log was agreed, with the addition to be made.",
+        ),
+        5: (
+            "The Learning and Improvement Subgroup's chair reported progress on the "
+            "serious case review action plan; the police's single-agency actions "
+            "are nearly complete.",
+            "The board noted the update.",
+        ),
+        6: (
+            "Subgroup chairs gave verbal updates. The CSE and Missing from Home "
+            "Subgroup is building its scorecard.",
+            "The board noted the subgroup reports.",
+        ),
+    },
+    {
+        3: (
+            "Members discussed the actions rated amber and asked what is needed to "
+            "bring them back on track.",
+            "An exceptions report on the amber actions to come to the September "
+            "meeting.",
+        ),
+        4: (
+            "The risk of reduced partner contributions has been added, with "
+            "mitigation agreed by the Business Group.",
+            "The board accepted the updated risk log.",
+        ),
+        5: (
+            "Two multi-agency actions of the serious case review action plan "
+            "remain open; both are on track.",
+            "The board noted the update.",
+        ),
+        6: (
+            "The CSE and Missing from Home Subgroup presented its draft scorecard.",
+            "The scorecard to be circulated to members before the next meeting.",
+        ),
+    },
+    {
+        3: (
+            "The exceptions report on the amber actions was taken. Members were "
+            "assured that the slipping actions have revised dates.",
+            "The board accepted the revised timescales.",
+        ),
+        4: (
+            "Members questioned the rating of the Safeguarding Hub programme's risk.",
+            "The rating to be reviewed with the Safeguarding Hub Programme Board.",
+        ),
+        5: (
+            "The police confirmed that their single-agency actions are complete; "
+            "the evidence has been given to the Case Review Group.",
+            "The police's actions on the plan are closed.",
+        ),
+        6: (
+            "The board discussed the timetable for the annual report 2016-17.",
+            "Each subgroup to send its contribution to the business team.",
+        ),
+    },
+    {
+        3: (
+            "Progress on the neglect strategy was discussed; the toolkit is in use "
+            "but training has been slower than planned.",
+            "A progress report on the neglect strategy to come to January.",
+        ),
+        4: (
+            "Return home interviews within 72 hours are well below the target of "
+            "80%. The risk was added to the log with a high score.",
+            "The board agreed the new risk and its mitigation through the Missing "
+            "from Home task and finish group.",
+        ),
+        5: (
+            "The action plan was reviewed; the remaining actions are on track.",
+            "The board noted the update.",
+        ),
+        6: (
+            "The Performance Management and Quality Assurance Subgroup reported the "
+            "first findings of the Section 11 audit.",
+            "A development day on the Section 11 findings to be arranged.",
+        ),
+    },
+    {
+        3: (
+            "The progress report on the neglect strategy was received. Members "
+            "welcomed the take-up of the toolkit by schools.",
+            "The board endorsed the next steps of the neglect strategy.",
+        ),
+        4: (
+            "The risk log was reviewed; no score has changed since November.",
+            "The board noted the risk log.",
+        ),
+        5: (
+            "Members asked how the lessons of the serious case review have reached "
+            "front-line staff.",
+            "Assurance to be sought from each partner agency.",
+        ),
+        6: (
+            "The Domestic Abuse Task and Finish Group reported its progress.",
+            "Its recommendations to come to the board in March.",
+        ),
+    },
+    {
+        3: (
+            "The last exceptions and highlights report of the year. Actions not "
+            "complete by 31 March will be carried forward.",
+            "Actions not complete to be carried forward into the 2017-20 plan.",
+        ),
+        4: (
+            "The risk log was rescored against the year's data; the business "
+            "team's capacity and public sector funding were added as risks.",
+            "The board agreed the rescored risk log.",
+        ),
+        5: (
+            "Responses from partner agencies on the lessons of the serious case "
+            "review are still awaited.",
+            "The action stays open until every agency has replied.",
+        ),
+        6: (
+            "Subgroups submitted their quarter 4 returns. The Domestic Abuse Task "
+            "and Finish Group presented its recommendations.",
+            "The board accepted the task and finish group's recommendations.",
+        ),
+    },
+]
+STANDARD_MINUTES = {
+    1: "The Independent Chair welcomed members. Apologies are as recorded in the "
+    "attendance; no interest was declared on the items of this agenda.",
+    2: "The minutes of the last meeting were agreed as a true record. The action "
+    "log was reviewed.",
+    7: "No other business was raised.",
+}
+FIRST_MINUTES = (
+    "The minutes of the last meeting of 2015-16 were agreed as a true record. The "
+    "action log was reviewed."
+)
+# (meeting index, report) left not received, so that the pack lists it.
+NOT_RECEIVED = {(5, "Single Agency Data")}
+# The agenda item that takes each kind of report as its paper.
+PAPER_ITEMS = {"risk_log": 4, "review_action_plans": 5, "subgroup_return": 6}
+
 
 def _hash(*parts) -> int:
     return zlib.crc32("|".join(str(p) for p in parts).encode()) % 100
@@ -187,15 +349,13 @@ def _board_meetings(board) -> list[Meeting]:
     )
 
 
-def _agenda(meeting, first: bool) -> dict[int, AgendaItem]:
+def _agenda(meeting, index: int) -> dict[int, AgendaItem]:
     items = {}
+    notes = NOTES[index] if index < len(NOTES) else {}
     for order, title, presenter, standing in AGENDA:
-        minutes = ""
-        if order == 2 and not first:
-            minutes = (
-                "The minutes of the last meeting were agreed as a true record. "
-                "The action log was reviewed."
-            )
+        minutes, decisions = notes.get(order, (STANDARD_MINUTES.get(order, ""), ""))
+        if order == 2 and index == 0:
+            minutes = FIRST_MINUTES
         items[order], _ = AgendaItem.objects.update_or_create(
             meeting=meeting,
             order=order,
@@ -204,6 +364,7 @@ def _agenda(meeting, first: bool) -> dict[int, AgendaItem]:
                 "presenter": presenter,
                 "standing": standing,
                 "minutes": minutes,
+                "decisions": decisions,
             },
         )
     return items
@@ -249,7 +410,7 @@ def load(board) -> None:
     )
     agendas = []
     for index, meeting in enumerate(meetings):
-        agendas.append(_agenda(meeting, first=index == 0))
+        agendas.append(_agenda(meeting, index))
         for member in members:
             status, deputy = _attendance(meeting, member)
             Attendance.objects.update_or_create(
@@ -297,3 +458,102 @@ def load(board) -> None:
                 "recorded_by": recorder.user,
             },
         )
+
+
+def _received_at(day: date) -> datetime:
+    return timezone.make_aware(datetime(day.year, day.month, day.day, 12, 0))
+
+
+def _link(item: AgendaItem, record) -> None:
+    if record is None or item.paper == record:
+        return
+    item.paper = record
+    item.save()
+
+
+def _return_for(cell, returns, used):
+    """The quarter's return of the report's subgroup, or for a report from all
+    subgroups, the first return not yet taken at the meeting."""
+    for subgroup_return in returns:
+        if cell.item.subgroup_id in (None, subgroup_return.subgroup_id) and (
+            subgroup_return.pk not in used
+        ):
+            used.add(subgroup_return.pk)
+            return subgroup_return
+    return None
+
+
+def _papers(meeting, index, recorder, plan, previous) -> None:
+    from lscb_portal.periods import quarter_of
+    from subgroups.models import MeetingPaper, ReportKind, SubgroupReturn
+    from subgroups.planner import meeting_reports
+
+    cells = meeting_reports(meeting, today=meeting.date)
+    returns = list(
+        SubgroupReturn.objects.filter(
+            subgroup__board=meeting.board,
+            period=quarter_of(meeting.date),
+            submitted_at__lt=_received_at(meeting.date),
+        ).order_by("subgroup__name")
+    )
+    used = set(
+        MeetingPaper.objects.filter(meeting=meeting).values_list(
+            "subgroup_return", flat=True
+        )
+    )
+    by_kind = {}
+    # The serious case review's action plan is the review item's own paper.
+    for cell in sorted(cells, key=lambda c: not c.item.what.startswith("Serious")):
+        if (index, cell.item.what) in NOT_RECEIVED:
+            continue
+        paper = cell.paper
+        if paper is None:
+            subgroup_return = None
+            if cell.item.kind == ReportKind.SUBGROUP_RETURN:
+                subgroup_return = _return_for(cell, returns, used)
+            paper, _ = MeetingPaper.objects.get_or_create(
+                meeting=meeting,
+                plan_item=cell.item,
+                defaults={"subgroup_return": subgroup_return, "received_by": recorder},
+            )
+        # Received by its paper deadline, not on the day the demo was loaded.
+        if paper.received_at > _received_at(cell.deadline):
+            paper.received_at = _received_at(cell.deadline)
+            MeetingPaper.objects.filter(pk=paper.pk).update(
+                received_at=paper.received_at
+            )
+        by_kind.setdefault(cell.item.kind, paper)
+    items = {item.order: item for item in meeting.agenda_items.all()}
+    _link(items[2], previous)
+    _link(items[3], plan)
+    for kind, order in PAPER_ITEMS.items():
+        _link(items[order], by_kind.get(kind))
+
+
+def load_papers(board=None) -> None:
+    """The reports due at each 2016-17 board meeting, received; run after every
+    app's demo data (the planner, returns, plan) is loaded. Idempotent."""
+    from business_plan.models import BusinessPlan, PlanStatus
+
+    board = board or Board.objects.get(slug=BOARD["slug"])
+    recorder = (
+        Membership.objects.filter(board=board, role=Role.BUSINESS_TEAM)
+        .select_related("user")
+        .first()
+    )
+    if recorder is None:
+        return
+    plan = (
+        BusinessPlan.objects.filter(
+            board=board,
+            status=PlanStatus.ACTIVE,
+            first_year__lte=YEAR,
+            last_year__gt=YEAR,
+        )
+        .order_by("-first_year")
+        .first()
+    )
+    meetings = _board_meetings(board)
+    for index, meeting in enumerate(meetings):
+        previous = meetings[index - 1] if index else None
+        _papers(meeting, index, recorder.user, plan, previous)

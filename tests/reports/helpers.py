@@ -6,7 +6,11 @@ from pypdf import PdfReader
 from boards.models import Agency, Contribution, GlossaryTerm, Spend
 from subgroups.models import Responsibility, Subgroup
 
-CONTENTS_LINE = re.compile(r"^(\d+\. .+?)\s*\.{3,}\s*(\d+)$")
+# "1. Foreword", "3.1 Risk log" (a meeting pack's paper) or the pack's unnumbered
+# "Reports not received", then the leader and the page number.
+CONTENTS_LINE = re.compile(
+    r"^((?:\d+\.\d* |Reports not received).*?)\s*\.{3,}\s*(\d+)$"
+)
 
 
 def page_texts(data: bytes) -> list[str]:

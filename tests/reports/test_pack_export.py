@@ -280,18 +280,18 @@ def _build_board_meeting():
     )
     PlanItemFactory(board=board, what=NOT_DUE, frequency=Frequency.QUARTERLY)
 
-    # Business plan. The pack reports the quarter before the meeting's:
-    # 2016-17 Q3, 1 October to 31 December 2016.
+    # Business plan. The pack reports the meeting's quarter: 2016-17 Q4,
+    # 1 January to 31 March 2017.
     plan = PlanFactory(board=board, first_year=2016, last_year=2019)
     theme = ThemeFactory(plan=plan, number=1, title="Neglect")
     history = {
-        "Kestrel": [(date(2016, 9, 30), Rag.GREEN), (date(2016, 11, 30), Rag.RED)],
-        "Heron": [(date(2016, 10, 15), Rag.AMBER)],
-        "Osprey": [(date(2016, 6, 30), Rag.AMBER)],
-        "Plover": [(date(2016, 12, 1), Rag.GREEN)],
-        "Curlew": [(date(2016, 9, 30), Rag.AMBER), (date(2016, 12, 10), Rag.COMPLETE)],
-        # Red only after the quarter: green in the Q3 report.
-        "Merlin": [(date(2016, 9, 30), Rag.GREEN), (date(2017, 2, 1), Rag.RED)],
+        "Kestrel": [(date(2016, 12, 30), Rag.GREEN), (date(2017, 2, 28), Rag.RED)],
+        "Heron": [(date(2017, 1, 15), Rag.AMBER)],
+        "Osprey": [(date(2016, 9, 30), Rag.AMBER)],
+        "Plover": [(date(2017, 3, 1), Rag.GREEN)],
+        "Curlew": [(date(2016, 12, 30), Rag.AMBER), (date(2017, 3, 6), Rag.COMPLETE)],
+        # Red only after the quarter: green in the Q4 report.
+        "Merlin": [(date(2016, 12, 30), Rag.GREEN), (date(2017, 4, 10), Rag.RED)],
     }
     for number, (bird, updates) in enumerate(history.items(), start=1):
         action = ActionFactory(
@@ -300,7 +300,7 @@ def _build_board_meeting():
             ref=f"1.{number}",
             text=bird,
             # Osprey was due within the quarter and is not complete: overdue.
-            due_date=date(2016, 11, 30) if bird == "Osprey" else None,
+            due_date=date(2017, 2, 28) if bird == "Osprey" else None,
         )
         for day, rag in updates:
             UpdateFactory(
@@ -324,7 +324,7 @@ def _build_board_meeting():
     subgroup = SubgroupFactory(board=board, name="Quality Assurance")
     qa_return = ReturnFactory(
         subgroup=subgroup,
-        period="2016-17 Q3",
+        period="2016-17 Q4",
         highlights=HIGHLIGHT,
         exceptions=EXCEPTION,
     )
@@ -357,9 +357,9 @@ def printed(django_db_setup, django_db_blocker):
 
 def test_pack_holds_the_reports_due_and_not_the_others(printed):
     assert [heading for heading, _ in printed.contents] == [
-        "1. Business Plan 2016-19 monitoring report",
-        "2. Key Performance Indicators report",
-        "3. Quality Assurance subgroup return",
+        "1.1 Business Plan 2016-19 monitoring report",
+        "1.2 Key Performance Indicators report",
+        "1.3 Quality Assurance subgroup return",
     ]
     assert NOT_DUE not in _flat(" ".join(printed.texts))
 
@@ -383,21 +383,21 @@ def _birds(text: str) -> list[str]:
 
 def test_business_plan_part_shows_red_and_amber_actions_as_at_the_quarter(printed):
     part = printed.part("Business Plan")
-    assert "for 2016-17 Q3 (1 October 2016 to 31 December 2016)" in part
+    assert "the meeting's quarter, 2016-17 Q4 (1 January 2017 to 31 March 2017)" in part
     red = _between(part, "Red actions", "Amber actions")
     amber = _between(part, "Amber actions", "Overdue actions")
     overdue = _between(part, "Overdue actions", "RAG changes this quarter")
     changes = _between(part, "RAG changes this quarter", "Completed this quarter")
     completed = _between(part, "Completed this quarter", None)
-    # One red and two amber actions: the counts by RAG at 31 December 2016.
+    # One red and two amber actions: the counts by RAG at 31 March 2017.
     assert _birds(red) == ["Kestrel"]
     assert re.findall(r"\b(?:Red|Amber|Green)\b", red) == ["Red"]
-    assert "1.1 Kestrel – Kestrel update Nov. Red" in red
+    assert "1.1 Kestrel – Kestrel update Feb. Red" in red
     assert _birds(amber) == ["Heron", "Osprey"]
     assert re.findall(r"\b(?:Red|Amber|Green)\b", amber) == ["Amber", "Amber"]
-    assert "1.3 Osprey 30 Nov 2016 Osprey update Jun. Amber" in amber
+    assert "1.3 Osprey 28 Feb 2017 Osprey update Sep. Amber" in amber
     assert _birds(overdue) == ["Osprey"]
-    # Merlin turned red in February, after the quarter reported.
+    # Merlin turned red in April, after the quarter reported.
     assert "Merlin" not in red + amber + overdue + changes + completed
     assert _birds(changes) == ["Kestrel", "Heron", "Plover"]
     assert "1.1 Kestrel Green Red" in changes
@@ -416,7 +416,7 @@ def test_indicators_part_shows_each_code_with_its_rag(printed):
 
 def test_return_part_shows_the_returns_highlights_and_exceptions(printed):
     part = printed.part("Quality Assurance")
-    assert "Quality Assurance return for 2016-17 Q3." in part
+    assert "Quality Assurance return for 2016-17 Q4." in part
     assert HIGHLIGHT in _between(part, "Highlights", "Exceptions")
     assert EXCEPTION in _between(part, "Exceptions for the board's attention", None)
     assert "Status: Received." in part
@@ -433,7 +433,7 @@ def _part_kinds(meeting) -> dict[str, str]:
 
 def test_part_is_chosen_by_the_reports_kind_not_its_words(cast, board_meeting):
     every = {"board": cast.board, "frequency": Frequency.EVERY_MEETING}
-    Risk.objects.create(
+    risk = Risk(
         board=cast.board,
         title="Health data late",
         owner="Business team",
@@ -442,16 +442,21 @@ def test_part_is_chosen_by_the_reports_kind_not_its_words(cast, board_meeting):
         review_date=date(2017, 6, 1),
         status=RiskStatus.OPEN,
     )
+    risk._history_date = timezone.make_aware(timezone.datetime(2017, 1, 5, 9, 0))
+    risk.save()
     PlanItemFactory(what="Open concerns", kind=ReportKind.RISK_LOG, **every)
     PlanItemFactory(what="Risk Log commentary", kind=ReportKind.OTHER, **every)
     PlanItemFactory(what="Section 11 progress", kind=ReportKind.SECTION_11, **every)
-    assert _part_kinds(board_meeting) == {
-        "Open concerns": "risks",
-        "Risk Log commentary": "due",
-        "Section 11 progress": "due",
-    }
-    part = meeting_pack_context(board_meeting)["parts"][0]
-    assert [r.title for r in part["data"]["risks"]] == ["Health data late"]
+    # Neither other report has data or a paper: both are listed as not received.
+    assert _part_kinds(board_meeting) == {"Open concerns": "risks"}
+    context = meeting_pack_context(board_meeting)
+    assert [c.item.what for c in context["missing"]] == [
+        "Risk Log commentary",
+        "Section 11 progress",
+    ]
+    assert [r.title for r in context["parts"][0]["data"]["risks"]] == [
+        "Health data late"
+    ]
 
 
 def test_return_part_only_for_a_subgroup_return(cast, board_meeting):
@@ -467,4 +472,5 @@ def test_return_part_only_for_a_subgroup_return(cast, board_meeting):
             subgroup_return=ReturnFactory(subgroup=subgroup, period=f"{what} Q3"),
             received_by=UserFactory(),
         )
-    assert _part_kinds(board_meeting) == {"QA return": "return", "QA audit": "due"}
+    # A received paper the portal holds no data for is printed as received.
+    assert _part_kinds(board_meeting) == {"QA return": "return", "QA audit": "received"}

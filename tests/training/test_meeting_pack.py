@@ -46,5 +46,6 @@ def test_without_training_the_report_is_only_due(cast):
     PlanItemFactory(board=cast.board, what="Training report", kind=ReportKind.TRAINING)
     meeting = MeetingFactory(board=cast.board, date=date(2017, 3, 9))
     text = flat(page_texts(meeting_pack(meeting)[0]))
-    assert "Due from the board: Due" in text or "Due from the board: Late" in text
+    assert "Reports not received Reports due at this meeting" in text
+    assert "Training report The board 2 March 2017 Late" in text
     assert "learning programme of" not in text

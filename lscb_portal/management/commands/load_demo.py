@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from audits import demo as audits_demo
 from boards import demo as boards_demo
+from boards.demo import governance_meetings
 from boards.models import Board
 from business_plan import demo as business_plan_demo
 from indicators import demo as indicators_demo
@@ -50,6 +51,8 @@ class Command(BaseCommand):
         else:
             for module in DEMO_MODULES:
                 module.load()
+            # The board meetings' papers are the other apps' reports: last.
+            governance_meetings.load_papers()
             self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(f"Demo sign-ins (password: {boards_demo.DEMO_PASSWORD}):")
         for role, email in boards_demo.sign_ins():
