@@ -4,7 +4,6 @@ and text labels, so colour is never the only cue. Every number printed goes
 through format_number: a float never reaches a label (Decimal(72.1) would print
 72.09999999999999431565811392)."""
 
-import math
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from django.utils.html import format_html, format_html_join
@@ -193,12 +192,6 @@ def _marker(shape, cx, cy, colour, tooltip) -> SafeString:
     return format_html("{}{}{}", mark, tip, mark_safe(end))
 
 
-def _date_labels(dates: list, most: int = 8) -> list:
-    """Every date when few, else evenly spaced ones, so labels never overlap."""
-    stride = math.ceil(len(dates) / most)
-    return dates[::stride]
-
-
 def line_chart(
     series: list[tuple[str, list]],
     *,
@@ -249,7 +242,12 @@ def line_chart(
             )
         )
         parts.append(_text(left - 6, y(tick) + 4, label, anchor="end"))
-    for day in _date_labels(dates):
+    # A label under each date, skipping those that would crowd the one before.
+    labelled = []
+    for day in dates:
+        if not labelled or x(day) - x(labelled[-1]) >= 72:
+            labelled.append(day)
+    for day in labelled:
         parts.append(
             format_html(
                 '<line x1="{x}" y1="{y}" x2="{x}" y2="{y2}" stroke="{c}"/>',

@@ -113,6 +113,10 @@ def test_many_dates_are_labelled_without_crowding():
     dates = [t for t in texts(svg) if re.fullmatch(r"[A-Z][a-z]{2} \d{4}", t)]
     assert 5 <= len(dates) <= 8
     assert dates[0] == "Jan 2013"
+    # Two close dates in a long series: the second is not labelled over the first.
+    close = [date(2013, 3, 31), date(2013, 4, 30), date(2017, 3, 31)]
+    svg = line_chart([("Close", [(d, 5) for d in close])], title="C")
+    assert [t for t in texts(svg) if t.startswith("Mar ")] == ["Mar 2013", "Mar 2017"]
 
 
 @pytest.mark.parametrize(
