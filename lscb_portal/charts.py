@@ -217,7 +217,8 @@ def line_chart(
     tick_labels = [format_number(t, unit, places=places) for t in ticks]
     low, high = float(ticks[0]), float(ticks[-1])
     dates = sorted({d for d, _ in points})
-    left = 14 + 7 * max(len(label) for label in tick_labels)
+    # Room for the longest tick label, and for half the first date label.
+    left = max(40, 14 + 7 * max(len(label) for label in tick_labels))
     right, top, plot_bottom = 36, 12, height - 40
 
     def x(day):
