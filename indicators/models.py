@@ -379,6 +379,21 @@ class BreakdownTable(models.Model):
     )
     rows = models.JSONField(default=list, help_text="Row names in order.")
     columns = models.JSONField(default=list, help_text="Column names in order.")
+    # A total is printed only where adding up means something: not across
+    # comparator areas (Cumbria + North West + England), outcomes that overlap,
+    # or counts at a date across years (children on a plan at 31 March).
+    rows_add_up = models.BooleanField(
+        "the rows add up",
+        default=False,
+        help_text="Each row is a separate part of one whole (employers, agencies): "
+        "print a Total row.",
+    )
+    columns_add_up = models.BooleanField(
+        "the columns add up",
+        default=False,
+        help_text="Each column is a separate part of one whole (categories of "
+        "abuse): print a Total column.",
+    )
     history = HistoricalRecords()
 
     class Meta:

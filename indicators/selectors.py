@@ -184,27 +184,37 @@ def chart_points(rows) -> list[tuple[date, Decimal]]:
 
 
 def breakdown_grid(table) -> dict:
+    """The cells by row and column, with only the totals that mean something: a
+    Total column when the table's columns add up, a Total row when its rows do,
+    neither when it would repeat the one column or row there is (None then), and
+    the grand total only when both are printed."""
     cells = {
         (c.row, c.column): c.value for c in BreakdownCell.objects.filter(table=table)
     }
-    row_totals = {
-        row: sum(
-            (cells.get((row, col), Decimal(0)) for col in table.columns), Decimal(0)
-        )
-        for row in table.rows
-    }
-    column_totals = {
-        col: sum((cells.get((row, col), Decimal(0)) for row in table.rows), Decimal(0))
-        for col in table.columns
-    }
+    total_column = table.columns_add_up and len(table.columns) > 1
+    total_row = table.rows_add_up and len(table.rows) > 1
+
+    def total(values) -> Decimal:
+        return sum((v for v in values if v is not None), Decimal(0))
+
     grid = [
-        (row, [cells.get((row, col)) for col in table.columns], row_totals[row])
+        (row, values, total(values) if total_column else None)
         for row in table.rows
+        for values in [[cells.get((row, col)) for col in table.columns]]
     ]
+    column_totals = (
+        [total(cells.get((row, col)) for row in table.rows) for col in table.columns]
+        if total_row
+        else None
+    )
     return {
         "grid": grid,
-        "column_totals": [column_totals[col] for col in table.columns],
-        "grand_total": sum(row_totals.values(), Decimal(0)),
+        "total_column": total_column,
+        "total_row": total_row,
+        "column_totals": column_totals,
+        "grand_total": total(t for _, _, t in grid)
+        if total_row and total_column
+        else None,
     }
 
 

@@ -24,7 +24,6 @@ from .forms import (
     TargetForm,
 )
 from .models import BreakdownTable, Indicator, Measurement, Scorecard
-from .rag import format_value
 
 PAGE_SIZE = 100
 # Sorting by RAG puts the worst first; "not rated" last.
@@ -227,7 +226,7 @@ class IndicatorDetailView(IndicatorMixin, TemplateView):
         chart = charts.line_chart(
             [(indicator.code, points)] + [s for s in comparator_series if s[1]],
             title=f"{indicator.code} {indicator.description}",
-            formatter=lambda v: format_value(v, indicator.unit),
+            unit=indicator.unit,
             target=latest_target.value if latest_target else None,
         )
         return super().get_context_data(

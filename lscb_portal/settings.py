@@ -132,8 +132,7 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "sign-in"
 
 # Content-Security-Policy (django-csp): only our own scripts, styles and fonts, no
-# inline script or style; images may be data: URIs (a two-factor QR code). The API
-# docs page relaxes style-src for Swagger UI's own <style> (lscb_portal/api.py).
+# inline script or style; images may be data: URIs (a two-factor QR code).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

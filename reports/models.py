@@ -21,6 +21,17 @@ class RunStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
+# What a run is doing, for its status page: after the last section (or report of
+# a pack) is gathered, the whole PDF is laid out in one render, the longest part.
+PHASES = {
+    "queued": "Waiting to start",
+    "gathering": "Gathering the contents",
+    "rendering": "Rendering the PDF",
+    "ready": "Ready",
+    "failed": "Failed",
+}
+
+
 class ReportRun(models.Model):
     """One export of a PDF: a job row the worker claims and the page polls."""
 
@@ -75,6 +86,18 @@ class ReportRun(models.Model):
         if not self.steps_total:
             return 0
         return round(100 * self.steps_done / self.steps_total)
+
+    @property
+    def phase(self) -> str:
+        """A key of PHASES: a running run is rendering once every step is done."""
+        if self.status == RunStatus.RUNNING:
+            gathered = self.steps_total and self.steps_done >= self.steps_total
+            return "rendering" if gathered else "gathering"
+        return {RunStatus.SUCCEEDED: "ready"}.get(self.status, self.status)
+
+    @property
+    def phase_label(self) -> str:
+        return PHASES[self.phase]
 
     @property
     def is_finished(self) -> bool:

@@ -257,6 +257,8 @@ class RunStatusJsonView(RunMixin, View):
             "steps_done": run.steps_done,
             "steps_total": run.steps_total,
             "step_label": run.step_label,
+            "phase": run.phase,
+            "phase_label": run.phase_label,
             "finished": run.is_finished,
             "error": run.error if run.status == RunStatus.FAILED else "",
             "download_url": reverse("reports:download", args=[self.board.slug, run.pk])

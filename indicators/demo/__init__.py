@@ -138,6 +138,7 @@ def load() -> None:
                 (s["title"], day): value for s in unlinked for day, value in s["points"]
             },
             year=None,
+            adds_up=(False, False),  # rates and counts at each year end
         )
     for table in BREAKDOWNS:
         _table(
@@ -149,10 +150,13 @@ def load() -> None:
             columns=table["columns"],
             values=table["values"],
             year=table["year"],
+            adds_up=(table["rows_add_up"], table["columns_add_up"]),
         )
 
 
-def _table(board, *, title, row_label, column_label, rows, columns, values, year):
+def _table(
+    board, *, title, row_label, column_label, rows, columns, values, year, adds_up
+):
     table, _ = BreakdownTable.objects.update_or_create(
         board=board,
         slug=slugify(title)[:120],
@@ -163,6 +167,8 @@ def _table(board, *, title, row_label, column_label, rows, columns, values, year
             "rows": list(rows),
             "columns": [str(c) for c in columns],
             "year": year,
+            "rows_add_up": adds_up[0],
+            "columns_add_up": adds_up[1],
         },
     )
     for (row, column), value in values.items():

@@ -1011,6 +1011,9 @@ BREAKDOWNS = [
             ("Other", "Conduct"): "4",
         },
         "year": 2016,
+        # One category per allegation and one employer: both add up to 296.
+        "rows_add_up": True,
+        "columns_add_up": True,
         "printed_totals": {
             "rows": {},
             "columns": {
@@ -1072,6 +1075,9 @@ BREAKDOWNS = [
             ("Other", "Number"): "11",
         },
         "year": 2016,
+        # A Total column would repeat the one column.
+        "rows_add_up": True,
+        "columns_add_up": False,
         "printed_totals": {
             "rows": {},
             "columns": {
@@ -1134,6 +1140,8 @@ BREAKDOWNS = [
             ("Referral to regulatory body", "Number"): "24",
         },
         "year": 2016,
+        "rows_add_up": False,  # outcomes overlap
+        "columns_add_up": False,
         "printed_totals": {},
     },
     # Section 23. North West and England are "*" for 2015-2017 ("information
@@ -1187,6 +1195,9 @@ BREAKDOWNS = [
             ("England", "2014"): "1610",
         },
         "year": None,
+        # Areas that compare, counted at 31 March: nothing adds up.
+        "rows_add_up": False,
+        "columns_add_up": False,
         "printed_totals": {},
     },
 ]
