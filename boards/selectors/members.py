@@ -54,22 +54,28 @@ def year_bounds(year_start: int) -> tuple[date, date]:
     return date(year_start, 4, 1), date(year_start + 1, 3, 31)
 
 
-def year_choices(board) -> list[tuple[int, str]]:
+def directory_years(board) -> tuple[list[tuple[int, str]], int]:
     """Reporting years from the board's first meeting to its last (or this year),
-    newest first. One query."""
+    newest first, and the one to open on: the latest year up to this one that has
+    a meeting, so the directory opens on attendance rather than an empty year.
+    One query."""
+    today = timezone.localdate()
     span = Meeting.objects.filter(board=board).aggregate(
-        first=Min("date"), last=Max("date")
+        first=Min("date"),
+        last=Max("date"),
+        last_held=Max("date", filter=Q(date__lte=today)),
     )
-    this_year = reporting_year_start(timezone.localdate())
+    this_year = reporting_year_start(today)
     first = reporting_year_start(span["first"]) if span["first"] else this_year
     last = max(reporting_year_start(span["last"]) if span["last"] else 0, this_year)
-    return [(year, year_label(year)) for year in range(last, first - 1, -1)]
+    latest = reporting_year_start(span["last_held"]) if span["last_held"] else this_year
+    choices = [(year, year_label(year)) for year in range(last, first - 1, -1)]
+    return choices, latest
 
 
-def chosen_year(value, choices) -> int:
-    """The year asked for in ?year=, or the current reporting year if it is missing
-    or not one of the choices."""
-    default = reporting_year_start(timezone.localdate())
+def chosen_year(value, choices, default: int) -> int:
+    """The year asked for in ?year=, or the default if it is missing or not one of
+    the choices."""
     try:
         year = int(value)
     except (TypeError, ValueError):

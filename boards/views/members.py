@@ -58,12 +58,17 @@ class MembersView(ListPageMixin, BoardMixin, TemplateView):
     page_size = 1000
 
     @cached_property
-    def year(self) -> int:
-        return selectors.chosen_year(self.request.GET.get("year"), self.year_choices)
+    def years(self):
+        return selectors.directory_years(self.board)
+
+    @property
+    def year_choices(self):
+        return self.years[0]
 
     @cached_property
-    def year_choices(self):
-        return selectors.year_choices(self.board)
+    def year(self) -> int:
+        choices, default = self.years
+        return selectors.chosen_year(self.request.GET.get("year"), choices, default)
 
     def get_columns(self):
         slug = self.board.slug

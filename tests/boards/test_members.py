@@ -120,14 +120,26 @@ def test_directory_page_shows_rates_details_and_the_deputy_rule(
     assert "No meetings recorded" in page
 
 
-def test_directory_defaults_to_the_current_reporting_year(cast, as_user, recorded):
-    current = year_label(reporting_year_start(timezone.localdate()))
+def test_directory_opens_on_the_latest_year_with_a_meeting(cast, as_user, recorded):
+    # The latest meeting is 11 May 2017: 2017-18, not the empty current year.
     client = as_user(cast.lay_member)
     for query in ("", "?year=", "?year=abc", "?year=1850", "?year=99999999999999"):
         response = client.get("/boards/north/members/" + query)
         assert response.status_code == 200
-        assert f"Members and their attendance in {current}" in text(response)
-    assert "2017-18" in text(client.get("/boards/north/members/?year=2017"))
+        assert "Members and their attendance in 2017-18" in text(response)
+    assert "2016-17" in text(client.get("/boards/north/members/?year=2016"))
+
+
+def test_directory_ignores_meetings_arranged_ahead(cast, as_user, recorded):
+    MeetingFactory(board=cast.board, date=timezone.localdate() + timedelta(days=400))
+    page = text(as_user(cast.lay_member).get("/boards/north/members/"))
+    assert "Members and their attendance in 2017-18" in page
+
+
+def test_directory_of_a_board_without_meetings_opens_on_the_current_year(cast, as_user):
+    current = year_label(reporting_year_start(timezone.localdate()))
+    page = text(as_user(cast.lay_member).get("/boards/north/members/"))
+    assert f"Members and their attendance in {current}" in page
 
 
 @pytest.mark.parametrize("size", [3, 30])
