@@ -17,7 +17,7 @@ from django.views.generic import FormView, TemplateView
 from boards.mixins import BoardMixin
 from lscb_portal.forms import FormPageMixin, FormSaveMixin, VersionedEditMixin
 from lscb_portal.history import history_entries
-from lscb_portal.lists import Column, ListPageMixin, date_text
+from lscb_portal.lists import Column, ExtraList, ListPageMixin, date_text
 
 from .. import permissions, services
 from ..forms import (
@@ -176,19 +176,90 @@ class ManageAuditMixin(AuditMixin):
         return super().before_handler(request)
 
 
-class CaseAuditDetailView(AuditMixin, TemplateView):
-    template_name = "audits/case_audit.html"
+class GradingList(ExtraList):
+    """The cases audited and the overall grading of each."""
 
-    def get_context_data(self, **kwargs):
+    prefix = "gradings-"
+    context_name = "gradings_table"
+    anchor = "gradings"
+    columns = (
+        Column("case", "Case", "case", sort="case", row_header=True),
+        Column(
+            "grading",
+            "Overall grading",
+            lambda g: g.get_grading_display(),
+            sort="grading",
+        ),
+    )
+
+    def get_caption(self):
+        return "Gradings of the cases audited"
+
+    @property
+    def list_name(self):
+        return f"case-audit-{self.view.audit.pk}-gradings"
+
+    def get_list(self):
+        return self.view.audit.gradings.order_by("pk")
+
+
+class CaseAuditDetailView(ListPageMixin, AuditMixin, TemplateView):
+    """A case audit: its gradings, findings and recommendations (each list sorts
+    and exports)."""
+
+    template_name = "audits/case_audit.html"
+    anchor = "recommendations"
+    extra_lists = (GradingList,)
+
+    def get_columns(self):
+        return [
+            Column("number", "No.", "number", sort="number", numeric=True),
+            Column(
+                "text",
+                "Recommendation",
+                "text",
+                template="audits/_recommendation_cell.html",
+            ),
+            Column(
+                "owner",
+                "Owner agency",
+                "owner_agency.name",
+                sort="owner_agency__name",
+            ),
+            Column("due", "Due", lambda r: date_text(r.due_date), sort="due_date"),
+            Column("status", "Status", lambda r: r.get_status_display(), sort="status"),
+            Column(
+                "rag",
+                "RAG",
+                lambda r: r.get_rag_display() or "Not rated",
+                sort="rag",
+                template="audits/_follow_up_rag_cell.html",
+            ),
+            Column(
+                "progress",
+                "Progress",
+                lambda r: "Record progress" if r.progress_url else "",
+                link=lambda r: r.progress_url,
+                template="audits/_recommendation_progress_cell.html",
+                exported=False,
+            ),
+        ]
+
+    def get_caption(self):
+        return "Recommendations of the audit"
+
+    @property
+    def list_name(self):
+        return f"case-audit-{self.audit.pk}-recommendations"
+
+    def get_list(self):
+        return self.audit.recommendations.select_related(
+            "owner_agency", "business_plan_action__plan"
+        ).order_by("number", "pk")
+
+    def decorate(self, rows):
         user = self.request.user
-        gradings = list(self.audit.gradings.all())
-        recommendations = list(
-            self.audit.recommendations.select_related(
-                "owner_agency", "business_plan_action__plan"
-            )
-        )
-        can_manage = permissions.can_manage_audits(user, self.board)
-        for rec in recommendations:
+        for rec in rows:
             rec.audit = self.audit  # the permission reads its board
             rec.progress_url = (
                 reverse(
@@ -198,11 +269,14 @@ class CaseAuditDetailView(AuditMixin, TemplateView):
                 if permissions.can_update_case_audit_recommendation(user, rec)
                 else ""
             )
+        return rows
+
+    def get_context_data(self, **kwargs):
+        gradings = list(self.audit.gradings.all())
         return super().get_context_data(
             gradings=gradings,
             summary=gradings_summary(gradings),
-            recommendations=recommendations,
-            can_manage=can_manage,
+            can_manage=permissions.can_manage_audits(self.request.user, self.board),
             entries=history_entries(self.audit.history.all()),
             **kwargs,
         )
