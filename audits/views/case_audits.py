@@ -183,12 +183,12 @@ class GradingList(ExtraList):
     context_name = "gradings_table"
     anchor = "gradings"
     columns = (
-        Column("case", "Case", "case", sort="case", row_header=True),
+        Column("case", "Case", "case", sort=lambda g: g.case, row_header=True),
         Column(
             "grading",
             "Overall grading",
             lambda g: g.get_grading_display(),
-            sort="grading",
+            sort=lambda g: Grading.values.index(g.grading),
         ),
     )
 
@@ -200,7 +200,7 @@ class GradingList(ExtraList):
         return f"case-audit-{self.view.audit.pk}-gradings"
 
     def get_list(self):
-        return self.view.audit.gradings.order_by("pk")
+        return self.view.gradings
 
 
 class CaseAuditDetailView(ListPageMixin, AuditMixin, TemplateView):
@@ -213,7 +213,7 @@ class CaseAuditDetailView(ListPageMixin, AuditMixin, TemplateView):
 
     def get_columns(self):
         return [
-            Column("number", "No.", "number", sort="number", numeric=True),
+            Column("number", "No.", "number", sort=lambda r: r.number, numeric=True),
             Column(
                 "text",
                 "Recommendation",
@@ -224,15 +224,22 @@ class CaseAuditDetailView(ListPageMixin, AuditMixin, TemplateView):
                 "owner",
                 "Owner agency",
                 "owner_agency.name",
-                sort="owner_agency__name",
+                sort=lambda r: r.owner_agency.name,
             ),
-            Column("due", "Due", lambda r: date_text(r.due_date), sort="due_date"),
-            Column("status", "Status", lambda r: r.get_status_display(), sort="status"),
+            Column(
+                "due", "Due", lambda r: date_text(r.due_date), sort=lambda r: r.due_date
+            ),
+            Column(
+                "status",
+                "Status",
+                lambda r: r.get_status_display(),
+                sort=lambda r: r.status,
+            ),
             Column(
                 "rag",
                 "RAG",
                 lambda r: r.get_rag_display() or "Not rated",
-                sort="rag",
+                sort=lambda r: r.rag,
                 template="audits/_follow_up_rag_cell.html",
             ),
             Column(
@@ -252,10 +259,17 @@ class CaseAuditDetailView(ListPageMixin, AuditMixin, TemplateView):
     def list_name(self):
         return f"case-audit-{self.audit.pk}-recommendations"
 
+    # Both lists are a few rows, read once: sorted in Python, no count query.
     def get_list(self):
-        return self.audit.recommendations.select_related(
-            "owner_agency", "business_plan_action__plan"
-        ).order_by("number", "pk")
+        return list(
+            self.audit.recommendations.select_related(
+                "owner_agency", "business_plan_action__plan"
+            ).order_by("number", "pk")
+        )
+
+    @cached_property
+    def gradings(self):
+        return list(self.audit.gradings.order_by("pk"))
 
     def decorate(self, rows):
         user = self.request.user
@@ -272,10 +286,9 @@ class CaseAuditDetailView(ListPageMixin, AuditMixin, TemplateView):
         return rows
 
     def get_context_data(self, **kwargs):
-        gradings = list(self.audit.gradings.all())
         return super().get_context_data(
-            gradings=gradings,
-            summary=gradings_summary(gradings),
+            gradings=self.gradings,
+            summary=gradings_summary(self.gradings),
             can_manage=permissions.can_manage_audits(self.request.user, self.board),
             entries=history_entries(self.audit.history.all()),
             **kwargs,

@@ -529,7 +529,7 @@ def test_home_filters_the_list_by_stage_and_type(cast, team, review):
     listed = team.get(REVIEWS + "?published=no&legacy=no").context["page"].object_list
     assert {r.child_reference for r in listed} == {"Child Q", "Child L"}
     response = team.get(REVIEWS + "?stage=invented")
-    assert "Select a stage from the list" in page(response)
+    assert "Choose a stage from the list" in page(response)
 
 
 def test_home_exports_the_filtered_list(cast, team, review):

@@ -197,7 +197,7 @@ def refused(response, message):
             "cannot be signed off before the month of death",
         ),
         ({"age_band": "18-20"}, "Select an age band from the list"),
-        ({"category": "11"}, "Choose a category of death from the list"),
+        ({"category": "11"}, "Select a category of death from the list"),
         ({"sex": "other"}, "Select male or female"),
         ({"month_of_death_month": "13"}, "Enter a real month for month of death"),
         ({"month_of_death_year": None}, "Month of death must include a year"),

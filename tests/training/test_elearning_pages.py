@@ -149,7 +149,7 @@ def test_a_return_with_more_passed_than_allocated_or_negative_saves_nothing(
     over = client.post(url, RETURN | {"passed": "41"}).content.decode()
     assert "41 passed is more than the 40 allocated" in over
     negative = client.post(url, RETURN | {"allocated": "-1"}).content.decode()
-    assert "Allocated cannot be negative" in negative
+    assert "Allocated must be 0 or more" in negative
     assert not ElearningReturn.objects.filter(department="Early Years").exists()
 
 
