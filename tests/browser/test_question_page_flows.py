@@ -16,7 +16,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from audits import services
-from audits.models import Organisation, Section11Cycle, Sector
+from audits.models import Section11Cycle, Sector
 from boards.demo import DEMO_PASSWORD, demo_email
 from boards.models import Board, Role, User
 from tests.audits.factories import OrganisationFactory, cycle_with
@@ -33,10 +33,9 @@ def submission(settings):
     agency = contributor.memberships.get(
         board=board, role=Role.AGENCY_CONTRIBUTOR
     ).agency
-    organisation = Organisation.objects.filter(
-        board=board, agency=agency
-    ).first() or OrganisationFactory(
-        board=board, name=agency.name, sector=Sector.STATUTORY, agency=agency
+    # A new organisation of the contributor's agency: nothing to carry forward.
+    organisation = OrganisationFactory(
+        board=board, name="Northfell Academy", sector=Sector.SCHOOL, agency=agency
     )
     today = timezone.localdate()
     Section11Cycle.objects.filter(board=board, closes_on__gte=today).update(
