@@ -1,15 +1,16 @@
-"""A course's sessions: a list that sorts and exports through the shared list
-component, its attendance (over capacity said in words) and the attendances by
-year above it, in a constant number of queries."""
+"""A course's sessions and a session's named attendees: lists that sort and
+export through the shared list component; a session's attendance (over capacity
+said in words) and the attendances by year, in a constant number of queries."""
 
 from datetime import date
 
 import pytest
 from django.urls import reverse
 
-from tests.lists import assert_exports, assert_sorts, page_rows
+from tests.lists import assert_exports, assert_sorts, export, page_rows
 from tests.training.factories import (
     AttendanceCountFactory,
+    AttendeeFactory,
     CourseFactory,
     SessionFactory,
 )
@@ -74,3 +75,39 @@ def test_the_course_page_runs_the_same_queries_for_more_sessions(
     add_sessions(course, cast.agency_y, [date(2016, 7, d) for d in range(1, 21)])
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
+
+
+def test_a_sessions_named_attendees_sort_and_export_for_the_team_only(cast, as_user):
+    session = SessionFactory(course=CourseFactory(board=cast.board, title="Neglect"))
+    for name, agency, attended in (
+        ("Test Person B", cast.agency_x, True),
+        ("Test Person A", cast.agency_y, False),
+        ("Test Person C", cast.agency_x, True),
+    ):
+        AttendeeFactory(session=session, name=name, agency=agency, attended=attended)
+    url = reverse("training:session", args=[cast.board.slug, session.pk])
+    team = as_user(cast.business_team)
+    response = team.get(url)
+    assert [row[0] for row in page_rows(response)] == [
+        "Test Person B",
+        "Test Person A",
+        "Test Person C",
+    ]
+    assert "Remove<span" in response.content.decode()
+    by_name = assert_sorts(team, url, "name")
+    assert [row[0] for row in by_name] == [
+        "Test Person A",
+        "Test Person B",
+        "Test Person C",
+    ]
+    assert_sorts(team, url, "attended")
+    assert assert_exports(team, url)[1] == [
+        "Test Person A",
+        cast.agency_y.name,
+        "–",
+        "No",
+    ]
+    # Names are personal data: a board member gets neither the list nor the file.
+    member = as_user(cast.board_member)
+    assert page_rows(member.get(url)) == []
+    assert export(member, url, "csv") == [["Name", "Agency", "Role", "Attended"]]
