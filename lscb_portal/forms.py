@@ -173,7 +173,6 @@ def govuk_messages(field, label) -> dict:
         "invalid_pk_value": f"Select {name} from the list",
         "empty": "The selected file is empty",
         "missing": f"Select {name}",
-        "invalid": f"Enter {name} in the correct format",
     }
     if isinstance(field, (forms.DecimalField, forms.FloatField)):  # before Integer
         messages["invalid"] = f"{label} must be a number"
@@ -191,6 +190,10 @@ def govuk_messages(field, label) -> dict:
     elif isinstance(field, forms.EmailField):
         messages["invalid"] = (
             f"Enter {name} in the correct format, like name@example.com"
+        )
+    elif isinstance(field, forms.URLField):
+        messages["invalid"] = (
+            f"Enter {name} in the correct format, like https://www.example.com"
         )
     elif isinstance(field, forms.DateField):
         messages["invalid"] = f"Enter a real date for {name}"
