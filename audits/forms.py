@@ -6,13 +6,7 @@ from django import forms
 from boards.forms import STALE_PAGE
 from business_plan.models import Action
 from lscb_portal.files import MAX_UPLOAD_BYTES, UPLOAD_TYPES_TEXT
-from lscb_portal.forms import (
-    WIDGET_CLASSES,
-    DateInput,
-    GovukForm,
-    GovukFormMixin,
-    limit_length,
-)
+from lscb_portal.forms import DateInput, GovukForm, GovukFormMixin
 from lscb_portal.rag import Rag, update_rag_field
 
 from .models import (
@@ -32,7 +26,7 @@ from .models import (
 
 # Case audit forms -----------------------------------------------------------------
 
-GRADING_REFUSAL = "Choose outstanding, good, requires improvement or inadequate"
+GRADING_REFUSAL = "Select outstanding, good, requires improvement or inadequate"
 
 
 def _version_field():
@@ -152,7 +146,7 @@ class RecommendationForm(GovukFormMixin, forms.ModelForm):
                 "invalid": "The recommendation's number must be a whole number",
             },
             "text": {"required": "Enter the recommendation"},
-            "owner_agency": {"required": "Choose the agency that owns it"},
+            "owner_agency": {"required": "Select the agency that owns it"},
             "due_date": {"required": "Enter the due date"},
         }
 
@@ -183,8 +177,8 @@ class RecommendationProgressForm(GovukFormMixin, forms.Form):
         choices=RecommendationStatus.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose not started, in progress or complete",
-            "invalid_choice": "Choose not started, in progress or complete",
+            "required": "Select not started, in progress or complete",
+            "invalid_choice": "Select not started, in progress or complete",
         },
     )
     rag = forms.ChoiceField(
@@ -192,7 +186,7 @@ class RecommendationProgressForm(GovukFormMixin, forms.Form):
         choices=RAG_CHOICES,
         required=False,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Choose Red, Amber or Green"},
+        error_messages={"invalid_choice": "Select Red, Amber or Green"},
     )
     evidence = forms.CharField(
         label="Evidence of completion",
@@ -222,14 +216,14 @@ class CaseAuditFilterForm(GovukFormMixin, forms.Form):
         required=False,
         empty_label="All groups",
         label="Group",
-        error_messages={"invalid_choice": "Choose a group from the list"},
+        error_messages={"invalid_choice": "Select a group from the list"},
     )
     year = forms.TypedChoiceField(
         coerce=int,
         required=False,
         label="Year",
         empty_value=None,
-        error_messages={"invalid_choice": "Choose a year from the list"},
+        error_messages={"invalid_choice": "Select a year from the list"},
     )
 
     def __init__(self, *args, board, years, **kwargs):
@@ -246,7 +240,7 @@ class CaseAuditFilterForm(GovukFormMixin, forms.Form):
 
 # Submission forms -------------------------------------------------------------
 
-RATING_REQUIRED = "Choose whether the question is met"
+RATING_REQUIRED = "Select whether the question is met"
 EVIDENCE_MAX = 4000
 
 
@@ -257,7 +251,10 @@ class SubmissionStartForm(GovukForm):
     organisation = forms.ModelChoiceField(
         queryset=None,
         label="Organisation",
-        error_messages={"required": "Choose the organisation that is answering"},
+        error_messages={
+            "required": "Select the organisation that is answering",
+            "invalid_choice": "Select an organisation from the list",
+        },
     )
 
     def __init__(self, *args, cycles, organisations, **kwargs):
@@ -275,53 +272,60 @@ def evidence_field(name: str) -> str:
 
 
 class StandardAnswersForm(GovukForm):
-    """One standard's questions: a rating and the evidence for each."""
+    """One standard's questions: a rating and the evidence for each. A question
+    may be left unanswered (to come back to), but only once the user confirms
+    it: `save_anyway` comes from the warning's button."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
+    save_anyway = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, questions, **kwargs):
         super().__init__(*args, **kwargs)
         self.questions = list(questions)
         for question in self.questions:
             name = f"q{question.pk}"
-            self.fields[rating_field(name)] = forms.ChoiceField(
-                label=f"{question.code} {question.text}",
-                choices=Rating.choices,
-                widget=forms.RadioSelect,
-                error_messages={"required": RATING_REQUIRED},
+            self.add_field(
+                rating_field(name),
+                forms.ChoiceField(
+                    label=f"{question.code} {question.text}",
+                    choices=Rating.choices,
+                    widget=forms.RadioSelect,
+                    required=False,  # an empty answer is warned of, not refused
+                    error_messages={"invalid_choice": RATING_REQUIRED},
+                ),
             )
-            self.fields[evidence_field(name)] = forms.CharField(
-                label=f"Evidence for {question.code}",
-                required=False,
-                max_length=EVIDENCE_MAX,
-                widget=forms.Textarea(attrs={"rows": 4}),
-                help_text="What shows that the question is met (optional).",
+            self.add_field(
+                evidence_field(name),
+                forms.CharField(
+                    label=f"Evidence for {question.code}",
+                    required=False,
+                    max_length=EVIDENCE_MAX,
+                    widget=forms.Textarea(attrs={"rows": 4}),
+                    help_text="What shows that the question is met (optional).",
+                ),
             )
-        self._style_added_fields()
-
-    def _style_added_fields(self):
-        # GovukFormMixin styled the fields present when it ran: style these.
-        for name, field in self.fields.items():
-            if name == "version":
-                continue
-            if isinstance(field, forms.CharField):
-                limit_length(field, field.label)
-            widget = field.widget
-            css = next(c for t, c in WIDGET_CLASSES.items() if isinstance(widget, t))
-            widget.attrs["class"] = css
-            if field.help_text:
-                widget.attrs["aria-describedby"] = f"id_{name}-hint"
 
     def answers(self):
-        """(question, rating, evidence) for each question, in order."""
+        """(question, rating, evidence) for each question answered, in order."""
         data = self.cleaned_data
         for question in self.questions:
             name = f"q{question.pk}"
-            yield (
-                question,
-                data[rating_field(name)],
-                data.get(evidence_field(name), ""),
-            )
+            if data[rating_field(name)]:
+                yield (
+                    question,
+                    data[rating_field(name)],
+                    data.get(evidence_field(name), ""),
+                )
+
+    def unanswered(self) -> list:
+        """The questions left without a rating."""
+        data = self.cleaned_data
+        return [q for q in self.questions if not data[rating_field(f"q{q.pk}")]]
+
+    def needs_confirming(self) -> bool:
+        """Whether saving would leave a question unanswered without the user
+        having said "Save anyway"."""
+        return bool(self.unanswered()) and not self.cleaned_data["save_anyway"]
 
     def rows(self):
         """Each question with its bound rating and evidence fields, for the page."""
@@ -358,8 +362,8 @@ class CycleForm(GovukFormMixin, forms.Form):
         error_messages={
             "required": "Enter the reporting year",
             "invalid": "The reporting year must be a whole number, like 2016",
-            "min_value": "The reporting year must be from 2000 to 2100",
-            "max_value": "The reporting year must be from 2000 to 2100",
+            "min_value": "The reporting year must be between 2000 and 2100",
+            "max_value": "The reporting year must be between 2000 and 2100",
         },
     )
     opens_on = forms.DateField(
@@ -389,8 +393,8 @@ def number_field(what: str) -> forms.IntegerField:
         error_messages={
             "required": f"Enter the {what}'s number",
             "invalid": f"The {what}'s number must be a whole number",
-            "min_value": f"The {what}'s number must be from 1 to 99",
-            "max_value": f"The {what}'s number must be from 1 to 99",
+            "min_value": f"The {what}'s number must be between 1 and 99",
+            "max_value": f"The {what}'s number must be between 1 and 99",
         },
     )
 
@@ -427,7 +431,8 @@ class OrganisationForm(GovukFormMixin, forms.ModelForm):
         help_texts = {"active": "Inactive organisations are not asked to answer."}
         error_messages = {
             "name": {"required": "Enter the organisation's name"},
-            "sector": {"required": "Choose the organisation's sector"},
+            "sector": {"required": "Select the organisation's sector"},
+            "agency": {"invalid_choice": "Select a board agency from the list"},
         }
 
     def __init__(self, *args, board, **kwargs):
@@ -443,7 +448,10 @@ class ExclusionForm(GovukFormMixin, forms.Form):
         label="Why it is left out of the results",
         choices=Exclusion.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose partial or duplicate"},
+        error_messages={
+            "required": "Select partial or duplicate",
+            "invalid_choice": "Select partial or duplicate",
+        },
     )
     reason = forms.CharField(
         label="Reason",
@@ -468,8 +476,8 @@ def count_field(label: str, what: str, **kwargs) -> forms.IntegerField:
         error_messages={
             "required": f"Enter {what}",
             "invalid": f"{what[:1].upper()}{what[1:]} must be a whole number",
-            "min_value": f"{what[:1].upper()}{what[1:]} cannot be negative",
-            "max_value": f"{what[:1].upper()}{what[1:]} must be 1,000,000 or fewer",
+            "min_value": f"{what[:1].upper()}{what[1:]} must be 0 or more",
+            "max_value": f"{what[:1].upper()}{what[1:]} must be 1,000,000 or less",
         },
         **kwargs,
     )
@@ -502,6 +510,7 @@ class SurveyForm(GovukFormMixin, forms.ModelForm):
             "respondents": {
                 "required": "Enter the number of staff who responded",
                 "invalid": "The number of staff who responded must be a whole number",
+                "min_value": "The number of staff who responded must be 0 or more",
             },
         }
 
@@ -516,7 +525,7 @@ class SurveyForm(GovukFormMixin, forms.ModelForm):
     def clean_year(self):
         year = self.cleaned_data["year"]
         if year is not None and not 2000 <= year <= 2100:
-            raise forms.ValidationError("The year must be from 2000 to 2100")
+            raise forms.ValidationError("The year must be between 2000 and 2100")
         return year
 
     def clean(self):
@@ -590,7 +599,7 @@ class SurveyQuestionForm(GovukFormMixin, forms.Form):
         label="The same question in an earlier survey (optional)",
         queryset=SurveyQuestion.objects.none(),
         required=False,
-        error_messages={"invalid_choice": "Choose a question from the list"},
+        error_messages={"invalid_choice": "Select a question from the list"},
     )
 
     def __init__(self, *args, survey, **kwargs):
@@ -614,7 +623,7 @@ class SurveyImportForm(GovukFormMixin, forms.Form):
     file = forms.FileField(
         label="CSV or XLSX file",
         help_text="The survey tool's summary export, in the format described above.",
-        error_messages={"required": "Choose a file to import"},
+        error_messages={"required": "Select a file to import"},
     )
 
     def clean_file(self):
@@ -640,7 +649,7 @@ def _standard_field(label: str, empty: str) -> StandardChoiceField:
         label=label,
         required=False,
         empty_label=empty,
-        error_messages={"invalid_choice": "Choose one of this audit's standards"},
+        error_messages={"invalid_choice": "Select one of this audit's standards"},
     )
 
 
@@ -649,7 +658,7 @@ class EvidenceFileForm(GovukForm):
         label="Upload a file",
         help_text=f"{UPLOAD_TYPES_TEXT}, smaller than {MAX_UPLOAD_BYTES >> 20} MB.",
         error_messages={
-            "required": "Choose a file to upload",
+            "required": "Select a file to upload",
             "empty": "The chosen file is empty",
         },
     )
@@ -696,8 +705,8 @@ class ActionProgressForm(GovukForm):
         choices=ActionStatus.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose not started, in progress or complete",
-            "invalid_choice": "Choose not started, in progress or complete",
+            "required": "Select not started, in progress or complete",
+            "invalid_choice": "Select not started, in progress or complete",
         },
     )
     rag = update_rag_field()
@@ -756,8 +765,8 @@ class ChallengeParticipantForm(GovukForm):
         label="Organisation taking part",
         empty_label="Choose an organisation",
         error_messages={
-            "required": "Choose the organisation taking part",
-            "invalid_choice": "Choose an organisation from the list",
+            "required": "Select the organisation taking part",
+            "invalid_choice": "Select an organisation from the list",
         },
     )
     challenged_on = forms.CharField(

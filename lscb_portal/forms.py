@@ -2,6 +2,7 @@
 
 import copy
 import datetime
+import re
 
 from django import forms
 from django.core.exceptions import ImproperlyConfigured, ValidationError
@@ -73,7 +74,7 @@ class GovukDateField(forms.DateField):
         if not any(parts.values()):
             return None
         label = self.label or "The date"
-        real_date = f"Enter a real date for {label[:1].lower()}{label[1:]}"
+        real_date = f"Enter a real date for {lower_first(label)}"
         missing = [part for part in DATE_PARTS if not parts[part]]
         if missing:
             raise ValidationError(
@@ -129,31 +130,146 @@ WIDGET_CLASSES = {
 TEXT_MAX_LENGTH = {forms.Textarea: 2000, forms.TextInput: 250}
 
 
+def lower_first(label: str) -> str:
+    """A label inside a sentence: "Date of the event" -> "date of the event",
+    but an initialism stays as it is ("LADO referrals"), and an aside in
+    brackets or a question mark is dropped."""
+    label = re.sub(r"\s*\(.*?\)", "", str(label)).strip().rstrip("?:")  # no asides
+    if label[1:2].isupper():
+        return label
+    return label[:1].lower() + label[1:]
+
+
+# Choices are selected, files uploaded; everything else is entered (GOV.UK patterns).
+SELECTED = (
+    forms.ChoiceField,
+    forms.ModelChoiceField,
+    forms.BooleanField,
+    forms.FileField,
+)
+
+
+def django_default(field, code) -> bool:
+    """Whether the field's message for `code` is still Django's own wording
+    (a form's own message is left alone)."""
+    defaults = {}
+    for cls in reversed(type(field).__mro__):
+        defaults.update(getattr(cls, "default_error_messages", {}))
+    return code in field.error_messages and str(field.error_messages[code]) == str(
+        defaults.get(code)
+    )
+
+
+def govuk_messages(field, label) -> dict:
+    """The GOV.UK Design System's error messages for a field, from its label:
+    "Enter …", "Select …", "… must be a number", "… must be between X and Y"."""
+    name = lower_first(label)
+    label = name[:1].upper() + name[1:]
+    verb = "Select" if isinstance(field, SELECTED) else "Enter"
+    messages = {
+        "required": f"{verb} {name}",
+        "invalid_choice": f"Select {name} from the list",
+        "invalid_list": f"Select {name} from the list",
+        "invalid_pk_value": f"Select {name} from the list",
+        "empty": "The selected file is empty",
+        "missing": f"Select {name}",
+    }
+    if isinstance(field, (forms.DecimalField, forms.FloatField)):  # before Integer
+        messages["invalid"] = f"{label} must be a number"
+        if getattr(field, "max_digits", None) is not None:
+            messages["max_digits"] = f"{label} must be a smaller number"
+            messages["max_whole_digits"] = f"{label} must be a smaller number"
+        if getattr(field, "decimal_places", None) is not None:
+            places = field.decimal_places
+            messages["max_decimal_places"] = (
+                f"{label} must have no more than {places} decimal "
+                f"place{'s' if places != 1 else ''}"
+            )
+    elif isinstance(field, forms.IntegerField):
+        messages["invalid"] = f"{label} must be a whole number"
+    elif isinstance(field, forms.EmailField):
+        messages["invalid"] = (
+            f"Enter {name} in the correct format, like name@example.com"
+        )
+    elif isinstance(field, forms.URLField):
+        messages["invalid"] = (
+            f"Enter {name} in the correct format, like https://www.example.com"
+        )
+    elif isinstance(field, forms.DateField):
+        messages["invalid"] = f"Enter a real date for {name}"
+    elif isinstance(field, forms.TimeField):
+        messages["invalid"] = f"Enter {name} as hours and minutes, like 14:30"
+    elif isinstance(field, forms.FileField):
+        messages["invalid"] = "The selected file could not be uploaded – try again"
+    low, high = getattr(field, "min_value", None), getattr(field, "max_value", None)
+    if low is not None and high is not None:
+        between = f"{label} must be between {low:,} and {high:,}"
+        messages["min_value"] = messages["max_value"] = between
+    elif low is not None:
+        messages["min_value"] = f"{label} must be {low:,} or more"
+    elif high is not None:
+        messages["max_value"] = f"{label} must be {high:,} or less"
+    if getattr(field, "min_length", None):
+        messages["min_length"] = (
+            f"{label} must be {field.min_length:,} characters or more"
+        )
+    return messages
+
+
+# Codes of the field's own validators (a minimum, a maximum, digits), which
+# Django words in the validator unless the field has a message for them.
+VALIDATOR_CODES = (
+    "min_value",
+    "max_value",
+    "min_length",
+    "max_digits",
+    "max_decimal_places",
+    "max_whole_digits",
+)
+
+
+def word_errors(field, label) -> None:
+    """Replaces each of Django's default messages on the field by GOV.UK wording."""
+    for code, text in govuk_messages(field, label).items():
+        absent = code in VALIDATOR_CODES and code not in field.error_messages
+        if absent or django_default(field, code):
+            field.error_messages[code] = text
+
+
 class GovukFormMixin:
     """Adds GOV.UK classes and error states to widgets; templates render fields
     through components/field.html and errors through components/error_summary.html.
-    Every visible DateField becomes a GovukDateField (day, month, year boxes), and
-    every text field (not a password) has a maximum length, stated in its hint."""
+    Every visible DateField becomes a GovukDateField (day, month, year boxes),
+    every text field (not a password) has a maximum length, stated in its hint,
+    and Django's default error messages give way to GOV.UK wording from the label."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in list(self.fields.items()):
-            if isinstance(field, forms.DateField) and not field.widget.is_hidden:
-                field.label = field.label or pretty_name(name)  # for its messages
-                if not isinstance(field, GovukDateField):
-                    field = self.fields[name] = GovukDateField.like(field)
-            elif isinstance(field, forms.CharField) and not isinstance(
-                field.widget, (forms.HiddenInput, forms.PasswordInput)
-            ):
-                limit_length(field, field.label or pretty_name(name))
-            widget = field.widget
-            css = next(
-                (c for t, c in WIDGET_CLASSES.items() if isinstance(widget, t)),
-                "govuk-input",
-            )
-            widget.attrs["class"] = f"{css} {widget.attrs.get('class', '')}".strip()
-            if field.help_text:
-                widget.attrs["aria-describedby"] = f"id_{name}-hint"
+            self.add_field(name, field)
+
+    def add_field(self, name, field) -> None:
+        """Puts the field on the form, styled and worded as the declared fields
+        are: what a form calls for the fields it adds in its __init__."""
+        if isinstance(field, forms.DateField) and not field.widget.is_hidden:
+            field.label = field.label or pretty_name(name)  # for its messages
+            if not isinstance(field, GovukDateField):
+                field = GovukDateField.like(field)
+        elif isinstance(field, forms.CharField) and not isinstance(
+            field.widget, (forms.HiddenInput, forms.PasswordInput)
+        ):
+            limit_length(field, field.label or pretty_name(name))
+        if not field.widget.is_hidden:
+            word_errors(field, field.label or pretty_name(name))
+        widget = field.widget
+        css = next(
+            (c for t, c in WIDGET_CLASSES.items() if isinstance(widget, t)),
+            "govuk-input",
+        )
+        widget.attrs["class"] = f"{css} {widget.attrs.get('class', '')}".strip()
+        if field.help_text:
+            widget.attrs["aria-describedby"] = f"id_{name}-hint"
+        self.fields[name] = field
 
     def full_clean(self):
         super().full_clean()

@@ -78,8 +78,8 @@ class CourseForm(GovukFormMixin, forms.ModelForm):
         }
         error_messages = {
             "title": {"required": "Enter the course's title"},
-            "level": {"required": "Choose the level"},
-            "format": {"required": "Choose the format"},
+            "level": {"required": "Select the level"},
+            "format": {"required": "Select the format"},
             "runs_from": {"required": "Enter the first day sessions may be held"},
         }
 
@@ -130,8 +130,8 @@ class SessionForm(GovukFormMixin, forms.ModelForm):
         error_messages = {
             "date": {"required": "Enter the date of the session"},
             "capacity": {
-                "min_value": "Places must be at least 1",
-                "invalid": "Enter the places as a whole number",
+                "min_value": "Places must be 1 or more",
+                "invalid": "Places must be a whole number",
             },
         }
 
@@ -162,8 +162,8 @@ class AttendeeForm(GovukForm):
         queryset=None,
         empty_label="Choose the agency",
         error_messages={
-            "required": "Choose the person's agency",
-            "invalid_choice": "Choose an agency from the list",
+            "required": "Select the person's agency",
+            "invalid_choice": "Select an agency from the list",
         },
     )
     role = forms.CharField(label="Role (optional)", required=False, max_length=200)
@@ -173,7 +173,7 @@ class AttendeeForm(GovukForm):
         coerce=lambda value: value == "yes",
         initial="yes",
         widget=forms.RadioSelect,
-        error_messages={"required": "Say whether they attended"},
+        error_messages={"required": "Select whether they attended"},
     )
 
     def __init__(self, *args, board, **kwargs):
@@ -198,7 +198,7 @@ class CountsForm(GovukForm):
                 required=False,
                 initial=current.get(agency.pk),
                 error_messages={
-                    "invalid": f"Enter the count for {agency.name} as a whole number"
+                    "invalid": f"The count for {agency.name} must be a whole number"
                 },
             )
             field.widget.attrs.update(
@@ -234,7 +234,7 @@ class EvaluationForm(GovukForm):
                 label=f"{question.number}. {question.text}",
                 required=False,
                 help_text="A score from 1 (poor) to 5 (excellent).",
-                error_messages={"invalid": "Enter the score as a whole number"},
+                error_messages={"invalid": "The score must be a whole number"},
             )
             field.widget.attrs.update({"inputmode": "numeric"})
             fields[name] = field
@@ -270,7 +270,7 @@ class ImpactForm(GovukForm):
         min_value=0,
         error_messages={
             "required": "Enter how many attendees were asked",
-            "min_value": "Attendees asked cannot be negative",
+            "min_value": "Attendees asked must be 0 or more",
         },
     )
     practice_changed = forms.IntegerField(
@@ -278,7 +278,7 @@ class ImpactForm(GovukForm):
         min_value=0,
         error_messages={
             "required": "Enter how many said their practice changed",
-            "min_value": "The number cannot be negative",
+            "min_value": "The number who said their practice changed must be 0 or more",
         },
     )
     examples = forms.CharField(

@@ -28,8 +28,8 @@ def _number(label, required=True, **kwargs):
         error_messages={
             "required": f"Enter the {label.lower()}",
             "invalid": f"{label} must be a whole number",
-            "min_value": f"{label} cannot be negative",
-            "max_value": f"{label} must be 10,000,000 or fewer",
+            "min_value": f"{label} must be 0 or more",
+            "max_value": f"{label} must be 10,000,000 or less",
         },
         widget=forms.TextInput(
             attrs={"inputmode": "numeric", "class": "govuk-input--width-5"}
@@ -61,7 +61,7 @@ class TrainerForm(GovukFormMixin, forms.ModelForm):
         }
         error_messages = {
             "name": {"required": "Enter the trainer's name"},
-            "agency": {"required": "Choose the trainer's agency"},
+            "agency": {"required": "Select the trainer's agency"},
         }
 
     def __init__(self, *args, board, **kwargs):
@@ -175,7 +175,10 @@ class ElearningReturnForm(GovukFormMixin, forms.Form):
         label="Board agency",
         queryset=None,
         required=False,
-        error_messages={"required": "Choose your agency"},
+        error_messages={
+            "required": "Select your agency",
+            "invalid_choice": "Select your agency from the list",
+        },
     )
     allocated = _number("Allocated")
     passed = _number("Passed")
@@ -207,7 +210,7 @@ class ElearningImportForm(ImportFileForm):
     year = forms.TypedChoiceField(
         label="Membership year",
         coerce=int,
-        error_messages={"required": "Choose the year the returns are for"},
+        error_messages={"required": "Select the year the returns are for"},
     )
     field_order = ["year", "file"]
 

@@ -17,7 +17,7 @@ from django.views.generic import FormView, TemplateView
 from boards.mixins import BoardMixin
 from lscb_portal.forms import FormPageMixin, FormSaveMixin, VersionedEditMixin
 from lscb_portal.history import history_entries
-from lscb_portal.lists import Column, ListPageMixin, date_text
+from lscb_portal.lists import Column, ExtraList, ListPageMixin, date_text
 
 from .. import permissions, services
 from ..forms import (
@@ -176,19 +176,104 @@ class ManageAuditMixin(AuditMixin):
         return super().before_handler(request)
 
 
-class CaseAuditDetailView(AuditMixin, TemplateView):
-    template_name = "audits/case_audit.html"
+class GradingList(ExtraList):
+    """The cases audited and the overall grading of each."""
 
-    def get_context_data(self, **kwargs):
-        user = self.request.user
-        gradings = list(self.audit.gradings.all())
-        recommendations = list(
+    prefix = "gradings-"
+    context_name = "gradings_table"
+    anchor = "gradings"
+    columns = (
+        Column("case", "Case", "case", sort=lambda g: g.case, row_header=True),
+        Column(
+            "grading",
+            "Overall grading",
+            lambda g: g.get_grading_display(),
+            sort=lambda g: Grading.values.index(g.grading),
+        ),
+    )
+
+    def get_caption(self):
+        return "Gradings of the cases audited"
+
+    @property
+    def list_name(self):
+        return f"case-audit-{self.view.audit.pk}-gradings"
+
+    def get_list(self):
+        return self.view.gradings
+
+
+class CaseAuditDetailView(ListPageMixin, AuditMixin, TemplateView):
+    """A case audit: its gradings, findings and recommendations (each list sorts
+    and exports)."""
+
+    template_name = "audits/case_audit.html"
+    anchor = "recommendations"
+    extra_lists = (GradingList,)
+
+    def get_columns(self):
+        return [
+            Column("number", "No.", "number", sort=lambda r: r.number, numeric=True),
+            Column(
+                "text",
+                "Recommendation",
+                "text",
+                template="audits/_recommendation_cell.html",
+            ),
+            Column(
+                "owner",
+                "Owner agency",
+                "owner_agency.name",
+                sort=lambda r: r.owner_agency.name,
+            ),
+            Column(
+                "due", "Due", lambda r: date_text(r.due_date), sort=lambda r: r.due_date
+            ),
+            Column(
+                "status",
+                "Status",
+                lambda r: r.get_status_display(),
+                sort=lambda r: r.status,
+            ),
+            Column(
+                "rag",
+                "RAG",
+                lambda r: r.get_rag_display() or "Not rated",
+                sort=lambda r: r.rag,
+                template="audits/_follow_up_rag_cell.html",
+            ),
+            Column(
+                "progress",
+                "Progress",
+                lambda r: "Record progress" if r.progress_url else "",
+                link=lambda r: r.progress_url,
+                template="audits/_recommendation_progress_cell.html",
+                exported=False,
+            ),
+        ]
+
+    def get_caption(self):
+        return "Recommendations of the audit"
+
+    @property
+    def list_name(self):
+        return f"case-audit-{self.audit.pk}-recommendations"
+
+    # Both lists are a few rows, read once: sorted in Python, no count query.
+    def get_list(self):
+        return list(
             self.audit.recommendations.select_related(
                 "owner_agency", "business_plan_action__plan"
-            )
+            ).order_by("number", "pk")
         )
-        can_manage = permissions.can_manage_audits(user, self.board)
-        for rec in recommendations:
+
+    @cached_property
+    def gradings(self):
+        return list(self.audit.gradings.order_by("pk"))
+
+    def decorate(self, rows):
+        user = self.request.user
+        for rec in rows:
             rec.audit = self.audit  # the permission reads its board
             rec.progress_url = (
                 reverse(
@@ -198,11 +283,13 @@ class CaseAuditDetailView(AuditMixin, TemplateView):
                 if permissions.can_update_case_audit_recommendation(user, rec)
                 else ""
             )
+        return rows
+
+    def get_context_data(self, **kwargs):
         return super().get_context_data(
-            gradings=gradings,
-            summary=gradings_summary(gradings),
-            recommendations=recommendations,
-            can_manage=can_manage,
+            gradings=self.gradings,
+            summary=gradings_summary(self.gradings),
+            can_manage=permissions.can_manage_audits(self.request.user, self.board),
             entries=history_entries(self.audit.history.all()),
             **kwargs,
         )

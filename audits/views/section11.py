@@ -88,12 +88,53 @@ def cycle_url(cycle, name="audits:cycle") -> str:
 # The audits home and the cycles -------------------------------------------------
 
 
-class HomeView(AuditsMixin, TemplateView):
-    template_name = "audits/home.html"
+class HomeView(ListPageMixin, AuditsMixin, TemplateView):
+    """The audits home: the latest Section 11 audit's links, then every audit as
+    a list that sorts and exports."""
 
-    def get_context_data(self, **kwargs):
-        cycles = list(
+    template_name = "audits/home.html"
+    list_name = "section-11-audits"
+    page_size = PAGE_SIZE
+    anchor = "audits"
+
+    def get_columns(self):
+        def linked(key, label, name):
+            return Column(
+                key,
+                label,
+                lambda c: label,
+                link=lambda c: cycle_url(c, name),
+                template="audits/_cycle_link_cell.html",
+                exported=False,
+            )
+
+        columns = [
+            Column(
+                "year",
+                "Year",
+                "label",
+                sort="year",
+                link=cycle_url,
+                row_header=True,
+            ),
+            Column("opens", "Opens", lambda c: date_text(c.opens_on), sort="opens_on"),
+            Column(
+                "closes", "Closes", lambda c: date_text(c.closes_on), sort="closes_on"
+            ),
+            Column("valid", "Valid responses", "valid", sort="valid", numeric=True),
+            linked("results", "Results", "audits:results"),
+        ]
+        if permissions.can_list_submissions(self.request.user, self.board):
+            columns.append(linked("submissions", "Submissions", "audits:submissions"))
+        return columns
+
+    def get_caption(self):
+        return "Every Section 11 audit"
+
+    def get_list(self):
+        return (
             Section11Cycle.objects.filter(board=self.board)
+            .select_related("board")
             .annotate(
                 valid=Count(
                     "submissions",
@@ -103,10 +144,16 @@ class HomeView(AuditsMixin, TemplateView):
                     ),
                 )
             )
-            .order_by("-year")
+            .order_by("-year", "pk")
         )
-        for cycle in cycles:
+
+    def decorate(self, rows):
+        for cycle in rows:
             cycle.label = cycle_label(cycle)
+        return rows
+
+    def get_context_data(self, **kwargs):
+        cycles = self.decorate(list(self.get_list()))
         # The latest with results: a cycle just opened has none to show yet.
         latest = next((c for c in cycles if c.valid), cycles[0] if cycles else None)
         today = timezone.localdate()
@@ -114,7 +161,6 @@ class HomeView(AuditsMixin, TemplateView):
             (c for c in cycles if c.opens_on <= today <= c.closes_on), latest
         )
         return super().get_context_data(
-            cycles=cycles,
             latest=latest,
             current=current,
             can_view_non_respondents=permissions.can_view_non_respondents(

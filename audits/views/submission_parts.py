@@ -27,6 +27,9 @@ class EvidenceView(SubmissionMixin, FormSaveMixin, FormView):
     template_name = "audits/submission_evidence.html"
     form_class = EvidenceFileForm
 
+    def get_step(self):
+        return len(self.standards) + 1
+
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "cycle": self.submission.cycle}
 
@@ -86,6 +89,9 @@ class ActionsView(SubmissionMixin, FormSaveMixin, FormView):
 
     template_name = "audits/submission_actions.html"
     form_class = CommittedActionForm
+
+    def get_step(self):
+        return len(self.standards) + 2
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "cycle": self.submission.cycle}

@@ -228,6 +228,16 @@ class SubmissionMixin(BoardMixin):
             raise PermissionDenied
         return super().before_handler(request)
 
+    @cached_property
+    def steps(self) -> int:
+        """The flow's pages: one per standard, then the evidence files, the
+        actions and "Check your answers"."""
+        return len(self.standards) + 3
+
+    def get_step(self):
+        """Which of the steps this page is (None: not a page of the flow)."""
+        return None
+
     def standard_status(self, standard) -> str:
         questions = list(standard.questions.all())
         answers = [self.answers[q.pk] for q in questions if q.pk in self.answers]
@@ -239,11 +249,15 @@ class SubmissionMixin(BoardMixin):
 
     def get_context_data(self, **kwargs):
         submission = self.submission
+        caption = f"{submission.organisation} – {submission.cycle}"
+        step = self.get_step()
+        if step and self.editable:  # "Step 2 of 9" while the user goes through it
+            caption = f"Step {step} of {self.steps} – {submission.organisation}"
         kwargs.update(
             submission=submission,
             cycle=submission.cycle,
             editable=self.editable,
-            caption=f"{submission.organisation} – {submission.cycle}",
+            caption=caption,
             submission_url=submission_url(self.board.slug, submission.pk),
             check_url=check_url(self.board.slug, submission.pk),
             evidence_url=evidence_url(self.board.slug, submission.pk),
@@ -344,10 +358,23 @@ class StandardView(SubmissionMixin, FormSaveMixin, FormView):
             return standard_url(slug, pk, later[0].number)
         return evidence_url(slug, pk)
 
+    def get_step(self):
+        return self.standards.index(self.standard) + 1
+
     def form_save(self, form):
+        if form.needs_confirming():
+            # Nothing saved yet: the page again, as entered, asking to confirm.
+            codes = [question.code for question in form.unanswered()]
+            unanswered = " and ".join(
+                [", ".join(codes[:-1]), codes[-1]] if codes[1:] else codes
+            )
+            return self.render_to_response(
+                self.get_context_data(form=form, unanswered=unanswered)
+            )
         version = form.cleaned_data["version"]
         with transaction.atomic():  # every answer of the page, or none
-            for question, rating, evidence in form.answers():
+            answers = list(form.answers())
+            for question, rating, evidence in answers:
                 services.answer_record(
                     submission=self.submission,
                     user=self.request.user,
@@ -357,7 +384,14 @@ class StandardView(SubmissionMixin, FormSaveMixin, FormView):
                     version=version,
                 )
                 version += 1
-        messages.success(self.request, f"Answers to standard {self.standard} saved.")
+        left = len(form.unanswered())
+        saved = f"Answers to standard {self.standard} saved." if answers else ""
+        if left:
+            saved += (
+                f" {left} question{'s' if left != 1 else ''} left unanswered:"
+                " answer before submitting."
+            )
+        messages.success(self.request, saved.strip())
         return redirect(self.next_url())
 
     def get_context_data(self, **kwargs):
@@ -365,8 +399,6 @@ class StandardView(SubmissionMixin, FormSaveMixin, FormView):
         form = context["form"]
         context.update(
             standard=self.standard,
-            step=self.standards.index(self.standard) + 1,
-            steps=len(self.standards),
             rows=[
                 {
                     "question": question,
@@ -386,6 +418,10 @@ class CheckView(SubmissionMixin, FormSaveMixin, FormView):
     with a reason."""
 
     template_name = "audits/submission_check.html"
+
+    def get_step(self):
+        return len(self.standards) + 3
+
     form_class = SubmissionSubmitForm
 
     @cached_property

@@ -16,6 +16,7 @@ from django.views.generic import FormView, TemplateView
 from boards.mixins import BoardMixin
 from lscb_portal.forms import FormPageMixin, VersionedEditMixin
 from lscb_portal.history import history_entries
+from lscb_portal.lists import Column, ListPageMixin, date_text
 
 from .. import permissions, services
 from ..forms import SurveyEditForm, SurveyForm, SurveyImportForm, SurveyQuestionForm
@@ -28,18 +29,52 @@ def survey_url(board_slug: str, year: int) -> str:
     return reverse("audits:survey", args=[board_slug, year])
 
 
-class SurveyListView(BoardMixin, TemplateView):
+class SurveyListView(ListPageMixin, BoardMixin, TemplateView):
     template_name = "audits/surveys.html"
     permission = staticmethod(permissions.can_view_surveys)
+    list_name = "staff-surveys"
+    anchor = "surveys"
+
+    columns = (
+        Column(
+            "survey",
+            "Survey",
+            str,
+            sort="year",
+            link=lambda s: survey_url(s.board.slug, s.year),
+            row_header=True,
+        ),
+        Column("opened", "Opened", lambda s: date_text(s.opened_on), sort="opened_on"),
+        Column("closed", "Closed", lambda s: date_text(s.closed_on), sort="closed_on"),
+        Column(
+            "respondents",
+            "Respondents",
+            "respondents",
+            sort="respondents",
+            numeric=True,
+        ),
+        Column(
+            "questions",
+            "Questions",
+            "question_count",
+            sort="question_count",
+            numeric=True,
+        ),
+    )
+
+    def get_caption(self):
+        return "Staff surveys, newest first"
+
+    def get_list(self):
+        return (
+            StaffSurvey.objects.filter(board=self.board)
+            .select_related("board")
+            .annotate(question_count=Count("questions"))
+            .order_by("-year", "pk")
+        )
 
     def get_context_data(self, **kwargs):
-        surveys = (
-            StaffSurvey.objects.filter(board=self.board)
-            .annotate(question_count=Count("questions"))
-            .order_by("-year")
-        )
         return super().get_context_data(
-            surveys=surveys,
             can_manage=permissions.can_manage_surveys(self.request.user, self.board),
             **kwargs,
         )

@@ -108,7 +108,7 @@ class ActionItemForm(GovukFormMixin, forms.ModelForm):
                 "invalid": "The item's number must be a whole number",
             },
             "action": {"required": "Enter what will be done"},
-            "owner_agency": {"required": "Choose the agency that owns the action"},
+            "owner_agency": {"required": "Select the agency that owns the action"},
             "due_date": {"required": "Enter the due date"},
             "measure_of_success": {"required": "Enter the measure of success"},
         }
@@ -148,8 +148,8 @@ class ProgressForm(GovukFormMixin, forms.Form):
         choices=ItemStatus.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose not started, in progress or complete",
-            "invalid_choice": "Choose not started, in progress or complete",
+            "required": "Select not started, in progress or complete",
+            "invalid_choice": "Select not started, in progress or complete",
         },
     )
     rag = update_rag_field()
@@ -183,7 +183,7 @@ class DisseminationForm(GovukFormMixin, forms.Form):
         label="What was done",
         choices=DisseminationKind.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose what was done"},
+        error_messages={"required": "Select what was done"},
     )
     done_on = forms.DateField(
         label="Date done",
@@ -197,7 +197,7 @@ class AssuranceRequestForm(GovukFormMixin, forms.Form):
     agency = forms.ModelChoiceField(
         queryset=None,
         empty_label="Choose an agency",
-        error_messages={"required": "Choose the agency asked for assurance"},
+        error_messages={"required": "Select the agency asked for assurance"},
     )
     requested_on = forms.DateField(
         label="Date requested",

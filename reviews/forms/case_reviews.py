@@ -27,7 +27,10 @@ CONTENT_WIDGETS = {
 }
 CONTENT_MESSAGES = {
     "child_reference": {"required": 'Enter the child\'s reference, like "Child N"'},
-    "review_type": {"required": "Choose the type of review"},
+    "review_type": {
+        "required": "Select the type of review",
+        "invalid_choice": "Select the type of review from the list",
+    },
     "referred_on": {"required": "Enter the date it was referred"},
 }
 
@@ -117,8 +120,8 @@ class TransitionForm(GovukFormMixin, forms.Form):
         label="What happened next",
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose what happened next",
-            "invalid_choice": "Choose a stage from the list",
+            "required": "Select what happened next",
+            "invalid_choice": "Select a stage from the list",
         },
     )
     on = forms.DateField(
@@ -147,7 +150,9 @@ class TransitionForm(GovukFormMixin, forms.Form):
         required=False,
         max_length=500,
         assume_scheme="https",
-        error_messages={"invalid": "Enter the link as a web address"},
+        error_messages={
+            "invalid": "Enter the link in the correct format, like https://www.example.com"
+        },
     )
     note = forms.CharField(
         label="Note",
@@ -191,8 +196,8 @@ class RecategoriseForm(GovukFormMixin, forms.Form):
         label="New type",
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose the new type of review",
-            "invalid_choice": "Choose a type of review from the list",
+            "required": "Select the new type of review",
+            "invalid_choice": "Select a type of review from the list",
         },
     )
     reason = forms.CharField(
@@ -254,8 +259,8 @@ class RapidReviewForm(GovukFormMixin, forms.Form):
         choices=RapidReviewDecision.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose the rapid review's decision",
-            "invalid_choice": "Choose the rapid review's decision from the list",
+            "required": "Select the rapid review's decision",
+            "invalid_choice": "Select the rapid review's decision from the list",
         },
     )
     panel_response = forms.CharField(

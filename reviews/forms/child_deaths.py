@@ -117,8 +117,8 @@ class ChildDeathForm(GovukFormMixin, forms.Form):
         choices=Sex.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose male or female",
-            "invalid_choice": "Choose male or female",
+            "required": "Select male or female",
+            "invalid_choice": "Select male or female",
         },
     )
     age_band = forms.ChoiceField(
@@ -126,16 +126,16 @@ class ChildDeathForm(GovukFormMixin, forms.Form):
         choices=AgeBand.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose the age band at death",
-            "invalid_choice": "Choose an age band from the list",
+            "required": "Select the age band at death",
+            "invalid_choice": "Select an age band from the list",
         },
     )
     category = forms.ChoiceField(
         label="Category of death (as decided by CDOP)",
         choices=[("", "Choose a category"), *DeathCategory.choices],
         error_messages={
-            "required": "Choose the category of death",
-            "invalid_choice": "Choose a category of death from the list",
+            "required": "Select the category of death",
+            "invalid_choice": "Select a category of death from the list",
         },
     )
     modifiable = forms.ChoiceField(
@@ -144,8 +144,8 @@ class ChildDeathForm(GovukFormMixin, forms.Form):
         widget=forms.RadioSelect,
         initial="not_decided",
         error_messages={
-            "required": "Say whether modifiable factors were identified",
-            "invalid_choice": "Choose yes, no or not decided",
+            "required": "Select whether modifiable factors were identified",
+            "invalid_choice": "Select yes, no or not decided",
         },
     )
     modifiable_factors = forms.ModelMultipleChoiceField(
@@ -155,8 +155,8 @@ class ChildDeathForm(GovukFormMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text="Only when modifiable factors were identified.",
         error_messages={
-            "invalid_choice": "Choose factors from the list",
-            "invalid_pk_value": "Choose factors from the list",
+            "invalid_choice": "Select factors from the list",
+            "invalid_pk_value": "Select factors from the list",
         },
     )
     month_of_death = MonthField(
@@ -171,8 +171,8 @@ class ChildDeathForm(GovukFormMixin, forms.Form):
         label="Ethnicity group",
         choices=[("", "Choose a group"), *Ethnicity.choices],
         error_messages={
-            "required": "Choose the ethnicity group",
-            "invalid_choice": "Choose an ethnicity group from the list",
+            "required": "Select the ethnicity group",
+            "invalid_choice": "Select an ethnicity group from the list",
         },
     )
     notes = forms.CharField(
@@ -235,6 +235,8 @@ class EnglandForm(GovukFormMixin, forms.Form):
             names = []
             for row, label in rows:
                 name = england_field_name(table, row)
+                share = f"England's percentage for “{label}”"
+                between = f"{share} must be between 0 and 100"
                 self.fields[name] = forms.DecimalField(
                     label=label,
                     required=False,
@@ -251,14 +253,13 @@ class EnglandForm(GovukFormMixin, forms.Form):
                         }
                     ),
                     error_messages={
-                        "invalid": f"Enter England's percentage for “{label}” as a "
-                        "number, like 43.1",
-                        "min_value": "A percentage is between 0 and 100",
-                        "max_value": "A percentage is between 0 and 100",
-                        "max_decimal_places": "Give the percentage to one decimal "
-                        "place at most",
-                        "max_digits": "A percentage is between 0 and 100",
-                        "max_whole_digits": "A percentage is between 0 and 100",
+                        "invalid": f"{share} must be a number, like 43.1",
+                        "min_value": between,
+                        "max_value": between,
+                        "max_decimal_places": f"{share} must have no more than "
+                        "1 decimal place",
+                        "max_digits": between,
+                        "max_whole_digits": between,
                     },
                 )
                 names.append(name)
@@ -284,9 +285,9 @@ class RecommendationForm(GovukFormMixin, forms.Form):
         help_text="The first year of the report: 2015 for the 2015/16 report.",
         error_messages={
             "required": "Enter the year of the report that made the recommendation",
-            "invalid": "Enter the year as four numbers, like 2015",
-            "min_value": f"Enter a year from {EARLIEST_YEAR} to {LATEST_YEAR}",
-            "max_value": f"Enter a year from {EARLIEST_YEAR} to {LATEST_YEAR}",
+            "invalid": "The year must be a whole number, like 2015",
+            "min_value": f"The year must be between {EARLIEST_YEAR} and {LATEST_YEAR}",
+            "max_value": f"The year must be between {EARLIEST_YEAR} and {LATEST_YEAR}",
         },
     )
     number = forms.IntegerField(
@@ -296,9 +297,9 @@ class RecommendationForm(GovukFormMixin, forms.Form):
         required=False,
         help_text="Blank for the next number.",
         error_messages={
-            "invalid": "Enter the recommendation's number, like 3",
-            "min_value": "Enter a number from 1 to 999",
-            "max_value": "Enter a number from 1 to 999",
+            "invalid": "The recommendation's number must be a whole number, like 3",
+            "min_value": "The recommendation's number must be between 1 and 999",
+            "max_value": "The recommendation's number must be between 1 and 999",
         },
     )
     text = forms.CharField(

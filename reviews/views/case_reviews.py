@@ -15,7 +15,7 @@ from django.views.generic import FormView, TemplateView
 from boards.mixins import BoardMixin, LogsRecordViewMixin
 from lscb_portal.forms import FormPageMixin, VersionedEditMixin
 from lscb_portal.history import history_entries
-from lscb_portal.lists import Column, ListPageMixin, date_text
+from lscb_portal.lists import Column, ExtraList, ListPageMixin, date_text
 
 from .. import permissions, services
 from ..filters import CaseReviewFilter
@@ -54,6 +54,43 @@ class ReviewsMixin(BoardMixin):
 # The reviews home ------------------------------------------------------------------
 
 
+class DueList(ExtraList):
+    """For restricted roles, the notifications and rapid reviews due or late."""
+
+    prefix = "due-"
+    context_name = "due_table"
+    anchor = "due"
+    list_name = "case-reviews-due"
+
+    def get_columns(self):
+        slug = self.board.slug
+        return [
+            Column(
+                "review",
+                "Review",
+                "review.child_reference",
+                sort=lambda d: d.review.child_reference,
+                row_header=True,
+                link=lambda d: reverse("reviews:review", args=[slug, d.review.pk]),
+            ),
+            Column("what", "What is due", "what", sort=lambda d: d.what),
+            Column("due", "Due by", lambda d: date_text(d.due), sort=lambda d: d.due),
+            Column(
+                "status",
+                "Status",
+                lambda d: "Late" if d.late else "Due",
+                sort=lambda d: (d.late, d.due),
+                template="reviews/_due_status_cell.html",
+            ),
+        ]
+
+    def get_caption(self):
+        return "Notifications and rapid reviews due, soonest first"
+
+    def get_list(self):
+        return self.view.due if self.view.restricted else []
+
+
 class ReviewsHomeView(LogsRecordViewMixin, ListPageMixin, ReviewsMixin, TemplateView):
     """For restricted roles, what is due and late and the list of the board's
     reviews (each one shown is logged); for everyone else, the published reviews
@@ -62,6 +99,7 @@ class ReviewsHomeView(LogsRecordViewMixin, ListPageMixin, ReviewsMixin, Template
     template_name = "reviews/home.html"
     page_size = PAGE_SIZE
     anchor = "reviews"
+    extra_lists = (DueList,)
 
     @cached_property
     def restricted(self) -> bool:

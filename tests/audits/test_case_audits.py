@@ -240,7 +240,7 @@ def test_grading_page_refuses_off_scale_and_too_many(cast, as_user):
     address = url("grading-add", cast, audit.pk)
     response = client.post(address, {"case": "Case 1", "grading": "excellent"})
     assert response.status_code == 200
-    assert "Choose outstanding, good, requires improvement or inadequate" in (
+    assert "Select outstanding, good, requires improvement or inadequate" in (
         response.content.decode()
     )
     assert (
@@ -360,7 +360,7 @@ def test_list_filters_by_group_and_year_and_exports(cast, as_user):
     assert "1 good" in text
     bad = client.get(url("case-audits", cast), {"year": "1890", "group": "x"})
     assert bad.status_code == 200
-    assert "Choose a year from the list" in bad.content.decode()
+    assert "Select a year from the list" in bad.content.decode()
     csv = client.get(url("case-audits", cast), {"year": 2016, "export": "csv"})
     body = csv.content.decode()
     assert "Open recommendations" in body and "Missing from home,Quality" in body

@@ -216,7 +216,7 @@ def test_the_owning_contributor_records_progress_kept_as_history(
     ("changes", "message"),
     [
         ({"rag": Rag.RED}, "Explain a red or amber rating"),
-        ({"status": ""}, "Choose not started, in progress or complete"),
+        ({"status": ""}, "Select not started, in progress or complete"),
         ({"rag": "Z"}, "Choose Red, Amber, Green or Complete"),
         ({"rag": Rag.COMPLETE}, "An action rated Complete has the status complete"),
         (
@@ -376,7 +376,7 @@ def test_bad_participant_input_saves_nothing(cast, as_user, follow_up):
     for data, message in [
         ({"organisation": org.pk, "challenged_on": "B"}, "Choose an organisation"),
         ({"organisation": other.pk, "challenged_on": "B"}, "Choose an organisation"),
-        ({"organisation": ""}, "Choose the organisation taking part"),
+        ({"organisation": ""}, "Select the organisation taking part"),
         (
             {"organisation": Organisation.objects.get(name="Harbour Youth Trust").pk},
             "Enter what it was challenged on",

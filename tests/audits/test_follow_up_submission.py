@@ -152,12 +152,12 @@ def test_no_file_and_another_audits_standard_are_refused(cast, as_user, draft):
     other = cycle_with(cast.board, year=2014, standards=1, questions=1)
     client = as_user(cast.contributor_x)
     response = client.post(url("submission-evidence", draft), {})
-    assert "Choose a file to upload" in response.content.decode()
+    assert "Select a file to upload" in response.content.decode()
     response = client.post(
         url("submission-evidence", draft),
         {"file": pdf_upload(), "standard": other.standards.get().pk},
     )
-    assert "Choose one of this audit" in response.content.decode()
+    assert "Select one of this audit" in response.content.decode()
     assert not EvidenceFile.objects.exists()
 
 

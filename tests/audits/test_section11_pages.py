@@ -398,10 +398,13 @@ def test_the_business_team_adds_and_changes_an_organisation(cast, as_user):
     ("data", "message"),
     [
         ({"name": "", "sector": "school"}, "Enter the organisation&#x27;s name"),
-        ({"name": "A school", "sector": ""}, "Choose the organisation&#x27;s sector"),
+        ({"name": "A school", "sector": ""}, "Select the organisation&#x27;s sector"),
         ({"name": "x" * 201, "sector": "school"}, "200 characters or fewer"),
         ({"name": "Existing", "sector": "school"}, "already has an organisation"),
-        ({"name": "A school", "sector": "school", "agency": "999999"}, "valid choice"),
+        (
+            {"name": "A school", "sector": "school", "agency": "999999"},
+            "Select a board agency from the list",
+        ),
     ],
 )
 def test_bad_organisation_input_saves_nothing(cast, as_user, data, message):
@@ -417,7 +420,7 @@ def test_another_boards_agency_cannot_be_chosen(cast, as_user):
         B + "organisations/new/",
         {"name": "A school", "sector": "school", "agency": other_agency.pk},
     )
-    assert "valid choice" in error_summary(response)
+    assert "Select a board agency from the list" in error_summary(response)
     assert not Organisation.objects.exists()
 
 
@@ -500,10 +503,14 @@ def test_excluding_a_submission_leaves_it_out_of_the_results(cast, as_user, subm
 @pytest.mark.parametrize(
     ("data", "message", "status"),
     [
-        ({"reason": "Sent twice", "version": "1"}, "Choose partial or duplicate", 200),
+        ({"reason": "Sent twice", "version": "1"}, "Select partial or duplicate", 200),
         ({"exclusion": "partial", "version": "1"}, "Enter why the submission", 200),
         ({"exclusion": "partial", "reason": "x" * 501, "version": "1"}, "500", 200),
-        ({"exclusion": "other", "reason": "x", "version": "1"}, "valid choice", 200),
+        (
+            {"exclusion": "other", "reason": "x", "version": "1"},
+            "Select partial or",
+            200,
+        ),
         ({"exclusion": "partial", "reason": "x", "version": "7"}, "changed", 409),
     ],
 )

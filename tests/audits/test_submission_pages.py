@@ -197,7 +197,7 @@ def test_contributor_cannot_start_another_agencys_submission(
         mine_url(cast.board), {"cycle": cycle.pk, "organisation": org_y.pk}
     )
     assert response.status_code == 200
-    assert "Select a valid choice" in response.content.decode()
+    assert "Select an organisation from the list" in response.content.decode()
     assert not Submission.objects.exists()
 
 
@@ -262,7 +262,8 @@ def test_standard_page_saves_each_answer_and_continues(cast, as_user, draft):
     questions = questions_of(draft.cycle)[:2]
     client = as_user(cast.contributor_x)
     page = client.get(standard_url(draft, 1)).content.decode()
-    assert "Step 1 of 2" in page
+    # Two standards, then the evidence files, the actions and "Check your answers".
+    assert '<span class="govuk-caption-l">Step 1 of 5 – Northshire Constabulary' in page
     assert "Fully met" in page and "Not applicable" in page
 
     response = client.post(
@@ -284,17 +285,82 @@ def test_standard_page_saves_each_answer_and_continues(cast, as_user, draft):
     assert response["Location"] == evidence_url(draft)
 
 
-def test_no_rating_chosen_is_refused_and_nothing_is_saved(cast, as_user, draft):
+def test_an_unanswered_question_is_warned_of_before_anything_is_saved(
+    cast, as_user, draft
+):
+    questions = questions_of(draft.cycle)[:2]
+    client = as_user(cast.contributor_x)
+    post = answers_post(draft, questions, [F, None], {0: "Policy of 2016"})
+    response = client.post(standard_url(draft, 1), post)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "There is a problem" not in page
+    assert f"You have not answered {questions[1].code}. Save anyway?" in page
+    assert "<title>Warning: " in page
+    assert 'name="save_anyway" value="on"' in page
+    # Nothing is lost: the page shows what was entered, and nothing is saved.
+    assert response.context["form"][f"q{questions[0].pk}-rating"].value() == F
+    assert "Policy of 2016" in page
+    assert not draft.answers.exists()
+
+    response = client.post(standard_url(draft, 1), {**post, "save_anyway": "on"})
+    assert response.status_code == 302
+    assert response["Location"] == standard_url(draft, 2)
+    answer = draft.answers.get()
+    assert (answer.question, answer.rating) == (questions[0], F)
+    task = client.get(task_url(draft)).context["tasks"][0]
+    assert task["status"] == "In progress"
+
+
+def test_answering_every_question_saves_without_a_warning(cast, as_user, draft):
     questions = questions_of(draft.cycle)[:2]
     response = as_user(cast.contributor_x).post(
-        standard_url(draft, 1), answers_post(draft, questions, [F, None])
+        standard_url(draft, 1), answers_post(draft, questions, [F, NA])
+    )
+    assert response.status_code == 302
+    assert draft.answers.count() == 2
+
+
+def test_a_page_left_empty_and_saved_anyway_saves_nothing(cast, as_user, draft):
+    questions = questions_of(draft.cycle)[:2]
+    client = as_user(cast.contributor_x)
+    post = answers_post(draft, questions, [None, None])
+    warned = client.post(standard_url(draft, 1), post).content.decode()
+    codes = f"{questions[0].code} and {questions[1].code}"
+    assert f"You have not answered {codes}. Save anyway?" in warned
+    response = client.post(standard_url(draft, 1), {**post, "save_anyway": "on"})
+    assert response["Location"] == standard_url(draft, 2)
+    assert not draft.answers.exists()
+
+
+def test_a_rating_outside_the_scale_is_refused_and_nothing_is_saved(
+    cast, as_user, draft
+):
+    questions = questions_of(draft.cycle)[:2]
+    response = as_user(cast.contributor_x).post(
+        standard_url(draft, 1),
+        {**answers_post(draft, questions, [F, "excellent"]), "save_anyway": "on"},
     )
     assert response.status_code == 200
     page = response.content.decode()
     assert "There is a problem" in page
-    assert "Choose whether the question is met" in page
+    assert "Select whether the question is met" in page
     assert f'href="#id_q{questions[1].pk}-rating_0"' in page
     assert not draft.answers.exists()
+
+
+def test_every_page_of_the_flow_shows_its_step(cast, as_user, draft):
+    client = as_user(cast.contributor_x)
+    for url, step in [
+        (standard_url(draft, 2), 2),
+        (evidence_url(draft), 3),
+        (reverse("audits:submission-actions", args=[cast.board.slug, draft.pk]), 4),
+        (check_url(draft), 5),
+    ]:
+        page = client.get(url).content.decode()
+        assert f"Step {step} of 5 – Northshire Constabulary" in page, url
+    # Off the flow (the task list), no step is shown.
+    assert "Step " not in client.get(task_url(draft)).content.decode()
 
 
 def test_evidence_too_long_is_refused(cast, as_user, draft):

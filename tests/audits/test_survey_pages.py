@@ -167,7 +167,7 @@ def error_summary(response):
                 **date_parts("closed_on", date(2016, 7, 22)),
                 "respondents": "-1",
             },
-            "Ensure this value is greater than or equal to 0",
+            "The number of staff who responded must be 0 or more",
         ),
         (
             {
@@ -176,7 +176,7 @@ def error_summary(response):
                 **date_parts("closed_on", date(2016, 7, 22)),
                 "respondents": "3",
             },
-            "The year must be from 2000 to 2100",
+            "The year must be between 2000 and 2100",
         ),
     ],
 )
@@ -243,7 +243,7 @@ def test_the_repeat_choices_are_the_boards_earlier_questions_only(cast, as_user)
             "repeat_of": other.pk,
         },
     )
-    assert "Choose a question from the list" in error_summary(response)
+    assert "Select a question from the list" in error_summary(response)
     assert survey.questions.count() == 1
 
 

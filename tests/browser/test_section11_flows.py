@@ -156,7 +156,7 @@ def test_contributor_completes_a_carried_forward_submission(
 
     # Standard 1: confirmed as carried forward.
     page.get_by_role("link", name="1. Standard 1").click()
-    expect(page.get_by_text("Step 1 of 3")).to_be_visible()
+    expect(page.get_by_text("Step 1 of 6")).to_be_visible()
     expect(
         page.get_by_text("Carried forward from 2025-26 – check and confirm")
     ).to_have_count(2)
@@ -167,7 +167,7 @@ def test_contributor_completes_a_carried_forward_submission(
     page.get_by_role("button", name="Save and continue").click()
 
     # Standard 2: 2.1 goes from partially to fully met, with new evidence.
-    expect(page.get_by_text("Step 2 of 3")).to_be_visible()
+    expect(page.get_by_text("Step 2 of 6")).to_be_visible()
     changed = page.get_by_role("group", name="2.1 Question 2.1?")
     expect(changed.get_by_label("Partially met")).to_be_checked()
     changed.get_by_label("Fully met").check()
@@ -175,7 +175,7 @@ def test_contributor_completes_a_carried_forward_submission(
     page.get_by_role("button", name="Save and continue").click()
 
     # Submitting now is refused: standard 3 is still carried forward.
-    expect(page.get_by_text("Step 3 of 3")).to_be_visible()
+    expect(page.get_by_text("Step 3 of 6")).to_be_visible()
     page.get_by_role("link", name="Back to the submission").click()
     expect(statuses).to_have_text(
         [
@@ -195,7 +195,7 @@ def test_contributor_completes_a_carried_forward_submission(
 
     # Standard 3, through its Change link: confirmed.
     page.get_by_role("link", name="Change the answer to 3.1").click()
-    expect(page.get_by_text("Step 3 of 3")).to_be_visible()
+    expect(page.get_by_text("Step 3 of 6")).to_be_visible()
     expect(page.get_by_label("Evidence for 3.2")).to_have_value("Evidence 3.2")
     page.get_by_role("button", name="Save and continue").click()
 

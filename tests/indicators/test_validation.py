@@ -169,7 +169,7 @@ def test_value_form_refuses_an_impossible_value(
 
 @pytest.mark.parametrize(
     ("value", "message"),
-    [("101", "A percentage must be from 0 to 100."), ("NaN", "Enter a number.")],
+    [("101", "A percentage must be from 0 to 100."), ("NaN", "Value must be a number")],
 )
 def test_edit_value_form_refuses_an_impossible_value(
     percentage, cast, as_user, value, message

@@ -118,7 +118,7 @@ def test_an_item_without_an_owner_or_due_date_is_refused_with_a_summary(
     assert response.status_code == 200
     page = response.content.decode()
     assert "There is a problem" in page
-    assert "Choose the agency that owns the action" in page
+    assert "Select the agency that owns the action" in page
     assert "must include a day" in page
     assert not ActionItem.objects.exists()
 

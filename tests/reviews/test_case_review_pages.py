@@ -107,7 +107,7 @@ def test_business_team_records_a_review_and_opens_its_record(cast, team):
         ({"child_reference": "Jane Smith"}, CHILD_REFERENCE_MESSAGE),
         ({"child_reference": ""}, "Enter the child's reference"),
         ({"referred_on_year": ""}, "must include a year"),
-        ({"review_type": "invented"}, "Select a valid choice"),
+        ({"review_type": "invented"}, "Select the type of review from the list"),
         ({"story": "x" * 10001}, "10,000 characters or fewer"),
         (
             parts("incident_known_on", date(2016, 3, 1)),
@@ -230,8 +230,8 @@ def test_business_team_records_the_decision(cast, team, review):
         ({"decided_by": ""}, "Enter who made the decision."),
         ({"criteria_met": ""}, "Say whether the criteria are met."),
         ({"note": ""}, "Enter the reason for the decision."),
-        ({"to_stage": Stage.PUBLISHED}, "Choose a stage from the list"),
-        ({"to_stage": ""}, "Choose what happened next"),
+        ({"to_stage": Stage.PUBLISHED}, "Select a stage from the list"),
+        ({"to_stage": ""}, "Select what happened next"),
         (parts("on", date(2016, 3, 1)), "The date cannot be before the last step"),
         (parts("on", date(2099, 1, 1)), "The date cannot be in the future."),
         ({"on_day": "31", "on_month": "2"}, "Enter a real date"),
@@ -317,7 +317,7 @@ def test_a_bad_publication_link_is_refused(cast, team, review):
             "version": review.version,
         },
     )
-    assert "Enter the link as a web address" in page(response)
+    assert "Enter the link in the correct format" in page(response)
     assert snapshot() == before
 
 

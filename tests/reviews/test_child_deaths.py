@@ -196,12 +196,12 @@ def refused(response, message):
             {"signed_off_on_year": "2015", "signed_off_on_month": "4"},
             "cannot be signed off before the month of death",
         ),
-        ({"age_band": "18-20"}, "Choose an age band from the list"),
-        ({"category": "11"}, "Choose a category of death from the list"),
-        ({"sex": "other"}, "Choose male or female"),
+        ({"age_band": "18-20"}, "Select an age band from the list"),
+        ({"category": "11"}, "Select a category of death from the list"),
+        ({"sex": "other"}, "Select male or female"),
         ({"month_of_death_month": "13"}, "Enter a real month for month of death"),
         ({"month_of_death_year": None}, "Month of death must include a year"),
-        ({"ethnicity": "martian"}, "Choose an ethnicity group from the list"),
+        ({"ethnicity": "martian"}, "Select an ethnicity group from the list"),
         ({"notes": "Jane Smith born 03/04/2015"}, "looks like a name and a date"),
         ({"notes": "DOB 3 April 2015"}, "looks like a name and a date"),
         ({"notes": "date of birth 2015-04-03"}, "looks like a name and a date"),
@@ -230,7 +230,7 @@ def test_another_boards_factor_is_refused(cast, as_user, panel):
         CHILD_DEATHS + "new/",
         record_data(modifiable="yes", modifiable_factors=[theirs.pk]),
     )
-    refused(response, "Choose factors from the list")
+    refused(response, "Select factors from the list")
 
 
 def test_anonymised_notes_are_accepted(cast, as_user, panel):

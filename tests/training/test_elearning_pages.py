@@ -149,7 +149,7 @@ def test_a_return_with_more_passed_than_allocated_or_negative_saves_nothing(
     over = client.post(url, RETURN | {"passed": "41"}).content.decode()
     assert "41 passed is more than the 40 allocated" in over
     negative = client.post(url, RETURN | {"allocated": "-1"}).content.decode()
-    assert "Allocated cannot be negative" in negative
+    assert "Allocated must be 0 or more" in negative
     assert not ElearningReturn.objects.filter(department="Early Years").exists()
 
 
@@ -173,7 +173,7 @@ def test_a_contributor_enters_only_its_own_agency_departments(cast, years, as_us
     assert client.post(url, mine).status_code == 302
     assert ElearningReturn.objects.get(department="Early Years").agency == cast.agency_x
     theirs = client.post(url, RETURN | {"agency": cast.agency_y.pk})
-    assert "Select a valid choice" in theirs.content.decode()
+    assert "Select your agency from the list" in theirs.content.decode()
     # Replacing a department another agency returned is refused.
     clash = client.post(url, mine | {"department": "Voluntary groups"})
     assert "return was given for another agency" in clash.content.decode()

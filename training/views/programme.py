@@ -176,21 +176,70 @@ class CourseMixin(TrainingMixin):
         return super().get_context_data(**kwargs)
 
 
-class CourseDetailView(CourseMixin, TemplateView):
+class CourseDetailView(ListPageMixin, CourseMixin, TemplateView):
+    """A course: its attendances by year, its sessions as a list that sorts and
+    exports, and what it answers."""
+
     template_name = "training/course.html"
+    anchor = "sessions"
+
+    def get_columns(self):
+        slug = self.board.slug
+        return [
+            Column(
+                "date",
+                "Date",
+                lambda s: date_text(s.date),
+                sort="date",
+                link=lambda s: reverse("training:session", args=[slug, s.pk]),
+                row_header=True,
+            ),
+            Column("venue", "Venue", lambda s: s.venue or "–", sort="venue"),
+            Column("status", "Status", lambda s: s.get_status_display(), sort="status"),
+            Column(
+                "trainers",
+                "Trainers",
+                lambda s: ", ".join(t.name for t in s.trainers.all()) or "–",
+            ),
+            Column(
+                "places",
+                "Places",
+                lambda s: s.capacity or "–",
+                sort="capacity",
+                numeric=True,
+            ),
+            Column(
+                "attendance",
+                "Attendance",
+                "attendance",
+                sort="attendance",
+                numeric=True,
+                template="training/_attendance_cell.html",
+            ),
+        ]
+
+    def get_caption(self):
+        return "Sessions of the course, by date"
+
+    @property
+    def list_name(self):
+        return f"course-{self.course.pk}-sessions"
+
+    def get_list(self):
+        return (
+            selectors.with_attendance(self.course.sessions.all())
+            .prefetch_related("trainers")
+            .order_by("date", "pk")
+        )
 
     def get_context_data(self, **kwargs):
         course = self.course
-        sessions = list(
-            selectors.with_attendance(course.sessions.all()).prefetch_related(
-                "trainers"
-            )
-        )
         by_year = defaultdict(int)
-        for session in sessions:
-            by_year[reporting_year_start(session.date)] += session.attendance
+        for day, attendance in selectors.with_attendance(
+            course.sessions.all()
+        ).values_list("date", "attendance"):
+            by_year[reporting_year_start(day)] += attendance
         return super().get_context_data(
-            sessions=sessions,
             attendance_by_year=[(year_label(y), n) for y, n in sorted(by_year.items())],
             plan_themes=list(course.plan_themes.select_related("plan")),
             lessons=list(course.lessons.select_related("review")),

@@ -16,6 +16,7 @@ from django.views.generic import FormView, TemplateView
 from boards.mixins import NoStoreMixin
 from lscb_portal.forms import FormPageMixin, VersionedEditMixin
 from lscb_portal.history import history_entries
+from lscb_portal.lists import Column, ListPageMixin
 
 from .. import permissions, selectors, services
 from ..forms import (
@@ -78,10 +79,65 @@ class ManageSessionMixin(ManageMixin, SessionMixin):
         return self.session
 
 
-class SessionDetailView(NoStoreMixin, SessionMixin, TemplateView):
-    """Named attendees are personal data: no copy of the page is kept."""
+class SessionDetailView(NoStoreMixin, ListPageMixin, SessionMixin, TemplateView):
+    """Named attendees are personal data: no copy of the page is kept, and only
+    those who may see them get them, on the page or in a download."""
 
     template_name = "training/session.html"
+    anchor = "attendees"
+
+    def get_columns(self):
+        slug, pk = self.board.slug, self.session.pk
+        manage = permissions.can_manage_training(self.request.user, self.board)
+
+        def link(name):
+            if not manage:
+                return None
+            return lambda a: reverse(f"training:{name}", args=[slug, pk, a.pk])
+
+        columns = [
+            Column(
+                "name", "Name", "name", sort=lambda a: a.name.lower(), row_header=True
+            ),
+            Column("agency", "Agency", "agency.name", sort=lambda a: a.agency.name),
+            Column("role", "Role", lambda a: a.role or "–", sort=lambda a: a.role),
+            Column(
+                "attended",
+                "Attended",
+                lambda a: "Yes" if a.attended else "No",
+                sort=lambda a: a.attended,
+                link=link("attendee-mark"),
+                template="training/_attended_cell.html",
+            ),
+        ]
+        if manage:
+            columns.append(
+                Column(
+                    "remove",
+                    "Remove",
+                    lambda a: "Remove",
+                    link=link("attendee-remove"),
+                    template="training/_remove_attendee_cell.html",
+                    exported=False,
+                )
+            )
+        return columns
+
+    def get_caption(self):
+        return "Named attendees of the session"
+
+    @property
+    def list_name(self):
+        return f"session-{self.session.pk}-attendees"
+
+    @cached_property
+    def attendees(self):
+        return list(self.session.attendees.select_related("agency"))
+
+    def get_list(self):
+        if not permissions.can_view_attendees(self.request.user, self.board):
+            return []
+        return self.attendees
 
     def get_context_data(self, **kwargs):
         user, session = self.request.user, self.session
@@ -90,7 +146,7 @@ class SessionDetailView(NoStoreMixin, SessionMixin, TemplateView):
             .values("named", "counted", "attendance")
             .get()
         )
-        attendees = list(session.attendees.select_related("agency"))
+        attendees = self.attendees
         counts = list(session.attendance_counts.select_related("agency"))
         return super().get_context_data(
             attendance=attendance,
