@@ -104,6 +104,9 @@ DATABASES = {
         "DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
     )
 }
+# The embedded default takes bulk inserts in one statement, as PostgreSQL does.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["ENGINE"] = "lscb_portal.sqlite3"
 # Persistent connections, checked before each request reuses one, so a database
 # restart costs one failed check rather than an error for the next request.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
