@@ -13,9 +13,7 @@ class DatabaseFeatures(features.DatabaseFeatures):
     @cached_property
     def max_query_params(self) -> int:
         self.connection.ensure_connection()
-        return self.connection.connection.getlimit(
-            sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER
-        )
+        return self.connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
