@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 
 HREF = re.compile(r'href="(/boards/cumbria/[^"#]*)"')
 # Downloads and exports are files, not pages; a cap keeps the run short.
-SKIP = re.compile(r"export=|/download/|/paper/|\.ics|/calendar/")
+SKIP = re.compile(r"export=|/download/|/paper/|/file/|\.ics|/calendar/")
 MAX_PAGES = 250
 # The pages on which each role enters its own data: its subgroup's return, or its
 # agency's actions and indicators.
@@ -51,11 +51,12 @@ class Crawl(NamedTuple):
     with_post_form: set[str]  # pages (answering 200) that hold a POST form
 
 
-def crawl(client, start: str, limit: int = MAX_PAGES) -> Crawl:
+def crawl(client, start: str, limit: int = MAX_PAGES, within: str = "/") -> Crawl:
+    """The pages reached from `start` by following links (those under `within`)."""
     seen, queue, found = set(), [start], Crawl({}, set())
     while queue and len(found.statuses) < limit:
         url = queue.pop(0)
-        if url in seen or SKIP.search(url):
+        if url in seen or SKIP.search(url) or not url.startswith(within):
             continue
         seen.add(url)
         response = client.get(url.replace("&amp;", "&"))
@@ -89,6 +90,21 @@ def signed_in(demo, role) -> Client:
 def test_no_link_shown_to_a_role_leads_to_a_403_or_an_error(demo, role, start):
     statuses = crawl(signed_in(demo, role), start).statuses
     assert len(statuses) > 20
+    assert broken(statuses) == {}
+
+
+# The cap stops the crawls above before the deeper pages of audits and reviews:
+# these stay within the app.
+@pytest.mark.parametrize("app", ["audits", "reviews"])
+@pytest.mark.parametrize(
+    "role",
+    ["Business team", "Independent chair", "Board member", "Subgroup chair"]
+    + ["Agency contributor"],
+)
+def test_no_link_of_an_app_leads_a_role_to_a_403_or_an_error(demo, role, app):
+    home = f"/boards/cumbria/{app}/"
+    statuses = crawl(signed_in(demo, role), home, limit=300, within=home).statuses
+    assert len(statuses) > 10
     assert broken(statuses) == {}
 
 
