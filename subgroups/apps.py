@@ -13,17 +13,31 @@ class SubgroupsConfig(AppConfig):
         from lscb_portal.sections import (
             AgencySection,
             BoardSection,
+            PagePart,
             register,
             register_agency_section,
+            register_deadlines,
         )
 
-        from .selectors import agency_subgroups, describe_planner, describe_subgroups
+        from .selectors import (
+            agency_subgroups,
+            describe_planner,
+            describe_subgroups,
+            returns_to_finish,
+        )
 
         register(BoardSection("Subgroups", "subgroups:list", describe_subgroups))
         register(
             BoardSection("Reporting planner", "subgroups:planner", describe_planner)
         )
 
+        register_deadlines(
+            PagePart(
+                "Returns to finish",
+                "subgroups/_returns_to_finish.html",
+                returns_to_finish,
+            )
+        )
         register_agency_section(
             AgencySection(
                 "Subgroups it sits on",

@@ -70,3 +70,16 @@ def visible_returns(user, returns, subgroups):
     with `can_view_drafts` for each of `subgroups` (those the returns are from)."""
     drafts_of = [s.pk for s in subgroups if can_view_drafts(user, s)]
     return returns.filter(~Q(status=ReturnStatus.DRAFT) | Q(subgroup_id__in=drafts_of))
+
+
+def enterable_returns(user, board, returns):
+    """`returns` (a queryset) narrowed to those `can_enter_return` lets the user
+    enter: all for the business team, its own subgroups' for a subgroup chair or
+    vice chair, none for anyone else. A filter, so one query for many."""
+    if can_manage_subgroups(user, board):
+        return returns
+    if Role.SUBGROUP_CHAIR not in roles_on(user, board):
+        return returns.none()
+    return returns.filter(
+        Q(subgroup__chair__user=user) | Q(subgroup__vice_chair__user=user)
+    )
