@@ -38,3 +38,22 @@ def test_the_demo_board_home_shows_the_state_of_the_board(
     page.get_by_role("link", name="The members directory").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Members")
     assert_accessible(page)
+
+
+def test_a_subgroup_chair_finds_its_return_to_finish_on_the_home(
+    live_server, page, settings, sign_in, assert_accessible
+):
+    settings.DEBUG = True
+    call_command("load_demo")
+    sign_in(page, demo_email("subgroup.chair"), DEMO_PASSWORD)
+    page.goto(f"{live_server.url}/boards/cumbria/")
+    expect(
+        page.get_by_role("heading", level=2, name="Returns to finish")
+    ).to_be_visible()
+    expect(page.get_by_text("Red and amber actions you own")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role(
+        "link", name="Learning and Improvement Subgroup: 2016-17 Q4"
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("2016-17 Q4")
+    assert_accessible(page)
