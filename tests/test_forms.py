@@ -357,11 +357,6 @@ def test_the_new_apps_word_errors_the_govuk_way(name, field):
     ],
 )
 def test_default_messages_are_worded_from_the_label(field, messages):
-    class One(GovukForm):
-        pass
-
-    form = One()
-    form.fields["x"] = field
     word_errors(field, field.label)
     assert {code: str(field.error_messages[code]) for code in messages} == messages
 
