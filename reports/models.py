@@ -7,6 +7,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from boards.models import Board
+from lscb_portal.periods import year_label
 
 
 class RunKind(models.TextChoices):
@@ -116,6 +117,8 @@ NARRATIVE_FIELDS = (
     "introduction",
     "views_of_children",
     "context",
+    "governance",
+    "private_fostering",
     "conclusion",
     "priorities",
     "achievements",
@@ -156,6 +159,16 @@ class ReportNarrative(models.Model):
         "children and young people in the area",
         "Who the area's children are, with sources: how many, poverty, ethnicity, "
         "rurality, child protection plans, children in need and looked after.",
+    )
+    governance = _narrative_text(
+        "governance",
+        "The board's statutory objectives and functions and how it is organised to "
+        "meet them. The report prints its meetings and attendance after it.",
+    )
+    private_fostering = _narrative_text(
+        "privately fostered children",
+        "How the area finds and supports privately fostered children. The report "
+        "prints the year's private fostering figures before it.",
     )
     conclusion = _narrative_text("conclusion", "The year in summary.")
     priorities = _narrative_text(
@@ -246,3 +259,103 @@ class NarrativeApproval(models.Model):
     def text(self, name: str) -> str:
         value = self.texts.get(name, "") if isinstance(self.texts, dict) else ""
         return value if isinstance(value, str) else ""
+
+
+# Statements: short words about one agency's or one theme's year ------------------
+
+STATEMENT_MAX_LENGTH = 4_000  # a statement is a few paragraphs, not a section
+
+
+class Statement(models.Model):
+    """The board's words about one subject of a reporting year: a member agency's
+    brief word (annual report section 6, written by the agency's contributor or
+    the business team) or a priority theme's strengths and priorities (written by
+    the business team). The chair approves a version; reports print the approved
+    text, which stays as approved while the draft changes."""
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField(
+        help_text="The reporting year it starts, e.g. 2016 for 2016-17."
+    )
+    agency = models.ForeignKey(
+        "boards.Agency",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="statements",
+    )
+    theme = models.ForeignKey(
+        "reviews.LearningTheme",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="statements",
+    )
+    text = models.TextField(blank=True, max_length=STATEMENT_MAX_LENGTH)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    approved_text = models.TextField(blank=True, editable=False)
+    approved_version = models.PositiveIntegerField(null=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        editable=False,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(null=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["updated_by", "updated_at"])
+
+    class Meta:
+        ordering = ["board", "-year", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(agency__isnull=False, theme__isnull=True)
+                    | models.Q(agency__isnull=True, theme__isnull=False)
+                ),
+                name="statement_about_one_subject",
+                violation_error_message="A statement is about one agency or one theme.",
+            ),
+            models.UniqueConstraint(
+                fields=["board", "year", "agency"],
+                name="statement_once_per_agency_year",
+                violation_error_message="This agency already has a statement for "
+                "this year.",
+            ),
+            models.UniqueConstraint(
+                fields=["board", "year", "theme"],
+                name="statement_once_per_theme_year",
+                violation_error_message="This theme already has a statement for "
+                "this year.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(year__gte=1990, year__lte=2100),
+                name="statement_year_range",
+                violation_error_message="The year must be between 1990 and 2100.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.agency or self.theme}: statement {year_label(self.year)}"
+
+    def clean(self):
+        for subject in (self.agency, self.theme):
+            if subject is not None and subject.board_id not in (None, self.board_id):
+                raise ValidationError("The subject belongs to another board.")
+
+    @property
+    def status(self) -> str:
+        """As the narrative blocks say it (reports.narrative.BlockState)."""
+        if self.approved_version is None:
+            return "Not yet approved" if self.text else "Not written"
+        if self.approved_version == self.version:
+            return "Approved"
+        return "Changed since approval"

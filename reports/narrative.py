@@ -39,6 +39,8 @@ BLOCKS = (
     Block("introduction", "Introduction"),
     Block("views_of_children", "The views of children and young people"),
     Block("context", "Children and young people in the area"),
+    Block("governance", "Governance"),
+    Block("private_fostering", "Privately fostered children"),
     Block("conclusion", "Conclusion"),
     Block("priorities", "LSCB priorities"),
     Block("achievements", "Achievements (report on a page)"),

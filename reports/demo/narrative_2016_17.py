@@ -1,13 +1,15 @@
 """The Cumbria LSCB annual report 2016-17's own words, as printed (sections 1, 2,
-3, 4, 29, 30 and 32, "LSCB annual report on a page"), for the demo narrative.
+3, 4, 9, 23, 29, 30 and 32, "LSCB annual report on a page"), for the demo narrative.
 
 Transcribed with these changes: people are named by role only (the foreword is
 signed "Independent Chair, Cumbria LSCB"); the print's bold and italic marks are
 dropped (the narrative is plain text); a paragraph the print split across a page
 break is joined; section 4's "were looked, after a rate" reads "were looked after,
-a rate"; the report on a page's achievements and members' view are bullets
-("- "). Its "Performance and data" column is not text here: the report on a page
-computes its figures from the board's data for the year."""
+a rate"; section 23's table and its "Performance" and "Summary" headings are left
+to the report, which prints the figures from the board's data; the report on a
+page's achievements and members' view are bullets ("- "). Its "Performance and
+data" column is not text here: the report on a page computes its figures from the
+board's data for the year."""
 
 YEAR = 2016
 
@@ -237,11 +239,115 @@ work of the LSCB alongside the promotion of multi-agency understanding of the \
 roles of each agency
 - Continued engagement with the education sector"""
 
+GOVERNANCE = """\
+The LSCB has a 3 year Business Plan aimed at delivering both the statutory \
+requirements of the legislation governing the work of LSCBs, and the needs of \
+local children and young people. In order to manage this, set direction and \
+monitor progress, the LSCB has established a number of subgroups that are \
+accountable through the LSCB.
+
+The overall LSCB has membership from across the partnership as defined by \
+Working Together 2015 and is independently chaired.
+
+Section 14 of the Children Act 2004 sets out the statutory objectives and \
+functions of LSCBs as being:
+
+- To coordinate what is done by each person or body represented on the board for \
+the purpose of safeguarding and promoting the welfare of children in the area; \
+and
+- To ensure the effectiveness of what is done by each such person or body for \
+those purposes
+
+The core business of the LSCB is to:
+
+- Develop local multi-agency policies and procedures that promote and result in \
+effective multi-agency working to safeguard and protect the children and young \
+people of Cumbria.
+- Monitor and evaluate the effectiveness of what is done by partners \
+individually and collectively to safeguard and promote the welfare of children \
+and advise them on ways to improve
+- Oversee and challenge partners in carrying out their safeguarding \
+responsibilities under Section 11 of the Children Act 2004, to make sure that \
+they are doing that work effectively
+- Plan, co-ordinate, commission and evaluate multi-agency training.
+- Promote effective multi-agency early help to identify and appropriately \
+support children and their families.
+- Monitor and evaluate the effectiveness of partner agencies individually and \
+collectively and advise on ways to improve performance and quality.
+- Undertake reviews of serious cases and child deaths, advise the Board and our \
+stakeholders of the lessons to be learnt.
+- Communicate effectively to our stakeholders regarding the need to safeguard \
+and promote the welfare of children.
+
+To do all of this – the LSCB has established a number of subgroups and working \
+groups."""
+
+PRIVATE_FOSTERING = """\
+The LSCB has a duty to ensure “the co-ordination and effective implementation of \
+measures designed to strengthen private fostering notification arrangements \
+including; raising awareness of private fostering across partner agencies, third \
+sector organisations and commissioned services: ensuring that any relevant \
+training practices are developed and followed up at multi-agency level: \
+reviewing and responding to the findings of the annual private fostering report \
+submitted by the local authority to the Chair of the LSCB; acting upon the \
+findings of Ofsted inspections and research evidence on effective practice; \
+providing effective leadership and challenge in this area; and reporting on \
+fostering in their own annual report as appropriate.”
+
+The Ofsted Report following the March 2015 inspection says “The Board has held \
+the local authority and partners to account for their performance over private \
+fostering. Too few children are identified and referred to the local authority \
+by partner agencies. The Board has increased its level of oversight in this area \
+since the 2012 Ofsted inspection, when it was identified as an area of \
+weakness.”
+
+The Department of Education has removed the annual requirement that Private \
+Fostering figures are sent to them. This means that we are no longer able to \
+compare our statistics with the North West and all of England. The figures on \
+statutory visits will be added as an addendum to this report when they become \
+available.
+
+There has been a decrease in the number of notifications – 6 - compared to 13 \
+the previous year (2015-2016). It had been anticipated that the increased \
+publicity may lead to an increase in the number of private fostering referrals \
+from LSCB organisations. In 2016-17 it appears that none of the notifications \
+came from LSCB organisations despite the raised awareness completed within them. \
+The figures are monitored monthly by the Lead Officer who reports progress \
+internally within Children’s Services.
+
+The Private Fostering leaflets and posters are available to download for staff \
+and service users from the Cumbria County Council website with links from the \
+LSCB website. The E-learning package has continued to be promoted as a mandatory \
+component of all Children's Services new staff members induction.
+
+Private Fostering is regularly promoted in the LSCB Newsletter and through the \
+webpage. The Private Fostering policies and procedures are reviewed annually for \
+the LSCB and Children's Services. The LSCB education sub-group has taken a \
+particular interest in Private Fostering this year and promotion has been \
+through all links into education settings.
+
+Numbers of Private Fostering cases have remained steady across the County \
+despite a spike last year. Case recording of Private Fostering cases has \
+improved and all Privately Fostered children have been reviewed in June 2017.
+
+There has continued to be a concerted push to publicise and embed Private \
+Fostering via the LSCB. A briefing has been sent out and delivered by Senior \
+Advisers, General Advisers, Early Years staff and Governor Service's staff in \
+schools, nurseries and Children's Centre settings. Publicity has also been \
+delivered to targeted settings such as large employers in Cumbria. However \
+actual notifications and Private Fostering cases remain low in Cumbria and are \
+still predominately spotted and generated by Children's Services staff.
+
+The full Private Fostering Annual Report is available on the LSCB Website"""
+
+
 TEXTS = {
     "foreword": FOREWORD,
     "introduction": INTRODUCTION,
     "views_of_children": VIEWS_OF_CHILDREN,
     "context": CONTEXT,
+    "governance": GOVERNANCE,
+    "private_fostering": PRIVATE_FOSTERING,
     "conclusion": CONCLUSION,
     "priorities": PRIORITIES,
     "achievements": ACHIEVEMENTS,
