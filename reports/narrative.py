@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from audits.models import Submission
 from boards.models import Contribution
 from business_plan.pdf import business_plan_update
 from indicators.models import BreakdownTable
@@ -22,6 +23,8 @@ from indicators.pdf import key_indicators
 from lscb_portal.errors import AlreadyRecorded, DomainError, full_clean
 from lscb_portal.periods import year_label
 from lscb_portal.versioning import StaleVersion, lock, update_versioned
+from reviews.models import CaseReview, ReviewType
+from training import selectors as training_selectors
 
 from .models import NARRATIVE_FIELDS, NarrativeApproval, ReportNarrative
 
@@ -406,6 +409,51 @@ def _lado_figure(board, year) -> Figure | None:
     )
 
 
+def _training_figure(board, year) -> Figure | None:
+    totals = {t.year: t.attendances for t in training_selectors.year_totals(board)}
+    if not totals.get(year):
+        return None
+    before = totals.get(year - 1)
+    return Figure(
+        "training",
+        "Multi-agency training attendances",
+        f"{totals[year]:,}",
+        f"{before:,} in {year_label(year - 1)}" if before else "",
+        {"total": totals[year]},
+    )
+
+
+def _section_11_figure(board, year) -> Figure | None:
+    valid = Submission.objects.valid().filter(cycle__board=board, cycle__year=year)
+    valid = valid.count()
+    if not valid:
+        return None
+    return Figure(
+        "section_11",
+        "Valid responses to the Safeguarding (Section 11) audit",
+        f"{valid:,}",
+        f"in {year_label(year)}",
+        {"total": valid},
+    )
+
+
+def _reviews_figure(board, year) -> Figure | None:
+    published = CaseReview.objects.filter(
+        board=board,
+        review_type__in=(ReviewType.SCR, ReviewType.LCSPR),
+        published_on__range=(date(year, 4, 1), date(year + 1, 3, 31)),
+    ).count()
+    if not published:
+        return None
+    return Figure(
+        "reviews",
+        "Serious case reviews published",
+        f"{published:,}",
+        f"in {year_label(year)}",
+        {"total": published},
+    )
+
+
 def key_figures(board, year: int) -> list[Figure]:
     """Figures of the year from the board's data; only those it has."""
     found = (
@@ -413,6 +461,9 @@ def key_figures(board, year: int) -> list[Figure]:
         _indicator_figure(board, year),
         _budget_figure(board, year),
         _lado_figure(board, year),
+        _reviews_figure(board, year),
+        _section_11_figure(board, year),
+        _training_figure(board, year),
     )
     return [figure for figure in found if figure is not None]
 

@@ -19,6 +19,7 @@ from indicators.models import BreakdownCell, BreakdownTable
 from reports.demo import narrative_2016_17
 from reports.models import NarrativeApproval, ReportNarrative
 from reports.narrative import narrative_approve, narrative_save, report_on_a_page
+from reports.sections import SECTIONS
 
 from .helpers import fill_board
 
@@ -105,6 +106,15 @@ def test_demo_indicator_rag_counts_match_the_scorecard(demo):
 def test_demo_budget_and_lado_figures(demo):
     assert demo.figures["budget"].value == "£212,588"
     assert demo.figures["lado"].value == "296"
+
+
+def test_demo_reviews_audit_and_training_figures(demo):
+    """The seed's page: 5 serious case reviews published, 433 responses to the
+    Section 11 audit, almost 4,000 training attendances (1,400 the year before)."""
+    assert demo.figures["reviews"].value == "5"
+    assert demo.figures["section_11"].value == "433"
+    assert demo.figures["training"].value == "3,995"
+    assert demo.figures["training"].detail == "1,401 in 2015-16"
 
 
 def test_demo_edition_shows_the_page(demo):
@@ -221,4 +231,5 @@ def test_edition_queries_do_not_grow_with_the_narrative_and_data(cast, as_user):
     small = queries(1, 0)
     large = queries(6, 1)
     assert small == large
-    assert large <= 41, large  # one a section, about (26 sections)
+    # About one a section, and a few for the figures of the report on a page.
+    assert large <= len(SECTIONS) + 20, large
