@@ -27,6 +27,8 @@ def key_indicators(board, year):
             {"row": row, "good": POLARITY_WORDS.get(row.indicator.polarity, "")}
             for row in rows
         ],
+        # The owning agencies' commentary for the period: the areas of concern.
+        "concerns": [row for row in rows if row.measurement.commentary.strip()],
         "period_end": year_end(year),
     }
 

@@ -19,6 +19,7 @@ from audits import pdf as audits_pdf
 from boards import pdf as boards_pdf
 from business_plan import pdf as business_plan_pdf
 from indicators import pdf as indicators_pdf
+from lscb_portal.periods import year_label
 from reviews import pdf as reviews_pdf
 from subgroups import pdf as subgroups_pdf
 from training import pdf as training_pdf
@@ -57,6 +58,22 @@ def inspections_with_training(board, year):
     return context
 
 
+def private_fostering_with_narrative(board, year, *, draft=False):
+    """indicators' private fostering table followed by the board's own words on
+    it (the `private_fostering` narrative block): indicators cannot import
+    reports, so the two meet here. Left out when there is neither."""
+    context = indicators_pdf.private_fostering(board, year) or {}
+    text = narrative.report_texts(board, year, draft=draft).get("private_fostering")
+    blocks = narrative.text_blocks(text or "")
+    if not context and not blocks:
+        return None
+    return {
+        **context,
+        "blocks": blocks,
+        "section_title": f"Privately fostered children ({year_label(year)})",
+    }
+
+
 # The order of the 2016-17 report.
 SECTIONS: tuple[Section, ...] = (
     _words("foreword", "Foreword from the Chair"),
@@ -92,7 +109,8 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "private_fostering",
         "Privately fostered children",
-        indicators_pdf.private_fostering,
+        private_fostering_with_narrative,
+        wants_draft=True,
     ),
     Section(
         "learning_from_reviews",

@@ -4,7 +4,9 @@ from datetime import date
 
 from django.db.models import Q
 
-from .models import Subgroup
+from lscb_portal.periods import year_label
+
+from .models import ReturnStatus, Subgroup, SubgroupReturn
 
 
 def _active_in(board, year):
@@ -41,11 +43,31 @@ def structure(board, year):
     return {"rows": rows}
 
 
+def year_returns(groups, year) -> dict[int, list]:
+    """The groups' submitted returns for the reporting year (never a draft),
+    by group id, in period order: one query."""
+    found = SubgroupReturn.objects.filter(
+        subgroup__in=groups, period__startswith=f"{year_label(year)} "
+    ).exclude(status=ReturnStatus.DRAFT)
+    by_group: dict[int, list] = {}
+    for subgroup_return in found.order_by("period"):
+        if subgroup_return.highlights or subgroup_return.exceptions:
+            by_group.setdefault(subgroup_return.subgroup_id, []).append(subgroup_return)
+    return by_group
+
+
 def subgroups(board, year):
-    """Each group with its purpose, chair, meetings and terms of reference."""
+    """Each group with its purpose, chair, meetings and terms of reference, and
+    its year's work: the highlights and exceptions of its submitted returns for
+    the year, by period (`group.year_returns`)."""
     groups = list(
         _active_in(board, year)
         .select_related("parent", "chair__user", "chair__agency", "vice_chair__user")
         .prefetch_related("responsibilities", "member_agencies")
     )
-    return {"groups": groups} if groups else None
+    if not groups:
+        return None
+    returns = year_returns(groups, year)
+    for group in groups:
+        group.year_returns = returns.get(group.pk, [])
+    return {"groups": groups, "year": year_label(year)}

@@ -31,6 +31,7 @@ from ..models import (
 from ..rag import compute_rag
 from .data import (
     BREAKDOWNS,
+    COMMENTARY_2016_17,
     CS_OWNER,
     FIVE_YEAR_SERIES,
     OWNING_AGENCY,
@@ -109,6 +110,7 @@ def load() -> None:
                 "rag_reason": RECORDED_REASON if recorded else "",
                 "recorded_trend": row["trend"],
                 "source": "LSCB performance report, 31 March 2017",
+                "commentary": COMMENTARY_2016_17.get(row["code"], ""),
             },
         )
 

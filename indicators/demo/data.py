@@ -1201,3 +1201,42 @@ BREAKDOWNS = [
         "printed_totals": {},
     },
 ]
+
+# ---------------------------------------------------------------------------
+# Section 12's "more detailed information on those indicators that gave cause
+# for concern": each as the 31 March 2017 value's commentary, shortened to the
+# report's own sentences on what is being done.
+# ---------------------------------------------------------------------------
+COMMENTARY_2016_17 = {
+    "CS7-0": (
+        "Early Help remains a significant area of focus from the LSCB. The Early "
+        "Help sub group commissioned a data cleansing exercise with partners to "
+        "ensure that EHA were being closed and that reasons for closure were "
+        'detailed. 78% of closures in March were due to a "satisfactory outcome '
+        'achieved" and only 1% because of "lack of engagement".'
+    ),
+    "CS1.0": (
+        "The average for the end of year (all referrals in the last 12 months) "
+        "remains within target (23.4%) at 22.1%. The LSCB is satisfied the current "
+        "rate is appropriate and shows good performance."
+    ),
+    "CS2.3": (
+        "The number of children subject to child protection plans has risen from "
+        "325 to 525 in the 2 years April 2015 to March 2017. The Performance "
+        "Management Quality Assurance sub group undertook a piece of work with "
+        "Children's Services via data analysis and a case file audit; its findings "
+        "and recommendations are an action plan which is currently being delivered."
+    ),
+    "CS3.0": (
+        "The number of looked after children is the lowest it has been in the "
+        "previous 5 years but remains high and significantly above national "
+        "averages and the target rate of 60.0. It has not been possible to meet the "
+        "target figure of 610 at the end of March 2017; the number looked after is "
+        "617 in the week at the end of April 2017."
+    ),
+    "CS5.5": (
+        "A Task and Finish group was established in late 2016 for Return Home "
+        "Interviews, and a 12 month fixed term MFH Coordinator post was recruited "
+        "to in February 2017."
+    ),
+}

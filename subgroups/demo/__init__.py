@@ -2,7 +2,7 @@
 reference and chairs, the Reporting Planner, and some returns (the meetings they are
 received for come from boards/demo/meetings.py)."""
 
-from datetime import date
+from datetime import date, datetime, time
 
 from django.db import transaction
 from django.utils import timezone
@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from boards.demo import set_full_name
 from boards.demo.meetings import nth_thursday
 from boards.models import Agency, Board, Meeting, MeetingKind, Membership, Role, User
+from lscb_portal.periods import quarter_bounds
 
 from .. import planner
 from ..models import (
@@ -24,6 +25,7 @@ from ..models import (
 from .data import (
     CHAIR_NAMES,
     REPORTING_PLANNER,
+    RETURNS_2016_17,
     SUBGROUP_CHAIRS,
     SUBGROUP_PURPOSE,
     SUBGROUPS,
@@ -126,14 +128,31 @@ def load() -> None:
             period=LATEST_QUARTER,
             defaults={"status": ReturnStatus.DRAFT, "created_by": chair.user},
         )
+    for (name, period), (highlights, exceptions) in RETURNS_2016_17.items():
+        if period == LATEST_QUARTER:
+            continue  # below, with their meeting papers
+        SubgroupReturn.objects.get_or_create(
+            subgroup=groups[name],
+            period=period,
+            defaults={
+                "status": ReturnStatus.SUBMITTED,
+                "highlights": highlights,
+                "exceptions": exceptions,
+                "created_by": author,
+                "submitted_by": author,
+                "submitted_at": timezone.make_aware(
+                    datetime.combine(quarter_bounds(period)[1], time(12))
+                ),
+            },
+        )
     for name in DEMO_RETURNS:
         subgroup_return, _ = SubgroupReturn.objects.get_or_create(
             subgroup=groups[name],
             period=LATEST_QUARTER,
             defaults={
                 "status": ReturnStatus.SUBMITTED,
-                "highlights": "Progress on each business plan action the subgroup "
-                "owns is given in its RAG update, as reported at April 2017.",
+                "highlights": RETURNS_2016_17[name, LATEST_QUARTER][0],
+                "exceptions": RETURNS_2016_17[name, LATEST_QUARTER][1],
                 "created_by": author,
                 "submitted_by": author,
                 "submitted_at": timezone.make_aware(

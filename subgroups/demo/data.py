@@ -786,3 +786,58 @@ REPORTING_PLANNER = [
         "as_written": "Bi-monthly updates via CDOP sub group report to LSCB",
     },
 ]
+
+# ---------------------------------------------------------------------------
+# Submitted 2016-17 returns: their highlights and exceptions, from what the annual
+# report 2016-17 says of each group's year (section 11, and the work section 12
+# and section 23 credit to a group). {(group, quarter): (highlights, exceptions)}.
+# The quarter is the one the report dates the work to (September 2016 is Q2,
+# October to December Q3, January to March Q4). The Learning and Improvement
+# Subgroup's Q4 return is the demo chair's draft (see __init__.py): not here.
+# ---------------------------------------------------------------------------
+RETURNS_2016_17 = {
+    ("Early Help Subgroup", "2016-17 Q2"): (
+        "Commissioned a data cleansing exercise with partners to ensure that Early "
+        "Help Assessments are closed and that reasons for closure are detailed.",
+        "Early Help Assessments were not being closed appropriately: in September "
+        "2016, 180 were initiated and 61 closed, and only 45% were closed because "
+        "of a satisfactory outcome being achieved.",
+    ),
+    ("CSE/MFH Subgroup", "2016-17 Q3"): (
+        "A new CSE/MFH scorecard has been in place since October 2016; with a "
+        "revised CSE self-assessment it provides improved oversight of CSE within "
+        "Cumbria. A Task and Finish group was established in late 2016 for the "
+        "dedicated work needed on MFH, especially Return Home Interviews.",
+        "",
+    ),
+    ("Education Subgroup", "2016-17 Q3"): (
+        "The Forum for Independent Schools and Children's Homes now reports "
+        "through this subgroup. The subgroup has taken a particular interest in "
+        "Private Fostering this year, promoted through all links into education "
+        "settings.",
+        "",
+    ),
+    ("CSE/MFH Subgroup", "2016-17 Q4"): (
+        "A 12 month fixed term MFH Coordinator post was recruited to in February "
+        "2017. Through the CSE Oversight Group there has been some successful work "
+        "to identify 'hot spots' and repeat perpetrators, and appropriate action "
+        "has been taken where necessary.",
+        "Return Home Interviews within the 72 hour timescale: 29.5% for the full "
+        "year 2016-17 (46.5% the year before), with 1138 MFH episodes.",
+    ),
+    ("Performance Management and Quality Assurance Subgroup", "2016-17 Q4"): (
+        "Undertook a piece of work with Children's Services on the rise in child "
+        "protection numbers, developing and testing out hypotheses via data "
+        "analysis and a case file audit; its findings and recommendations are an "
+        "action plan now being delivered. Re-referrals remain within target.",
+        "Children subject of a child protection plan have risen from 325 to 525 "
+        "in the two years April 2015 to March 2017: a rate of 56.6 per 10,000 "
+        "against a target of 40.0.",
+    ),
+    ("Domestic Abuse Task and Finish Group", "2016-17 Q4"): (
+        "As domestic abuse remains a key priority for the LSCB, it was agreed that "
+        "the task group become a sub group of the LSCB, renamed the Children and "
+        "Young People's Domestic Abuse Sub Group.",
+        "",
+    ),
+}

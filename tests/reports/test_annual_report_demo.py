@@ -104,7 +104,7 @@ def test_sections_in_the_seed_order(demo):
         "14. Front line staff",
         "15. Learning and improvement – including multi-agency training",
         "16. Local Authority Designated Officer (LADO)",
-        "17. Privately fostered children",
+        "17. Privately fostered children (2016-17)",
         "18. Learning from reviews",
         "19. Serious case reviews",
         "20. Practice reviews",
