@@ -156,8 +156,19 @@ def docs_context() -> dict:
         "groups": sorted(groups.items()),
         "errors": sorted(errors.items()),
         "data_types": _data_types(components),
-        "security": spec.get("components", {}).get("securitySchemes", {}),
+        "security_terms": [
+            _security_term(scheme)
+            for scheme in spec.get("components", {}).get("securitySchemes", {}).values()
+        ],
     }
+
+
+def _security_term(scheme: dict) -> tuple[str, str]:
+    """(How a request names itself, what it is) of an authentication scheme."""
+    meaning = scheme.get("description", "")
+    if not meaning and scheme.get("in") == "cookie":
+        meaning = "The session of a signed-in browser."
+    return f"{scheme.get('name', '')} ({scheme.get('in', '')})", meaning
 
 
 class ApiDocsView(LoginRequiredMixin, TemplateView):

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 
 from boards.models import Board, Contribution, Meeting
 from indicators.models import Measurement
@@ -128,6 +129,7 @@ def label_runs(runs) -> None:
     for run in runs:
         run.subject = _subject(run, meetings)
         run.label = f"{run.subject} (draft)" if is_draft(run) else run.subject
+        run.edition_url = _edition_url(run, meetings)
 
 
 def _subject(run: ReportRun, meetings: dict) -> str:
@@ -142,6 +144,22 @@ def _subject(run: ReportRun, meetings: dict) -> str:
         # The meeting was deleted after the export.
         return "Meeting pack"
     return run.get_kind_display()
+
+
+def _edition_url(run: ReportRun, meetings: dict) -> str | None:
+    """The HTML edition of what the run prints (the annual report's draft for a
+    draft run); None when there is none (the pack's meeting was deleted)."""
+    slug = run.board.slug
+    if run.kind == RunKind.ANNUAL_REPORT and run.params.get("year"):
+        label = year_label(int(run.params["year"]))
+        page = reverse("reports:annual-report-edition", args=[slug, label])
+        return f"{page}?draft=1" if is_draft(run) else page
+    meeting = meetings.get(_meeting_id(run))
+    if run.kind != RunKind.MEETING_PACK or meeting is None:
+        return None
+    if meeting.board_id != run.board_id:
+        return None
+    return reverse("reports:meeting-pack-edition", args=[slug, meeting.pk])
 
 
 def run_label(run: ReportRun) -> str:

@@ -13,6 +13,11 @@ urlpatterns = [
         edition.AnnualReportEditionView.as_view(),
         name="annual-report-edition",
     ),
+    path(
+        "boards/<slug:board_slug>/meetings/<int:meeting_id>/pack/",
+        edition.MeetingPackEditionView.as_view(),
+        name="meeting-pack-edition",
+    ),
     path(board, views.RunListView.as_view(), name="list"),
     path(
         board + "annual-report/",

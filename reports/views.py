@@ -114,10 +114,19 @@ class RunListView(ListPageMixin, BoardMixin, TemplateView):
                 sort="status",
                 template="reports/_run_status_cell.html",
             ),
+            Column(
+                "edition",
+                "On screen",
+                lambda run: run.edition_url or "",
+                template="reports/_run_edition_cell.html",
+                exported=False,
+            ),
         ]
 
     def get_list(self):
-        runs = ReportRun.objects.filter(board=self.board).select_related("requested_by")
+        runs = ReportRun.objects.filter(board=self.board).select_related(
+            "board", "requested_by"
+        )
         if not can_export_reports(self.request.user, self.board):
             # Not exclude(params__draft=True): a missing key is NULL, and NOT NULL
             # would hide every approved run too.

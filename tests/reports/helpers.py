@@ -1,4 +1,5 @@
 import re
+from html.parser import HTMLParser
 from io import BytesIO
 
 from pypdf import PdfReader
@@ -47,3 +48,48 @@ def fill_board(board, size: int, year: int = 2016, start: int = 0) -> None:
             Responsibility.objects.create(
                 subgroup=child, number=number, text=f"Responsibility {number}"
             )
+
+
+class _Headings(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found, self.level, self.text = [], None, []
+
+    def handle_starttag(self, tag, attrs):
+        if re.fullmatch(r"h[1-6]", tag):
+            self.level, self.text = int(tag[1]), []
+
+    def handle_endtag(self, tag):
+        if self.level and tag == f"h{self.level}":
+            self.found.append((self.level, " ".join("".join(self.text).split())))
+            self.level = None
+
+    def handle_data(self, data):
+        if self.level:
+            self.text.append(data)
+
+
+def headings(html: str) -> list[tuple[int, str]]:
+    """The (level, text) of every heading of a page, in reading order."""
+    parser = _Headings()
+    parser.feed(html)
+    return parser.found
+
+
+def skipped_levels(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The headings more than one level below the one before (axe heading-order)."""
+    levels = [1] + [level for level, _ in found]
+    return [h for h, before in zip(found, levels, strict=False) if h[0] > before + 1]
+
+
+def bookmarks(data: bytes) -> list[tuple[int, str]]:
+    """The (level, title) of the PDF's outline, in order, flattened."""
+
+    def walk(items, level):
+        for item in items:
+            if isinstance(item, list):
+                yield from walk(item, level + 1)
+            else:
+                yield level, " ".join(item.title.split())
+
+    return list(walk(PdfReader(BytesIO(data)).outline, 1))

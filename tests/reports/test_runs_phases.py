@@ -64,46 +64,62 @@ def test_the_worker_reports_rendering_once_every_section_is_gathered(
     assert run.phase == "ready"
 
 
-def test_status_page_shows_the_render_phase_not_a_finished_step(cast, as_user):
+@pytest.mark.parametrize(
+    ("done", "step_label", "shown", "not_shown", "phase", "phase_label"),
+    [
+        # Every step done: the render phase, not a page stuck at "18 of 18", and
+        # an indeterminate bar (no value) while the pages are laid out.
+        (
+            18,
+            "Annual report on a page",
+            [
+                "Rendering the PDF.",
+                "All 18 parts are gathered",
+                '<progress id="run-progress" aria-valuetext="Rendering the PDF">',
+                'govuk-tag--blue">Rendering the PDF</strong>',
+            ],
+            "Step 18 of 18",
+            "rendering",
+            "Rendering the PDF",
+        ),
+        (
+            5,
+            "LSCB budget",
+            [
+                "Gathering the contents (done: LSCB budget).",
+                "Step 5 of 18. The PDF is rendered after the last step.",
+                '<progress id="run-progress" max="18" value="5">',
+            ],
+            "Rendering the PDF.",
+            "gathering",
+            "Gathering the contents",
+        ),
+    ],
+)
+def test_status_page_and_list_show_the_phase(
+    cast, as_user, done, step_label, shown, not_shown, phase, phase_label
+):
     run = make_run(
         cast,
         status=RunStatus.RUNNING,
-        steps_done=18,
+        steps_done=done,
         steps_total=18,
-        step_label="Annual report on a page",
+        step_label=step_label,
     )
     client = as_user(cast.board_member)
     page = client.get(f"/boards/north/reports/{run.pk}/").text
-    assert "Rendering the PDF." in page
-    assert "All 18 parts are gathered" in page
-    assert "Step 18 of 18" not in page
-    # No value: an indeterminate bar while the pages are laid out.
-    assert '<progress id="run-progress" aria-valuetext="Rendering the PDF">' in page
-    assert 'govuk-tag--blue">Rendering the PDF</strong>' in page
+    for text in shown:
+        assert text in page
+    assert not_shown not in page
     body = client.get(f"/boards/north/reports/{run.pk}/status.json").json()
-    assert (body["phase"], body["phase_label"]) == ("rendering", "Rendering the PDF")
-    listed = client.get("/boards/north/reports/").text
-    assert "Rendering the PDF" in listed
+    assert (body["phase"], body["phase_label"]) == (phase, phase_label)
+    assert phase_label in client.get("/boards/north/reports/").text
 
 
-def test_status_page_while_gathering_counts_the_steps_then_the_render(cast, as_user):
-    run = make_run(
-        cast,
-        status=RunStatus.RUNNING,
-        steps_done=5,
-        steps_total=18,
-        step_label="LSCB budget",
-    )
+def test_status_json_says_ready_once_the_run_succeeds(cast, as_user):
+    run = make_run(cast, status=RunStatus.RUNNING, steps_done=5, steps_total=18)
     client = as_user(cast.board_member)
-    page = client.get(f"/boards/north/reports/{run.pk}/").text
-    assert "Gathering the contents (done: LSCB budget)." in page
-    assert "Step 5 of 18. The PDF is rendered after the last step." in page
-    assert '<progress id="run-progress" max="18" value="5">' in page
-    body = client.get(f"/boards/north/reports/{run.pk}/status.json").json()
-    assert body["phase"] == "gathering"
     run.status, run.steps_done = RunStatus.SUCCEEDED, 18
     run.save()
-    assert (
-        client.get(f"/boards/north/reports/{run.pk}/status.json").json()["phase_label"]
-        == "Ready"
-    )
+    body = client.get(f"/boards/north/reports/{run.pk}/status.json").json()
+    assert (body["phase"], body["phase_label"]) == ("ready", "Ready")
