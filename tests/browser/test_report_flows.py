@@ -92,5 +92,5 @@ def test_business_team_exports_and_downloads_a_meeting_pack(
     )
 
     page.get_by_role("link", name="Back to reports").click()
-    expect(page.get_by_role("link", name=label)).to_be_visible()
+    expect(page.get_by_role("link", name=label, exact=True)).to_be_visible()
     assert_accessible(page)
