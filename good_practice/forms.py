@@ -46,8 +46,8 @@ class ExampleForm(GovukFormMixin, forms.ModelForm):
         }
         error_messages = {
             "agency": {
-                "required": "Choose the agency whose practice it is",
-                "invalid_choice": "Choose the agency whose practice it is",
+                "required": "Select the agency whose practice it is",
+                "invalid_choice": "Select the agency whose practice it is",
             },
             "date": {"required": "Enter the date of the practice"},
             "title": {"required": "Enter a title for the example"},

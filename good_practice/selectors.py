@@ -66,10 +66,14 @@ def describe_good_practice(board) -> str:
 
 
 def agency_good_practice(agency) -> dict:
-    """The agency page's part: its latest examples and how many it has (two
-    queries)."""
-    found = GoodPracticeExample.objects.filter(agency=agency)
+    """The agency page's part: its latest examples, and whether it has more (one
+    query)."""
+    found = list(
+        GoodPracticeExample.objects.filter(agency=agency).order_by("-date", "-id")[
+            : AGENCY_PAGE_LIMIT + 1
+        ]
+    )
     return {
-        "examples": list(found.order_by("-date", "-id")[:AGENCY_PAGE_LIMIT]),
-        "count": found.count(),
+        "examples": found[:AGENCY_PAGE_LIMIT],
+        "more": len(found) > AGENCY_PAGE_LIMIT,
     }

@@ -58,7 +58,7 @@ def test_a_contributor_cannot_add_an_example_for_another_agency(cast, as_user):
     client = as_user(cast.contributor_y)
     response = client.post(f"{GOOD_PRACTICE}new/", example_form(cast.agency_x))
     assert response.status_code == 200
-    assert "Choose the agency whose practice it is" in response.content.decode()
+    assert "Select the agency whose practice it is" in response.content.decode()
     assert not GoodPracticeExample.objects.exists()
 
 
