@@ -17,6 +17,7 @@ APPS = [
     "reviews",
     "audits",
     "training",
+    "good_practice",
 ]
 
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "reviews",
     "audits",
     "training",
+    "good_practice",
     "reports",
 ]
 

@@ -79,6 +79,7 @@ urlpatterns = [
     path("", include("training.urls")),
     path("", include("reports.urls")),
     path("boards/", include("business_plan.urls")),
+    path("boards/", include("good_practice.urls")),
     path("boards/", include("boards.urls")),
     path("api/v1/", include("lscb_portal.api")),
     path("admin/", admin.site.urls),

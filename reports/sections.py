@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from audits import pdf as audits_pdf
 from boards import pdf as boards_pdf
 from business_plan import pdf as business_plan_pdf
+from good_practice import pdf as good_practice_pdf
 from indicators import pdf as indicators_pdf
 from lscb_portal.periods import year_label
 from reviews import pdf as reviews_pdf
@@ -93,6 +94,7 @@ SECTIONS: tuple[Section, ...] = (
         "indicators", "Key LSCB performance indicators", indicators_pdf.key_indicators
     ),
     Section("case_audits", "Multi-agency quality audits", audits_pdf.case_audits),
+    Section("good_practice", "Good Practice", good_practice_pdf.good_practice),
     Section(
         "inspections",
         "Inspection recommendations and updates",

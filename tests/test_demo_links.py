@@ -33,7 +33,9 @@ OWN_PAGES = {
     "Subgroup chair": re.compile(
         r"/returns/new/$|/returns/\d+/(highlights|exceptions|actions|check)/$"
     ),
-    "Agency contributor": re.compile(r"/actions/[^/]+/update/$|/values/new/$"),
+    "Agency contributor": re.compile(
+        r"/actions/[^/]+/update/$|/values/new/$|/good-practice/new/$"
+    ),
 }
 
 
@@ -95,7 +97,7 @@ def test_no_link_shown_to_a_role_leads_to_a_403_or_an_error(demo, role, start):
 
 # The cap stops the crawls above before the deeper pages of audits and reviews:
 # these stay within the app.
-@pytest.mark.parametrize("app", ["audits", "reviews"])
+@pytest.mark.parametrize("app", ["audits", "reviews", "good-practice"])
 @pytest.mark.parametrize(
     "role",
     ["Business team", "Independent chair", "Board member", "Subgroup chair"]

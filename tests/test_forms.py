@@ -181,9 +181,10 @@ PROJECT_APPS = (
     "reviews",
     "audits",
     "training",
+    "good_practice",
     "reports",
 )
-NEW_APPS = ("audits", "reviews", "training")
+NEW_APPS = ("audits", "reviews", "training", "good_practice")
 # What a user can reach by typing or leaving a box empty (a choice outside the
 # list needs a hand-edited post, and is checked only where the mixin words it).
 TYPED_CODES = (

@@ -1,10 +1,12 @@
 import re
+from datetime import date
 from html.parser import HTMLParser
 from io import BytesIO
 
 from pypdf import PdfReader
 
 from boards.models import Agency, Contribution, GlossaryTerm, Spend
+from good_practice.models import GoodPracticeExample
 from subgroups.models import Responsibility, Subgroup
 
 # "1. Foreword", "3.1 Risk log" (a meeting pack's paper) or the pack's unnumbered
@@ -48,6 +50,15 @@ def fill_board(board, size: int, year: int = 2016, start: int = 0) -> None:
             Responsibility.objects.create(
                 subgroup=child, number=number, text=f"Responsibility {number}"
             )
+        GoodPracticeExample.objects.create(
+            board=board,
+            agency=agency,
+            date=date(year, 6, 1),
+            title=f"Good practice {n}",
+            what_was_done="What was done.",
+            outcome="The outcome for the child.",
+            learning="The learning.",
+        )
 
 
 class _Headings(HTMLParser):

@@ -53,6 +53,7 @@ def test_contents_list_is_in_the_seed_order_with_unique_keys():
         "subgroups",
         "indicators",
         "case_audits",
+        "good_practice",
         "inspections",
         "section_11",
         "staff_survey",

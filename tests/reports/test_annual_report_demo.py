@@ -99,21 +99,22 @@ def test_sections_in_the_seed_order(demo):
         "9. Subgroups",
         "10. Key LSCB performance indicators",
         "11. Multi-agency quality audits",
-        "12. Inspection recommendations and updates",
-        "13. Safeguarding (Section 11) audit",
-        "14. Front line staff",
-        "15. Learning and improvement – including multi-agency training",
-        "16. Local Authority Designated Officer (LADO)",
-        "17. Privately fostered children (2016-17)",
-        "18. Learning from reviews",
-        "19. Serious case reviews",
-        "20. Practice reviews",
-        "21. Learning from child deaths (2015-16)",
-        "22. Business plan update",
-        "23. Conclusion",
-        "24. LSCB priorities 2017-20",
-        "25. Glossary",
-        "26. Annual report on a page",
+        "12. Good Practice",
+        "13. Inspection recommendations and updates",
+        "14. Safeguarding (Section 11) audit",
+        "15. Front line staff",
+        "16. Learning and improvement – including multi-agency training",
+        "17. Local Authority Designated Officer (LADO)",
+        "18. Privately fostered children (2016-17)",
+        "19. Learning from reviews",
+        "20. Serious case reviews",
+        "21. Practice reviews",
+        "22. Learning from child deaths (2015-16)",
+        "23. Business plan update",
+        "24. Conclusion",
+        "25. LSCB priorities 2017-20",
+        "26. Glossary",
+        "27. Annual report on a page",
     ]
 
 
@@ -176,7 +177,7 @@ def test_approved_report_has_no_draft_mark(demo):
 
 
 def test_report_on_a_page_fits_on_one_page(demo):
-    first, last = section_pages(demo)["26. Annual report on a page"]
+    first, last = section_pages(demo)["27. Annual report on a page"]
     assert first == last == demo.pages
     text = demo.texts[first - 1]
     for part in ("Achievements", "Performance and data", "View from LSCB members"):

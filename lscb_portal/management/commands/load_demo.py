@@ -6,6 +6,7 @@ from boards import demo as boards_demo
 from boards.demo import governance_meetings
 from boards.models import Board
 from business_plan import demo as business_plan_demo
+from good_practice import demo as good_practice_demo
 from indicators import demo as indicators_demo
 from reports import demo as reports_demo
 from reviews import demo as reviews_demo
@@ -19,6 +20,7 @@ DEMO_MODULES = [
     business_plan_demo,
     indicators_demo,
     reviews_demo,
+    good_practice_demo,
     audits_demo,
     training_demo,
     reports_demo,
