@@ -482,14 +482,6 @@ def text_section(name: str):
     return build
 
 
-def priorities(board, year, *, draft=False):
-    context = text_section("priorities")(board, year, draft=draft)
-    if context is not None:
-        # The 2016-17 report looks ahead to 2017-20: the next three years.
-        context["section_title"] = f"LSCB priorities {year + 1}-{str(year + 4)[2:]}"
-    return context
-
-
 def report_on_a_page(board, year, *, draft=False):
     """Achievements, key figures of the year and the members' view, on a page."""
     texts = report_texts(board, year, draft=draft)

@@ -6,7 +6,8 @@ A section's `build(board, year)` returns the context its template shows, or None
 when the board has no data for the year: the section is then left out, not
 printed empty. A context may hold "charts": {name: svg markup}; the PDF fetches
 them as <img src="chart:name">, the HTML edition shows them inline, and a
-"section_title" replaces the section's title where it names the year.
+"section_title" replaces the section's title where it names what only the data
+knows. A title may name the board's area and the year (`title_words`).
 
 Sections of the board's own words (reports.narrative) set `wants_draft`: their
 build also takes `draft`, the chair's approved text when False, the text as it
@@ -71,7 +72,6 @@ def private_fostering_with_narrative(board, year, *, draft=False):
     return {
         **context,
         "blocks": blocks,
-        "section_title": f"Privately fostered children ({year_label(year)})",
     }
 
 
@@ -79,63 +79,79 @@ def private_fostering_with_narrative(board, year, *, draft=False):
 SECTIONS: tuple[Section, ...] = (
     _words("foreword", "Foreword from the Chair"),
     _words("introduction", "Introduction"),
-    _words("views_of_children", "The views of children and young people"),
-    _words("context", "Children and young people in the area"),
+    _words("views_of_children", "The views of Children and Young People (CYP)"),
+    _words("context", "{area}’s Children and Young People"),
     Section("members", "Who are members of the LSCB", boards_pdf.members),
     Section(
         "strategic_links",
-        "Links between the LSCB and the strategic boards",
+        "Links between the LSCB and {area}’s Strategic Boards – in relation to "
+        "Safeguarding Children",
         boards_pdf.strategic_links,
     ),
-    Section("structure", "LSCB structure", subgroups_pdf.structure),
-    Section("budget", "LSCB budget", boards_pdf.budget),
+    Section("structure", "LSCB Structure", subgroups_pdf.structure),
+    Section("budget", "LSCB Budget", boards_pdf.budget),
     Section("subgroups", "Subgroups", subgroups_pdf.subgroups),
     Section(
-        "indicators", "Key LSCB performance indicators", indicators_pdf.key_indicators
+        "indicators", "Key LSCB Performance Indicators", indicators_pdf.key_indicators
     ),
-    Section("case_audits", "Multi-agency quality audits", audits_pdf.case_audits),
+    Section("case_audits", "Multi-Agency Quality Audits", audits_pdf.case_audits),
     Section("good_practice", "Good Practice", good_practice_pdf.good_practice),
     Section(
         "inspections",
-        "Inspection recommendations and updates",
+        "The Shape of Safeguarding in {area}",
         inspections_with_training,
     ),
-    Section("section_11", "Safeguarding (Section 11) audit", audits_pdf.section_11),
-    Section("staff_survey", "Front line staff", audits_pdf.staff_survey),
+    Section("section_11", "Safeguarding (Section 11) Audit", audits_pdf.section_11),
+    Section("staff_survey", "Front Line Staff", audits_pdf.staff_survey),
     Section(
         "learning_and_improvement",
-        "Learning and improvement – including multi-agency training",
+        "Learning and Improvement – including Multi-Agency Training",
         training_pdf.learning_and_improvement,
     ),
-    Section("lado", "Local Authority Designated Officer (LADO)", indicators_pdf.lado),
+    Section(
+        "lado", "Local Authority Designated Officer (LADO) ({yy})", indicators_pdf.lado
+    ),
     Section(
         "private_fostering",
-        "Privately fostered children",
+        "Privately Fostered Children ({year})",
         private_fostering_with_narrative,
         wants_draft=True,
     ),
     Section(
         "learning_from_reviews",
-        "Learning from reviews",
+        "Learning from Reviews",
         reviews_pdf.learning_from_reviews,
     ),
     Section(
         "serious_case_reviews",
-        "Serious case reviews",
+        "Serious Case Reviews",
         reviews_pdf.serious_case_reviews,
     ),
-    Section("practice_reviews", "Practice reviews", reviews_pdf.practice_reviews),
-    Section("child_deaths", "Learning from child deaths", reviews_pdf.child_deaths),
+    Section("practice_reviews", "Practice Reviews", reviews_pdf.practice_reviews),
+    Section("child_deaths", "Learning from Child Deaths", reviews_pdf.child_deaths),
     Section(
         "business_plan",
-        "Business plan update",
+        "{year} Business Plan Update",
         business_plan_pdf.business_plan_update,
     ),
     _words("conclusion", "Conclusion"),
-    _words("priorities", "LSCB priorities", narrative.priorities),
+    _words("priorities", "LSCB Priorities {next_three}"),
     Section("glossary", "Glossary", boards_pdf.glossary),
-    _words("report_on_a_page", "Annual report on a page", narrative.report_on_a_page),
+    _words(
+        "report_on_a_page", "LSCB Annual Report on a Page", narrative.report_on_a_page
+    ),
 )
+
+
+def title_words(board, year: int) -> dict[str, str]:
+    """What a section's title may name: {area}, the year as {year} ("2016-17") or
+    {yy} ("16-17"), and the three years after it as {next_three} ("2017-20")."""
+    return {
+        "area": board.area,
+        "year": year_label(year),
+        "yy": year_label(year)[2:],
+        "next_three": f"{year + 1}-{str(year + 4)[2:]}",
+    }
 
 
 @dataclass
@@ -143,6 +159,7 @@ class BuiltSection:
     section: Section
     number: int
     context: dict
+    board_title: str  # the section's title with the board's area and year
 
     @property
     def key(self) -> str:
@@ -150,7 +167,7 @@ class BuiltSection:
 
     @property
     def title(self) -> str:
-        return self.context.get("section_title") or self.section.title
+        return self.context.get("section_title") or self.board_title
 
     @property
     def template(self) -> str:
@@ -168,14 +185,16 @@ def build_sections(
     data are left out. progress(done, total, title) after each section. `draft`
     goes only to the sections that want it."""
     sections = SECTIONS
+    words = title_words(board, year)
     built = []
     for done, section in enumerate(sections, start=1):
+        title = section.title.format(**words)
         if section.wants_draft:
             context = section.build(board, year, draft=draft)
         else:
             context = section.build(board, year)
         if context is not None:
-            built.append(BuiltSection(section, len(built) + 1, context))
+            built.append(BuiltSection(section, len(built) + 1, context, title))
         if progress is not None:
-            progress(done, len(sections), section.title)
+            progress(done, len(sections), title)
     return built

@@ -272,7 +272,8 @@ def child_deaths(board, year, *, in_arrears: bool = True):
     )
     label = cdop_year_label(review_year)
     return {
-        "section_title": f"Learning from child deaths ({year_label(review_year)})",
+        "section_title": f"Learning from Child Deaths ({year_label(review_year)})"
+        + (" (always a year in arrears)" if in_arrears else ""),
         "review_year": review_year,
         "in_arrears": in_arrears,
         "review_label": label,

@@ -20,7 +20,7 @@ from tests.subgroups.factories import MeetingFactory, PlanItemFactory
 
 pytestmark = pytest.mark.django_db
 
-TITLE = "Multi-agency quality audits"
+TITLE = "Multi-Agency Quality Audits"
 RI = Grading.REQUIRES_IMPROVEMENT
 
 

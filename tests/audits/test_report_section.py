@@ -19,7 +19,7 @@ from tests.reports.helpers import contents_entries, page_texts
 
 pytestmark = pytest.mark.django_db
 
-TITLE = "Safeguarding (Section 11) audit"
+TITLE = "Safeguarding (Section 11) Audit"
 
 
 def flat(text: str) -> str:

@@ -22,7 +22,7 @@ from reports.sections import SECTIONS
 from tests.audits.factories import StaffSurveyFactory, survey_question
 from tests.reports.helpers import contents_entries, page_texts
 
-TITLE = "Front line staff"
+TITLE = "Front Line Staff"
 
 
 @pytest.fixture(scope="module")

@@ -196,5 +196,5 @@ def test_demo_annual_report_prints_no_meaningless_totals(demo_lado, client):
     member = Membership.objects.filter(board__slug="cumbria", role=Role.CHAIR).first()
     client.force_login(member.user)
     page = client.get("/boards/cumbria/annual-report/2016-17/").content.decode()
-    fostered = page.split("Privately fostered children")[-1].split("</table>")[0]
+    fostered = page.split("Privately Fostered Children")[-1].split("</table>")[0]
     assert "Cumbria" in fostered and "Total" not in fostered

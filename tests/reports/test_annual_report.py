@@ -86,7 +86,7 @@ def test_section_without_data_is_left_out(cast):
     assert entries == [("1. Who are members of the LSCB", 3), ("2. Glossary", 4)]
     assert pages == 4
     text = "\n".join(texts)
-    assert "LSCB budget" not in text and "Subgroups" not in text
+    assert "LSCB Budget" not in text and "Subgroups" not in text
 
 
 def test_other_years_sections_are_left_out(cast):

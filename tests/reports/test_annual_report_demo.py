@@ -7,15 +7,15 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 
-from boards.models import Board
+from boards.models import Board, Membership, Role
 from business_plan.demo.data_2016_19 import ACTIONS
 from indicators.demo.data import SCORECARD_2016_17
 from reports.documents import annual_report
 from reports.sections import SECTIONS
 
-from .helpers import contents_entries, page_texts
+from .helpers import contents_entries, headings, page_texts
 
 
 @dataclass
@@ -25,6 +25,7 @@ class Demo:
     texts: list[str]
     progress: list[tuple[int, int, str]]
     seconds: float
+    html: str  # the HTML edition, as a board member reads it
 
 
 # The module fixture opens the database itself; the mark makes pytest-django set
@@ -43,8 +44,12 @@ def demo(django_db_setup, django_db_blocker):
         began = time.monotonic()
         data, pages = annual_report(board, 2016, lambda *step: progress.append(step))
         seconds = time.monotonic() - began
+        member = Membership.objects.filter(board=board, role=Role.BOARD_MEMBER)[0]
+        client = Client()
+        client.force_login(member.user)
+        html = client.get("/boards/cumbria/annual-report/2016-17/").content.decode()
         transaction.set_rollback(True)
-    return Demo(data, pages, page_texts(data), progress, seconds)
+    return Demo(data, pages, page_texts(data), progress, seconds, html)
 
 
 def section_pages(demo) -> dict[str, tuple[int, int]]:
@@ -85,37 +90,58 @@ def test_running_header_and_page_numbers(demo):
     assert "Page 1 of" not in demo.texts[0]  # the cover has no header
 
 
-def test_sections_in_the_seed_order(demo):
+# The real report's contents (Cumbria LSCB annual report 2016-17), as printed.
+SEED_TITLES = (
+    "Foreword from the Chair",
+    "Introduction",
+    "The views of Children and Young People (CYP)",
+    "Cumbria’s Children and Young People",
+    "Who are members of the LSCB",
+    "A brief word from the LSCB Members",
+    "Links between the LSCB and Cumbria’s Strategic Boards – in relation to "
+    "Safeguarding Children",
+    "LSCB Structure (see previous page for Acronyms)",
+    "Governance",
+    "LSCB Budget",
+    "Subgroups",
+    "Key LSCB Performance Indicators",
+    "Multi-Agency Quality Audits",
+    "Good Practice",
+    "Neglect",
+    "Domestic Abuse",
+    "The Shape of Safeguarding in Cumbria",
+    "Safeguarding (Section 11) Audit",
+    "Front Line Staff",
+    "Learning and Improvement – including Multi-Agency Training",
+    "Child Sexual Exploitation (CSE) and Missing from Home (MFH)",
+    "Local Authority Designated Officer (LADO) (16-17)",
+    "Privately Fostered Children (2016-17)",
+    "Learning from Reviews",
+    "Serious Case Reviews",
+    "Practice Reviews",
+    "Learning from Child Deaths (2015-16) (always a year in arrears)",
+    "2016-17 Business Plan Update",
+    "Conclusion",
+    "LSCB Priorities 2017-20",
+    "Glossary",
+    "LSCB ANNUAL REPORT ON A PAGE",
+)
+
+
+def comparable(title: str) -> str:
+    """A title as the two editions are compared: capitals aside, and without the
+    print's pointer to its own previous page."""
+    return title.replace(" (see previous page for Acronyms)", "").casefold()
+
+
+def test_every_section_of_the_real_report_in_its_order(demo):
+    """Side by side with the real report: its 32 sections, numbered as it numbers
+    them, in the PDF's contents and in the HTML edition."""
     _, entries = contents_entries(demo.texts)
-    assert [heading for heading, _ in entries] == [
-        "1. Foreword from the Chair",
-        "2. Introduction",
-        "3. The views of children and young people",
-        "4. Children and young people in the area",
-        "5. Who are members of the LSCB",
-        "6. Links between the LSCB and the strategic boards",
-        "7. LSCB structure",
-        "8. LSCB budget",
-        "9. Subgroups",
-        "10. Key LSCB performance indicators",
-        "11. Multi-agency quality audits",
-        "12. Good Practice",
-        "13. Inspection recommendations and updates",
-        "14. Safeguarding (Section 11) audit",
-        "15. Front line staff",
-        "16. Learning and improvement – including multi-agency training",
-        "17. Local Authority Designated Officer (LADO)",
-        "18. Privately fostered children (2016-17)",
-        "19. Learning from reviews",
-        "20. Serious case reviews",
-        "21. Practice reviews",
-        "22. Learning from child deaths (2015-16)",
-        "23. Business plan update",
-        "24. Conclusion",
-        "25. LSCB priorities 2017-20",
-        "26. Glossary",
-        "27. Annual report on a page",
-    ]
+    expected = [f"{n}. {comparable(t)}" for n, t in enumerate(SEED_TITLES, 1)]
+    assert [comparable(heading) for heading, _ in entries] == expected
+    edition = [comparable(h) for level, h in headings(demo.html) if level == 2]
+    assert [h for h in edition if h[:1].isdigit()] == expected
 
 
 def test_contents_page_numbers_are_where_sections_start(demo):
@@ -138,27 +164,29 @@ def test_contents_page_numbers_are_where_sections_start(demo):
 
 
 def test_budget_total(demo):
-    assert "212,588" in section_text(demo, "LSCB budget")
+    assert "212,588" in section_text(demo, "LSCB Budget")
 
 
 def test_the_areas_children_in_the_boards_words(demo):
-    text = section_text(demo, "Children and young people in the area")
+    text = section_text(demo, "Cumbria’s Children and Young People")
     assert "92,800 children" in text
     assert "523 children and young people were the subject of a child" in text
 
 
 def test_lado_allegations_total(demo):
-    assert "296" in section_text(demo, "Local Authority Designated Officer (LADO)")
+    assert "296" in section_text(
+        demo, "Local Authority Designated Officer (LADO) (16-17)"
+    )
 
 
 def test_every_indicator_code(demo):
-    text = section_text(demo, "Key LSCB performance indicators")
+    text = section_text(demo, "Key LSCB Performance Indicators")
     missing = [row["code"] for row in SCORECARD_2016_17 if row["code"] not in text]
     assert not missing
 
 
 def test_every_action_ref_with_rag_as_text(demo):
-    text = section_text(demo, "Business plan update")
+    text = section_text(demo, "2016-17 Business Plan Update")
     missing = [action["ref"] for action in ACTIONS if action["ref"] not in text]
     assert not missing
     assert "Green" in text and "Complete" in text
@@ -177,7 +205,7 @@ def test_approved_report_has_no_draft_mark(demo):
 
 
 def test_report_on_a_page_fits_on_one_page(demo):
-    first, last = section_pages(demo)["27. Annual report on a page"]
+    first, last = section_pages(demo)["27. LSCB Annual Report on a Page"]
     assert first == last == demo.pages
     text = demo.texts[first - 1]
     for part in ("Achievements", "Performance and data", "View from LSCB members"):

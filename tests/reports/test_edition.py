@@ -25,7 +25,7 @@ def test_members_see_it(cast, as_user, who):
     page = response.content.decode()
     assert "Annual report 2016-17" in page
     assert 'id="budget"' in page and "£1,000.00" in page
-    assert "2. LSCB structure" in page
+    assert "2. LSCB Structure" in page
 
 
 def test_other_boards_members_get_404(cast, as_user):

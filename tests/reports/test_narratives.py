@@ -338,7 +338,7 @@ def test_narrative_sections_in_the_seed_order(cast):
         "priorities",
         "report_on_a_page",
     ]
-    assert built[6].heading == "7. LSCB priorities 2017-20"
+    assert built[6].heading == "7. LSCB Priorities 2017-20"
 
 
 def test_other_years_narrative_is_not_printed(cast):

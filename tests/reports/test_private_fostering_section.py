@@ -60,7 +60,7 @@ def test_table_then_approved_words_titled_with_the_year(cast, as_user):
         user=cast.business_team,
     )
     built = section(cast.board)
-    assert built.heading.endswith("Privately fostered children (2016-17)")
+    assert built.heading.endswith("Privately Fostered Children (2016-17)")
     assert [b.text for b in built.context["blocks"]] == [
         "There has been a decrease: 6 against 13."
     ]
@@ -69,7 +69,7 @@ def test_table_then_approved_words_titled_with_the_year(cast, as_user):
     ]
     page = as_user(cast.chair).get(f"/boards/{cast.board.slug}/annual-report/2016-17/")
     text = page.content.decode()
-    part = text.rsplit("Privately fostered children (2016-17)", 1)[1]
+    part = text.rsplit("Privately Fostered Children (2016-17)", 1)[1]
     assert part.index(TITLE) < part.index("There has been a decrease")
     assert "Unapproved change" not in text
     table = part.split("</table>")[0]

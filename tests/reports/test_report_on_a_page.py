@@ -128,7 +128,7 @@ def test_demo_edition_shows_the_page(demo):
         "Implementation of Early Help Panels",
         "View from LSCB members",
         "Independent Chair, Cumbria LSCB<br>22nd August 2017",
-        "LSCB priorities 2017-20",
+        "LSCB Priorities 2017-20",
     ):
         assert text in page, text
     assert "Draft — not approved" not in page

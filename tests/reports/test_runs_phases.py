@@ -71,7 +71,7 @@ def test_the_worker_reports_rendering_once_every_section_is_gathered(
         # an indeterminate bar (no value) while the pages are laid out.
         (
             18,
-            "Annual report on a page",
+            "LSCB Annual Report on a Page",
             [
                 "Rendering the PDF.",
                 "All 18 parts are gathered",
@@ -84,9 +84,9 @@ def test_the_worker_reports_rendering_once_every_section_is_gathered(
         ),
         (
             5,
-            "LSCB budget",
+            "LSCB Budget",
             [
-                "Gathering the contents (done: LSCB budget).",
+                "Gathering the contents (done: LSCB Budget).",
                 "Step 5 of 18. The PDF is rendered after the last step.",
                 '<progress id="run-progress" max="18" value="5">',
             ],

@@ -201,10 +201,10 @@ def test_the_pdf_prints_sections_24_to_27(reviews, deaths):
     titles = [heading.split(". ", 1)[1] for heading, _ in entries]
     assert titles == [
         "Who are members of the LSCB",
-        "Learning from reviews",
-        "Serious case reviews",
-        "Practice reviews",
-        "Learning from child deaths (2015-16)",
+        "Learning from Reviews",
+        "Serious Case Reviews",
+        "Practice Reviews",
+        "Learning from Child Deaths (2015-16) (always a year in arrears)",
     ]
     text = flat(texts)
     # 24: the counts of the year.
@@ -270,7 +270,7 @@ def test_the_html_edition_shows_the_sections(reviews, deaths, as_user, cast):
     assert response.status_code == 200
     page = response.content.decode()
     assert "Child N (published 13 June 2016)" in page
-    assert "Learning from child deaths (2015-16)" in page
+    assert "Learning from Child Deaths (2015-16) (always a year in arrears)" in page
     assert "XYZZY" not in page
 
 
