@@ -23,7 +23,7 @@ from reviews import pdf as reviews_pdf
 from subgroups import pdf as subgroups_pdf
 from training import pdf as training_pdf
 
-from . import narrative
+from . import narrative, statements
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,11 @@ SECTIONS: tuple[Section, ...] = (
     _words("views_of_children", "The views of children and young people"),
     _words("context", "Children and young people in the area"),
     Section("members", "Who are members of the LSCB", boards_pdf.members),
+    _words(
+        "member_statements",
+        "A brief word from the LSCB Members",
+        statements.member_statements,
+    ),
     Section(
         "strategic_links",
         "Links between the LSCB and the strategic boards",
