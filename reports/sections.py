@@ -57,6 +57,16 @@ def inspections_with_training(board, year):
     return context
 
 
+def governance(board, year, *, draft=False):
+    """The approved governance narrative, then boards' figures of the year's
+    meetings, attendance and challenges; None when there are neither."""
+    words = narrative.text_section("governance")(board, year, draft=draft)
+    figures = boards_pdf.governance_figures(board, year)
+    if words is None and figures is None:
+        return None
+    return {"blocks": (words or {}).get("blocks", []), **(figures or {})}
+
+
 # The order of the 2016-17 report.
 SECTIONS: tuple[Section, ...] = (
     _words("foreword", "Foreword from the Chair"),
@@ -75,6 +85,7 @@ SECTIONS: tuple[Section, ...] = (
         boards_pdf.strategic_links,
     ),
     Section("structure", "LSCB structure", subgroups_pdf.structure),
+    _words("governance", "Governance", governance),
     Section("budget", "LSCB budget", boards_pdf.budget),
     Section("subgroups", "Subgroups", subgroups_pdf.subgroups),
     Section(
