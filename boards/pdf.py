@@ -1,9 +1,13 @@
 """The boards app's sections of the annual report (see reports.sections)."""
 
-from django.db.models import Prefetch, Q
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q
 
 from .models import GlossaryTerm, Inspection, Membership, StrategicLink
+from .models.challenges import ChallengeLogEntry
 from .models.inspections import RecommendationUpdate
+from .models.meetings import Attendance, AttendanceStatus, Meeting, MeetingKind
 from .selectors.finance import budget_for_year
 from .selectors.members import MEMBER_ROLES, ROLE_ORDER, year_bounds
 
@@ -67,3 +71,65 @@ def inspections(board, year):
 def glossary(board, year):
     terms = list(GlossaryTerm.objects.filter(board=board))
     return {"terms": terms} if terms else None
+
+
+def governance_figures(board, year):
+    """The year's meetings by kind, each agency's attendance at the meetings it
+    was expected at (it had a member on the meeting's attendance record; a
+    deputy counts as attending) and the challenges raised and closed. None
+    without a meeting or a challenge. Three queries."""
+    start, end = year_bounds(year)
+    kinds = dict(MeetingKind.choices)
+    meetings = (
+        Meeting.objects.filter(board=board, date__range=(start, end))
+        .values("kind")
+        .annotate(n=Count("pk"))
+    )
+    counts = {row["kind"]: row["n"] for row in meetings}
+    expected, attended, names = {}, {}, {}
+    for row in Attendance.objects.filter(
+        meeting__board=board,
+        meeting__date__range=(start, end),
+        membership__agency__isnull=False,
+    ).values(
+        "meeting_id",
+        "status",
+        "deputy",
+        "membership__agency_id",
+        "membership__agency__name",
+    ):
+        agency = row["membership__agency_id"]
+        names[agency] = row["membership__agency__name"]
+        expected.setdefault(agency, set()).add(row["meeting_id"])
+        if row["status"] == AttendanceStatus.PRESENT or row["deputy"].strip():
+            attended.setdefault(agency, set()).add(row["meeting_id"])
+    attendance = sorted(
+        (
+            AgencyAttendance(names[a], len(attended.get(a, ())), len(expected[a]))
+            for a in expected
+        ),
+        key=lambda row: row.agency.casefold(),
+    )
+    challenges = ChallengeLogEntry.objects.filter(board=board).aggregate(
+        raised=Count("pk", filter=Q(date__range=(start, end))),
+        closed=Count("pk", filter=Q(closed_on__range=(start, end))),
+    )
+    if not counts and not challenges["raised"] and not challenges["closed"]:
+        return None
+    return {
+        "meetings": [(label, counts[k]) for k, label in kinds.items() if k in counts],
+        "attendance": attendance,
+        "challenges": challenges,
+    }
+
+
+@dataclass
+class AgencyAttendance:
+    agency: str
+    attended: int
+    expected: int
+
+    @property
+    def rate(self) -> str:
+        share = round(100 * self.attended / self.expected)
+        return f"{share}% ({self.attended} of {self.expected})"

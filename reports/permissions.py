@@ -2,7 +2,7 @@
 that reads roles."""
 
 from boards.models import Role
-from boards.permissions import can_view_board, roles_on
+from boards.permissions import can_view_board, contributor_agency_ids, roles_on
 
 EXPORTERS = frozenset({Role.CHAIR, Role.BUSINESS_TEAM})
 
@@ -41,3 +41,16 @@ def can_approve_narrative(user, board) -> bool:
     return user.is_authenticated and (
         user.is_superuser or Role.CHAIR in roles_on(user, board)
     )
+
+
+def can_write_statement(user, board, agency) -> bool:
+    """Write an agency's brief word for the annual report: that agency's
+    contributor, the business team and the chair."""
+    return can_edit_narrative(user, board) or (
+        agency.pk in contributor_agency_ids(user, board)
+    )
+
+
+def can_write_statements(user, board) -> bool:
+    """See the statements' drafts and status: whoever may write one of them."""
+    return can_edit_narrative(user, board) or bool(contributor_agency_ids(user, board))

@@ -26,7 +26,7 @@ from reviews import pdf as reviews_pdf
 from subgroups import pdf as subgroups_pdf
 from training import pdf as training_pdf
 
-from . import narrative
+from . import narrative, statements
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,7 @@ def inspections_with_training(board, year):
     return context
 
 
+<<<<<<< HEAD
 def private_fostering_with_narrative(board, year, *, draft=False):
     """indicators' private fostering table followed by the board's own words on
     it (the `private_fostering` narrative block): indicators cannot import
@@ -73,6 +74,16 @@ def private_fostering_with_narrative(board, year, *, draft=False):
         **context,
         "blocks": blocks,
     }
+=======
+def governance(board, year, *, draft=False):
+    """The approved governance narrative, then boards' figures of the year's
+    meetings, attendance and challenges; None when there are neither."""
+    words = narrative.text_section("governance")(board, year, draft=draft)
+    figures = boards_pdf.governance_figures(board, year)
+    if words is None and figures is None:
+        return None
+    return {"blocks": (words or {}).get("blocks", []), **(figures or {})}
+>>>>>>> wt-members
 
 
 # The order of the 2016-17 report.
@@ -82,14 +93,25 @@ SECTIONS: tuple[Section, ...] = (
     _words("views_of_children", "The views of Children and Young People (CYP)"),
     _words("context", "{area}’s Children and Young People"),
     Section("members", "Who are members of the LSCB", boards_pdf.members),
+    _words(
+        "member_statements",
+        "A brief word from the LSCB Members",
+        statements.member_statements,
+    ),
     Section(
         "strategic_links",
         "Links between the LSCB and {area}’s Strategic Boards – in relation to "
         "Safeguarding Children",
         boards_pdf.strategic_links,
     ),
+<<<<<<< HEAD
     Section("structure", "LSCB Structure", subgroups_pdf.structure),
     Section("budget", "LSCB Budget", boards_pdf.budget),
+=======
+    Section("structure", "LSCB structure", subgroups_pdf.structure),
+    _words("governance", "Governance", governance),
+    Section("budget", "LSCB budget", boards_pdf.budget),
+>>>>>>> wt-members
     Section("subgroups", "Subgroups", subgroups_pdf.subgroups),
     Section(
         "indicators", "Key LSCB Performance Indicators", indicators_pdf.key_indicators

@@ -6,6 +6,7 @@ approves a version and reports print the approved text."""
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from boards.models import Agency
 from lscb_portal.errors import AlreadyRecorded, DomainError, full_clean
 from lscb_portal.versioning import StaleVersion, lock, update_versioned
 
@@ -98,3 +99,14 @@ def statement_texts(board, year: int, *, draft: bool, by: str) -> dict[int, list
         if blocks:
             texts[getattr(statement, f"{by}_id")] = blocks
     return texts
+
+
+def member_statements(board, year: int, *, draft: bool = False) -> dict | None:
+    """Section "A brief word from the LSCB Members": each member agency's
+    statement for the year, by agency name; None when no agency has one to
+    print. Two queries."""
+    texts = statement_texts(board, year, draft=draft, by="agency")
+    if not texts:
+        return None
+    agencies = Agency.objects.filter(board=board, pk__in=texts).order_by("name")
+    return {"statements": [(agency, texts[agency.pk]) for agency in agencies]}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import edition, narrative_views, views
+from . import edition, narrative_views, statement_views, views
 
 app_name = "reports"
 
@@ -35,3 +35,4 @@ urlpatterns = [
     path(run + "try-again/", views.RunRetryView.as_view(), name="retry"),
 ]
 urlpatterns += narrative_views.urlpatterns
+urlpatterns += statement_views.urlpatterns
