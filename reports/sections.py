@@ -60,7 +60,6 @@ def inspections_with_training(board, year):
     return context
 
 
-<<<<<<< HEAD
 def private_fostering_with_narrative(board, year, *, draft=False):
     """indicators' private fostering table followed by the board's own words on
     it (the `private_fostering` narrative block): indicators cannot import
@@ -74,7 +73,8 @@ def private_fostering_with_narrative(board, year, *, draft=False):
         **context,
         "blocks": blocks,
     }
-=======
+
+
 def governance(board, year, *, draft=False):
     """The approved governance narrative, then boards' figures of the year's
     meetings, attendance and challenges; None when there are neither."""
@@ -83,7 +83,6 @@ def governance(board, year, *, draft=False):
     if words is None and figures is None:
         return None
     return {"blocks": (words or {}).get("blocks", []), **(figures or {})}
->>>>>>> wt-members
 
 
 # The order of the 2016-17 report.
@@ -104,14 +103,9 @@ SECTIONS: tuple[Section, ...] = (
         "Safeguarding Children",
         boards_pdf.strategic_links,
     ),
-<<<<<<< HEAD
     Section("structure", "LSCB Structure", subgroups_pdf.structure),
-    Section("budget", "LSCB Budget", boards_pdf.budget),
-=======
-    Section("structure", "LSCB structure", subgroups_pdf.structure),
     _words("governance", "Governance", governance),
-    Section("budget", "LSCB budget", boards_pdf.budget),
->>>>>>> wt-members
+    Section("budget", "LSCB Budget", boards_pdf.budget),
     Section("subgroups", "Subgroups", subgroups_pdf.subgroups),
     Section(
         "indicators", "Key LSCB Performance Indicators", indicators_pdf.key_indicators
