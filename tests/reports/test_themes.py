@@ -207,3 +207,7 @@ def test_the_demo_theme_sections_print_the_seed_figures(demo_sections):
     for figure in ("437", "1,186", "45", "387", "4", "17", "61", "58"):
         assert f">{figure}</td>" in cse
     assert "Implement the revised LSCB Neglect Strategy" in demo_sections["neglect"]
+    # the chair's approved statements of strengths and priorities
+    assert "Hold a DA summit" in domestic
+    assert "Undertaking a review of the Oversight Group" in cse
+    assert "use of the graded care profile" in demo_sections["neglect"]
