@@ -3,6 +3,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     Answer,
+    CaseAudit,
     ChallengeEvent,
     ChallengeParticipant,
     CommittedAction,
@@ -110,6 +111,14 @@ class EvidenceFileAdmin(SimpleHistoryAdmin):
     list_display = ["name", "submission", "standard", "size", "removed_at"]
     list_filter = ["submission__cycle__board"]
     readonly_fields = ["removed_at"]
+
+
+@admin.register(CaseAudit)
+class CaseAuditAdmin(SimpleHistoryAdmin):
+    list_display = ["theme", "audited_on", "board"]
+    list_filter = ["board"]
+    filter_horizontal = ["themes"]
+    readonly_fields = ["version"]
 
 
 @admin.register(CommittedAction)

@@ -46,8 +46,10 @@ class CaseAuditForm(GovukFormMixin, forms.ModelForm):
             "cases_audited",
             "good_practice",
             "areas_for_improvement",
+            "themes",
         ]
         widgets = {
+            "themes": forms.CheckboxSelectMultiple,
             "audited_on": DateInput(),
             "good_practice": forms.Textarea(attrs={"rows": 5}),
             "areas_for_improvement": forms.Textarea(attrs={"rows": 5}),
@@ -59,6 +61,7 @@ class CaseAuditForm(GovukFormMixin, forms.ModelForm):
             "cases_audited": "Number of cases audited",
             "good_practice": "Good practice found (optional)",
             "areas_for_improvement": "Areas for improvement (optional)",
+            "themes": "Learning themes it looked at (optional)",
         }
         help_texts = {"audited_on": "For example, 31 1 2017"}
         error_messages = {
@@ -76,6 +79,7 @@ class CaseAuditForm(GovukFormMixin, forms.ModelForm):
         self.instance.board = board
         self.fields["group"].queryset = board.subgroups.order_by("name")
         self.fields["group"].empty_label = "None"
+        self.fields["themes"].queryset = board.learning_themes.order_by("name")
         self.fields["cases_audited"].min_value = 1
         self.fields["cases_audited"].widget.attrs["class"] += " govuk-input--width-3"
         self.fields["cases_audited"].widget.attrs["min"] = 1

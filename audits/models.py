@@ -324,9 +324,16 @@ class CaseAudit(models.Model):
     cases_audited = models.PositiveSmallIntegerField()
     good_practice = models.TextField(blank=True, max_length=4000)
     areas_for_improvement = models.TextField(blank=True, max_length=4000)
+    themes = models.ManyToManyField(
+        "reviews.LearningTheme",
+        blank=True,
+        related_name="case_audits",
+        verbose_name="learning themes",
+        help_text="The learning themes it looked at (neglect, domestic abuse…).",
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     modified_at = models.DateTimeField(auto_now=True, db_index=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[themes])
 
     class Meta:
         ordering = ["-audited_on", "theme"]

@@ -288,9 +288,11 @@ def submission_exclude(
 # Case audits ----------------------------------------------------------------------
 
 
-def _check_case_audit_links(board, *, group=None) -> None:
+def _check_case_audit_links(board, *, group=None, themes=()) -> None:
     if group is not None and group.board_id != board.pk:
         raise DomainError({"group": "Choose one of this board's groups."})
+    if any(t.board_id != board.pk for t in themes or ()):
+        raise DomainError({"themes": "Choose learning themes of this board."})
 
 
 def _too_many_gradings(count: int, cases: int) -> DomainError:
@@ -318,10 +320,11 @@ def case_audit_create(
     group=None,
     good_practice: str = "",
     areas_for_improvement: str = "",
+    themes=(),
 ) -> CaseAudit:
     """A themed multi-agency case audit, before its gradings and recommendations."""
-    _check_case_audit_links(board, group=group)
-    return _saved(
+    _check_case_audit_links(board, group=group, themes=themes)
+    audit = _saved(
         CaseAudit(
             board=board,
             theme=theme,
@@ -333,16 +336,23 @@ def case_audit_create(
         ),
         user,
     )
+    audit.themes.set(themes)
+    return audit
 
 
 @transaction.atomic
 def case_audit_update(*, audit, user, version: int, changes: dict) -> CaseAudit:
-    """Change an audit's details; refused if someone saved it since `version`, or if
-    it would have fewer cases than gradings."""
-    _check_case_audit_links(audit.board, group=changes.get("group"))
+    """Change an audit's details (and, when `changes` has them, its learning
+    themes); refused if someone saved it since `version`, or if it would have fewer
+    cases than gradings."""
+    changes = dict(changes)
+    themes = changes.pop("themes", None)
+    _check_case_audit_links(audit.board, group=changes.get("group"), themes=themes)
     audit = update_versioned(
         CaseAudit, pk=audit.pk, version=version, changes=changes, user=user
     )
+    if themes is not None:
+        audit.themes.set(themes)
     count = audit.gradings.count()
     if count > audit.cases_audited:
         raise _too_many_gradings(count, audit.cases_audited)

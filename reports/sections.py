@@ -27,6 +27,7 @@ from subgroups import pdf as subgroups_pdf
 from training import pdf as training_pdf
 
 from . import narrative, statements
+from .themes import theme_section
 
 
 @dataclass(frozen=True)
@@ -35,10 +36,16 @@ class Section:
     title: str
     build: Callable  # (board, year) -> dict | None
     wants_draft: bool = False  # build(board, year, draft=...) instead
+    template_name: str = ""  # a template shared by several sections, else the key
 
     @property
     def template(self) -> str:
-        return f"reports/pdf/_{self.key}.html"
+        return f"reports/pdf/_{self.template_name or self.key}.html"
+
+
+def _theme(key: str, title: str, slug: str) -> Section:
+    """A priority theme followed through the year (reports.themes)."""
+    return Section(key, title, theme_section(slug), True, "theme")
 
 
 def _words(key: str, title: str, build=None) -> Section:
@@ -112,6 +119,8 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section("case_audits", "Multi-Agency Quality Audits", audits_pdf.case_audits),
     Section("good_practice", "Good Practice", good_practice_pdf.good_practice),
+    _theme("neglect", "Neglect", "neglect"),
+    _theme("domestic_abuse", "Domestic Abuse", "domestic-abuse"),
     Section(
         "inspections",
         "The Shape of Safeguarding in {area}",
@@ -123,6 +132,11 @@ SECTIONS: tuple[Section, ...] = (
         "learning_and_improvement",
         "Learning and Improvement – including Multi-Agency Training",
         training_pdf.learning_and_improvement,
+    ),
+    _theme(
+        "cse_missing",
+        "Child Sexual Exploitation (CSE) and Missing from Home (MFH)",
+        "child-sexual-exploitation",
     ),
     Section(
         "lado", "Local Authority Designated Officer (LADO) ({yy})", indicators_pdf.lado

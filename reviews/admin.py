@@ -113,6 +113,7 @@ class LearningThemeAdmin(SimpleHistoryAdmin):
     list_display = ["name", "board"]
     list_filter = ["board"]
     prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["actions", "indicators"]
 
 
 @admin.register(ModifiableFactor)

@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from boards.models import Agency, Board
 from business_plan.models import Action
+from indicators.models import Indicator
 from lscb_portal.periods import EARLIEST_YEAR, LATEST_YEAR
 from lscb_portal.rag import Rag
 from subgroups.models import Subgroup
@@ -71,8 +72,21 @@ class LearningTheme(models.Model):
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100)
     description = models.TextField(blank=True, max_length=2000)
+    actions = models.ManyToManyField(
+        Action,
+        blank=True,
+        related_name="learning_themes",
+        verbose_name="business-plan actions",
+        help_text="The business-plan actions on this theme.",
+    )
+    indicators = models.ManyToManyField(
+        Indicator,
+        blank=True,
+        related_name="learning_themes",
+        help_text="The performance indicators that show this theme.",
+    )
     modified_at = models.DateTimeField(auto_now=True, db_index=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[actions, indicators])
 
     class Meta:
         ordering = ["name"]

@@ -721,29 +721,61 @@ def _theme_slug(name: str) -> str:
     return slug
 
 
-def theme_create(*, board, user, name: str, description: str = "") -> LearningTheme:
+def _check_theme_links(board, actions, indicators) -> None:
+    if any(a.plan.board_id != board.pk for a in actions):
+        raise DomainError({"actions": "Choose actions of this board's plans."})
+    if any(i.board_id != board.pk for i in indicators):
+        raise DomainError({"indicators": "Choose indicators of this board."})
+
+
+def _set_theme_links(theme, actions, indicators) -> None:
+    """Links set after the save, so the history keeps them (m2m_fields)."""
+    _check_theme_links(theme.board, actions or (), indicators or ())
+    for field, chosen in (("actions", actions), ("indicators", indicators)):
+        if chosen is not None:
+            getattr(theme, field).set(chosen)
+
+
+@transaction.atomic
+def theme_create(
+    *, board, user, name: str, description: str = "", actions=(), indicators=()
+) -> LearningTheme:
+    """A learning theme, with the plan actions and indicators on it."""
     theme = LearningTheme(
         board=board,
         name=name.strip(),
         slug=_theme_slug(name),
         description=description.strip(),
     )
+    _check_theme_links(board, actions, indicators)
     full_clean(theme)
     theme._history_user = user
     theme.save()
+    _set_theme_links(theme, actions, indicators)
     return theme
 
 
 @transaction.atomic
-def theme_edit(*, theme: LearningTheme, user, name: str, description: str = ""):
-    """Rename a theme: its address follows its name."""
+def theme_edit(
+    *,
+    theme: LearningTheme,
+    user,
+    name: str,
+    description: str = "",
+    actions=None,
+    indicators=None,
+):
+    """Rename a theme (its address follows its name); `actions` and `indicators`,
+    when given, replace its links."""
     current = lock(LearningTheme, pk=theme.pk)
+    _check_theme_links(current.board, actions or (), indicators or ())
     current.name = name.strip()
     current.slug = _theme_slug(name)
     current.description = description.strip()
     full_clean(current)
     current._history_user = user
     current.save()
+    _set_theme_links(current, actions, indicators)
     return current
 
 

@@ -30,6 +30,7 @@ from django.db import transaction
 
 from boards.models import Agency, Membership, Role
 from business_plan.models import Action
+from reviews.models import LearningTheme
 from subgroups.models import Subgroup
 
 from .. import services
@@ -230,10 +231,26 @@ def _bullets(lines) -> str:
     return "\n".join(f"- {line}" for line in lines)
 
 
+# The learning themes each audit looked at (the annual report's priority themes).
+AUDIT_THEMES = {
+    "Missing from Home": ["child-sexual-exploitation"],
+    "Domestic Abuse": ["domestic-abuse"],
+}
+
+
 def _audit(board, user, row, groups) -> CaseAudit:
+    themes = list(
+        LearningTheme.objects.filter(
+            board=board, slug__in=AUDIT_THEMES.get(row["theme"], [])
+        )
+    )
     audit = CaseAudit.objects.filter(
         board=board, theme=row["theme"], audited_on=row["audited_on"]
     ).first()
+    if audit is not None and set(audit.themes.all()) != set(themes):
+        audit = services.case_audit_update(
+            audit=audit, user=user, version=audit.version, changes={"themes": themes}
+        )
     if audit is None:
         audit = services.case_audit_create(
             board=board,
@@ -244,6 +261,7 @@ def _audit(board, user, row, groups) -> CaseAudit:
             cases_audited=row["cases_audited"],
             good_practice=_bullets(row["good_practice"]),
             areas_for_improvement=_bullets(row["areas_for_improvement"]),
+            themes=themes,
         )
     return audit
 

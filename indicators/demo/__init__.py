@@ -29,6 +29,7 @@ from ..models import (
     ToleranceKind,
 )
 from ..rag import compute_rag
+from . import theme_indicators
 from .data import (
     BREAKDOWNS,
     COMMENTARY_2016_17,
@@ -154,6 +155,7 @@ def load() -> None:
             year=table["year"],
             adds_up=(table["rows_add_up"], table["columns_add_up"]),
         )
+    theme_indicators.load(board)
 
 
 def _table(

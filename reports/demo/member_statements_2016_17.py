@@ -5,8 +5,6 @@ safeguarding) without saying who gave which; the demo gives each answer to one
 member agency, illustratively, as that agency's statement. The words are the
 report's; only the attribution is the demo's."""
 
-YEAR = 2016
-
 # (agency name, statement)
 STATEMENTS = (
     (

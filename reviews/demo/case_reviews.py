@@ -47,7 +47,7 @@ from ..models import (
     ReviewType,
     Stage,
 )
-from . import data
+from . import data, theme_links
 
 CASE_REVIEW_GROUP = "Case Review Subgroup"
 CHILD_DEATH_PANEL = "Child Death Overview Panel"
@@ -277,6 +277,7 @@ def load(board) -> None:
 
     _settings(board, user)
     themes = _themes(board, user)
+    theme_links.load(board, user)
 
     for row in data.SERIOUS_CASE_REVIEWS:
         review = _review(

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from boards.forms import STALE_PAGE
 from business_plan.models import Action
+from indicators.models import Indicator
 from lscb_portal.forms import DateInput, GovukFormMixin
 from lscb_portal.rag import update_rag_field
 
@@ -231,3 +232,25 @@ class ThemeForm(GovukFormMixin, forms.Form):
     description = forms.CharField(
         required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
+    actions = forms.ModelMultipleChoiceField(
+        queryset=Action.objects.none(),
+        required=False,
+        label="Business-plan actions on this theme (optional)",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    indicators = forms.ModelMultipleChoiceField(
+        queryset=Indicator.objects.none(),
+        required=False,
+        label="Indicators that show this theme (optional)",
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, board, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["actions"].queryset = Action.objects.filter(
+            plan__board=board
+        ).select_related("plan")
+        self.fields["actions"].label_from_instance = lambda a: (
+            f"{a.ref} {a.text[:90]} ({a.plan})"
+        )
+        self.fields["indicators"].queryset = Indicator.objects.filter(board=board)

@@ -168,6 +168,9 @@ class ThemesMixin(BoardMixin):
     def themes_url(self):
         return reverse("reviews:themes", args=[self.board.slug])
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "board": self.board}
+
 
 class ThemeListView(ThemesMixin, ListPageMixin, TemplateView):
     template_name = "reviews/themes.html"
@@ -247,7 +250,12 @@ class ThemeEditView(ThemesMixin, FormPageMixin, FormView):
         return self.themes_url()
 
     def get_initial(self):
-        return {"name": self.theme.name, "description": self.theme.description}
+        return {
+            "name": self.theme.name,
+            "description": self.theme.description,
+            "actions": list(self.theme.actions.all()),
+            "indicators": list(self.theme.indicators.all()),
+        }
 
     def form_save(self, form):
         theme = services.theme_edit(

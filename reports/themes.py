@@ -1,0 +1,114 @@
+"""A priority theme's year (neglect, domestic abuse, CSE and MFH…) followed
+through the golden thread: the plan's actions on it with their RAG at the year's
+end, its indicators' values in the year, the case audits on it, the review
+lessons tagged with it, the courses on it with their attendances and the chair's
+approved statement of its strengths and priorities. A constant number of queries."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from audits.models import CaseAudit
+from business_plan.models import Action
+from indicators.models import Measurement
+from reviews import permissions as review_permissions
+from reviews.models import Lesson
+from training.selectors import theme_total, year_bounds
+
+from .statements import statement_texts
+
+
+@dataclass
+class ThemeYear:
+    theme: object
+    year: int
+    actions: list = field(default_factory=list)
+    measurements: list = field(default_factory=list)
+    audits: list = field(default_factory=list)
+    lessons: list = field(default_factory=list)
+    lessons_withheld: int = 0
+    training: object = None
+    statement: list = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.actions
+            or self.measurements
+            or self.audits
+            or self.lessons
+            or self.training.courses
+            or self.statement
+        )
+
+
+def _lessons(theme, start: date, end: date, user, board):
+    """Lessons of reviews published in the year print as the published report
+    prints them; lessons of unpublished reviews only for a user who may see
+    restricted reviews, otherwise counted."""
+    lessons = (
+        Lesson.objects.filter(themes=theme, review__board=board)
+        .select_related("review")
+        .order_by("review__published_on", "review__child_reference", "number")
+    )
+    published = [
+        lesson
+        for lesson in lessons
+        if lesson.review.published_on and start <= lesson.review.published_on <= end
+    ]
+    unpublished = [lesson for lesson in lessons if not lesson.review.published_on]
+    if user is not None and review_permissions.can_view_restricted_reviews(user, board):
+        return published + unpublished, 0
+    return published, len(unpublished)
+
+
+def theme_year(board, theme, year: int, user=None, *, draft: bool = False):
+    """The theme's year on `board`; `user` None is the published annual report."""
+    start, end = year_bounds(year)
+    actions = list(
+        Action.objects.filter(plan__board=board, learning_themes=theme)
+        .with_rag_as_of(end)
+        .select_related("plan", "theme")
+        .filter(plan__first_year__lte=year, plan__last_year__gt=year)
+        .order_by("plan__first_year", "sort_key")
+    )
+    measurements = list(
+        Measurement.objects.filter(
+            indicator__board=board,
+            indicator__learning_themes=theme,
+            period_end__range=(year_bounds(year - 1)[0], end),
+        )
+        .select_related("indicator")
+        .order_by("indicator__sort_key", "period_end")
+    )
+    audits = list(
+        CaseAudit.objects.filter(
+            board=board, themes=theme, audited_on__range=(start, end)
+        ).order_by("audited_on")
+    )
+    lessons, withheld = _lessons(theme, start, end, user, board)
+    statements = statement_texts(board, year, draft=draft, by="theme")
+    return ThemeYear(
+        theme=theme,
+        year=year,
+        actions=actions,
+        measurements=measurements,
+        audits=audits,
+        lessons=lessons,
+        lessons_withheld=withheld,
+        training=theme_total(board, year, theme),
+        statement=statements.get(theme.pk, []),
+    )
+
+
+def theme_section(slug: str):
+    """An annual report section's build for the board's theme `slug`: None when
+    the board has no such theme or it has nothing for the year."""
+
+    def build(board, year, draft=False):
+        theme = board.learning_themes.filter(slug=slug).first()
+        if theme is None:
+            return None
+        found = theme_year(board, theme, year, draft=draft)
+        return None if found.empty else {"theme_year": found}
+
+    return build
