@@ -9,8 +9,11 @@ class ReportsConfig(AppConfig):
         from lscb_portal import health
         from lscb_portal.sections import BoardSection, register
 
-        from .selectors import describe_reports
+        from .selectors import describe_reports, describe_themes
         from .tasks import queued_too_long
 
         register(BoardSection("Annual report", "reports:list", describe_reports, False))
+        register(
+            BoardSection("Priority themes", "reports:themes", describe_themes, False)
+        )
         health.register("exports", queued_too_long)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import edition, narrative_views, statement_views, views
+from . import edition, narrative_views, statement_views, theme_views, views
 
 app_name = "reports"
 
@@ -17,6 +17,21 @@ urlpatterns = [
         "boards/<slug:board_slug>/meetings/<int:meeting_id>/pack/",
         edition.MeetingPackEditionView.as_view(),
         name="meeting-pack-edition",
+    ),
+    path(
+        "boards/<slug:board_slug>/themes/",
+        theme_views.ThemeListView.as_view(),
+        name="themes",
+    ),
+    path(
+        "boards/<slug:board_slug>/themes/<slug:theme_slug>/",
+        theme_views.ThemeYearView.as_view(),
+        name="theme",
+    ),
+    path(
+        "boards/<slug:board_slug>/themes/<slug:theme_slug>/<str:year>/",
+        theme_views.ThemeYearView.as_view(),
+        name="theme-year",
     ),
     path(board, views.RunListView.as_view(), name="list"),
     path(

@@ -205,7 +205,7 @@ def test_approved_report_has_no_draft_mark(demo):
 
 
 def test_report_on_a_page_fits_on_one_page(demo):
-    first, last = section_pages(demo)["27. LSCB Annual Report on a Page"]
+    first, last = section_pages(demo)["32. LSCB Annual Report on a Page"]
     assert first == last == demo.pages
     text = demo.texts[first - 1]
     for part in ("Achievements", "Performance and data", "View from LSCB members"):

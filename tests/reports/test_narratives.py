@@ -334,11 +334,13 @@ def test_narrative_sections_in_the_seed_order(cast):
         "views_of_children",
         "context",
         "members",
+        "governance",
+        "private_fostering",
         "conclusion",
         "priorities",
         "report_on_a_page",
     ]
-    assert built[6].heading == "7. LSCB Priorities 2017-20"
+    assert built[8].heading == "9. LSCB Priorities 2017-20"
 
 
 def test_other_years_narrative_is_not_printed(cast):

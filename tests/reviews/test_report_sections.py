@@ -205,6 +205,7 @@ def test_the_pdf_prints_sections_24_to_27(reviews, deaths):
         "Serious Case Reviews",
         "Practice Reviews",
         "Learning from Child Deaths (2015-16) (always a year in arrears)",
+        "LSCB Annual Report on a Page",  # its figures: the reviews published
     ]
     text = flat(texts)
     # 24: the counts of the year.
