@@ -1,5 +1,6 @@
 """The demo board's annual report 2016-17, rendered once for the module."""
 
+import re
 import time
 from dataclasses import dataclass
 from io import StringIO
@@ -214,3 +215,17 @@ def test_report_on_a_page_fits_on_one_page(demo):
     assert "£212,588" in text and "296" in text
     assert "Implementation of Early Help Panels" in text
     assert "Continued engagement with the education sector" in text
+
+
+def test_the_priority_themes_figures_in_the_pdf(demo):
+    """The real report's figures for its three priority themes, printed from the
+    demo's data: domestic abuse contacts and the courses on it; children missing
+    from home and their episodes; CSE incident logs and child abduction notices
+    (Q2 2015-16 and Q2 2016-17); children managed under a CSE category."""
+    domestic = section_text(demo, "Domestic Abuse")
+    assert "3,244" in domestic and "270 attendances" in domestic
+    cse = section_text(
+        demo, "Child Sexual Exploitation (CSE) and Missing from Home (MFH)"
+    )
+    for figure in ("437", "1,186", "45", "387", "4", "17", "61", "58"):
+        assert re.search(rf"(?<![\d,.]){re.escape(figure)}(?![\d,.])", cse), figure
