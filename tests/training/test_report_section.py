@@ -63,7 +63,7 @@ def section(django_db_setup, django_db_blocker):
 def test_the_section_follows_the_front_line_staff():
     keys = [s.key for s in SECTIONS]
     assert keys[keys.index("staff_survey") + 1] == "learning_and_improvement"
-    assert keys[keys.index("learning_and_improvement") + 1] == "lado"
+    assert keys[keys.index("learning_and_improvement") + 1] == "cse_missing"
 
 
 @pytest.mark.parametrize("edition", ["pdf", "html"])
