@@ -21,6 +21,7 @@ from boards.models import Agency, ChallengeLogEntry, Membership, Risk, Role
 from boards.services.risks import risk_update
 from business_plan.models import ActionUpdate, BusinessPlan, Rag
 from business_plan.services import action_update_record
+from good_practice.models import GoodPracticeExample
 from indicators.services import target_set
 from lscb_portal.api import APPS
 from subgroups.models import ReturnStatus
@@ -166,6 +167,15 @@ BUILDERS = {
     "case-audits": lambda cast, agency: api_case_audit(cast.board),
     "case-audit-recommendations": lambda cast, agency: api_recommendation(
         api_case_audit(cast.board), agency
+    ),
+    "good-practice": lambda cast, agency: GoodPracticeExample.objects.create(
+        board=cast.board,
+        agency=agency,
+        date=date(2016, 6, 1),
+        title="Joint visits",
+        what_was_done="What was done.",
+        outcome="The outcome for the child.",
+        learning="The learning.",
     ),
     "training-courses": lambda cast, agency: CourseFactory(board=cast.board),
     "training-sessions": lambda cast, agency: _training_session(cast),
@@ -314,6 +324,7 @@ def test_the_owned_lists_have_the_agency_filter():
         "case-audit-recommendations",
         "attendance-counts",
         "elearning-returns",
+        "good-practice",
     }
 
 
