@@ -101,9 +101,12 @@ class NarrativeView(NarrativeMixin, TemplateView):
     template_name = "reports/narrative/narrative.html"
 
 
-class NarrativeApproveView(NarrativeView):
+class ApprovalPostMixin:
     """POST: the chair approves the version the page showed. A version changed
-    since is refused (409) with who changed it, and the page shown again."""
+    since is refused (409) with who changed it, and the page shown again with
+    the reason. The one place an approval's refusal becomes a page, for the
+    narrative and the members' statements alike: subclasses give approve()
+    (returns the success message) and done_url()."""
 
     permission = staticmethod(can_approve_narrative)
     http_method_names = ["post"]
@@ -114,22 +117,28 @@ class NarrativeApproveView(NarrativeView):
         except ValueError:
             return self.refused(STALE_PAGE, status=400)
         try:
-            approval = narrative_approve(
-                board=self.board, year=self.year, version=version, user=request.user
-            )
+            message = self.approve(version)
         except StaleVersion as refusal:
             return self.refused(str(refusal), status=409)
         except DomainError as refusal:
             return self.refused(str(refusal), status=400)
-        messages.success(
-            request,
-            f"Version {approval.version} is approved: the annual report now shows it.",
-        )
-        return redirect(self.page_url())
+        messages.success(request, message)
+        return redirect(self.done_url())
 
     def refused(self, message, *, status):
         context = self.get_context_data(approve_error=message)
         return self.render_to_response(context, status=status)
+
+
+class NarrativeApproveView(ApprovalPostMixin, NarrativeView):
+    def approve(self, version):
+        approval = narrative_approve(
+            board=self.board, year=self.year, version=version, user=self.request.user
+        )
+        return f"Version {approval.version} is approved: the annual report now shows it."
+
+    def done_url(self):
+        return self.page_url()
 
 
 class NarrativeEditView(NarrativeMixin, VersionedEditMixin, FormView):

@@ -17,13 +17,11 @@ from boards.forms import STALE_PAGE
 from boards.models import Agency
 from lscb_portal.errors import DomainError
 from lscb_portal.forms import GovukFormMixin, VersionedEditMixin
-from lscb_portal.versioning import StaleVersion
 
 from .models import Statement
 from .narrative import text_blocks
-from .narrative_views import FORMAT_HINT, NarrativeMixin
+from .narrative_views import FORMAT_HINT, ApprovalPostMixin, NarrativeMixin
 from .permissions import (
-    can_approve_narrative,
     can_write_statement,
     can_write_statements,
 )
@@ -168,39 +166,27 @@ class StatementEditView(AgencyStatementMixin, VersionedEditMixin, FormView):
         return redirect(self.statements_url())
 
 
-class StatementApproveView(AgencyStatementMixin, TemplateView):
-    """POST: the chair approves the version the page showed; a version changed
-    since is refused (409) and the list shown again with the reason."""
+class StatementApproveView(ApprovalPostMixin, AgencyStatementMixin, TemplateView):
+    """A refusal shows the list of statements again with the reason."""
 
-    permission = staticmethod(can_approve_narrative)
-    http_method_names = ["post"]
     template_name = "reports/narrative/member_statements.html"
 
-    def post(self, request, *args, **kwargs):
-        try:
-            version = int(request.POST.get("version", ""))
-        except ValueError:
-            return self.refused(STALE_PAGE, status=400)
+    def approve(self, version):
         if self.statement is None:
-            return self.refused("There is no statement to approve yet.", status=400)
-        try:
-            statement_approve(self.statement, version=version, user=request.user)
-        except StaleVersion as refusal:
-            return self.refused(str(refusal), status=409)
-        except DomainError as refusal:
-            return self.refused(str(refusal), status=400)
-        messages.success(
-            request,
+            raise DomainError("There is no statement to approve yet.")
+        statement_approve(self.statement, version=version, user=self.request.user)
+        return (
             f"The statement of {self.agency.name} is approved: the annual report "
-            "now shows it.",
+            "now shows it."
         )
-        return redirect(self.statements_url())
 
-    def refused(self, message, *, status):
+    def done_url(self):
+        return self.statements_url()
+
+    def get_context_data(self, **kwargs):
         view = MemberStatementsView(request=self.request, kwargs=self.kwargs)
         view.board, view.year = self.board, self.year
-        context = view.get_context_data(approve_error=message)
-        return self.render_to_response(context, status=status)
+        return view.get_context_data(**kwargs)
 
 
 members = "boards/<slug:board_slug>/annual-report/<str:year>/narrative/members/"

@@ -67,7 +67,7 @@ OWN_REFUSALS = {
     ("business_plan/views/progress.py", "BulkUpdateView"),
     ("subgroups/views.py", "ReturnCheckView"),
     ("subgroups/views.py", "MeetingPapersView"),
-    ("reports/narrative_views.py", "NarrativeApproveView"),
+    ("reports/narrative_views.py", "ApprovalPostMixin"),
     ("reports/views.py", "RunRetryView"),
     ("audits/views/submission_parts.py", "EvidenceRemoveView"),
     ("audits/views/submission_parts.py", "ActionRemoveView"),

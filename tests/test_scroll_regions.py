@@ -8,8 +8,9 @@ from pathlib import Path
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 REGION = re.compile(
-    r'<div class="portal-scroll" role="region" aria-label="[^"]+" tabindex="0">\s*'
-    r"<table\b"
+    r'<div class="portal-scroll" role="region" aria-label="[^"]+" tabindex="0">'
+    # a partial the edition includes bare wraps itself only when it is not
+    r"(\{% endif %\})?\s*<table\b"
 )
 
 
