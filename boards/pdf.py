@@ -4,12 +4,14 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q
 
+from lscb_portal.periods import year_bounds
+
 from .models import GlossaryTerm, Inspection, Membership, StrategicLink
 from .models.challenges import ChallengeLogEntry
 from .models.inspections import RecommendationUpdate
 from .models.meetings import Attendance, AttendanceStatus, Meeting, MeetingKind
 from .selectors.finance import budget_for_year
-from .selectors.members import MEMBER_ROLES, ROLE_ORDER, year_bounds
+from .selectors.members import MEMBER_ROLES, ROLE_ORDER
 
 
 def members(board, year):

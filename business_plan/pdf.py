@@ -74,7 +74,6 @@ def business_plan_update(board, year):
         "rows": rows,
         "theme_counts": list(by_theme.values()),
         "total_counts": counts,
-        "rag_order": [rag for rag, _ in counts.ordered()],
         "chart_name": CHART,
         "chart_svg": chart,
         "charts": {CHART: chart},

@@ -4,8 +4,8 @@ learning theme."""
 import django_filters
 
 from boards.models import Agency
-from boards.selectors.challenges import year_bounds
 from lscb_portal.forms import GovukForm
+from lscb_portal.periods import label_bounds
 from reviews.models import LearningTheme
 
 from .selectors import example_years
@@ -51,7 +51,7 @@ class GoodPracticeFilter(django_filters.FilterSet):
 
     def filter_year(self, queryset, name, value):
         try:
-            first, last = year_bounds(value)
+            first, last = label_bounds(value)
         except ValueError:
             return queryset.none()
         return queryset.filter(date__gte=first, date__lte=last)

@@ -6,7 +6,7 @@ from datetime import date
 from django.db.models import Max, Min
 from django.shortcuts import get_object_or_404
 
-from lscb_portal.periods import reporting_year_start, year_label
+from lscb_portal.periods import year_labels_spanning
 
 from .models import GoodPracticeExample
 
@@ -50,11 +50,7 @@ def example_years(board) -> list[str]:
     span = GoodPracticeExample.objects.filter(board=board).aggregate(
         first=Min("date"), last=Max("date")
     )
-    if span["first"] is None:
-        return []
-    first = reporting_year_start(span["first"])
-    last = reporting_year_start(span["last"])
-    return [year_label(year) for year in range(last, first - 1, -1)]
+    return year_labels_spanning(span["first"], span["last"])
 
 
 def describe_good_practice(board) -> str:

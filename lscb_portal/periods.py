@@ -62,6 +62,31 @@ def year_label(start_year: int) -> str:
     return f"{start_year}-{str(start_year + 1)[2:]}"
 
 
+def year_bounds(start_year: int) -> tuple[date, date]:
+    """1 April and 31 March of the reporting year starting in `start_year`."""
+    return date(start_year, 4, 1), date(start_year + 1, 3, 31)
+
+
+def label_bounds(label: str) -> tuple[date, date]:
+    """The bounds of a reporting year written "2016-17"; ValueError if the label
+    is not one."""
+    if len(label) != 7 or label[4] != "-" or not label[:4].isdigit():
+        raise ValueError(f"{label!r} is not a reporting year such as 2016-17.")
+    start = int(label[:4])
+    if year_label(start) != label:
+        raise ValueError(f"{label!r} is not a reporting year such as 2016-17.")
+    return year_bounds(start)
+
+
+def year_labels_spanning(first: date | None, last: date | None) -> list[str]:
+    """Every reporting year from the one `first` falls in to `last`'s, newest
+    first; none when there are no dates (an aggregate's Min/Max of no rows)."""
+    if first is None or last is None:
+        return []
+    first_year, last_year = reporting_year_start(first), reporting_year_start(last)
+    return [year_label(year) for year in range(last_year, first_year - 1, -1)]
+
+
 def quarter_of(day: date) -> str:
     """ "2016-17 Q4" for 15 February 2017: Q1 is April to June."""
     start = reporting_year_start(day)

@@ -135,7 +135,9 @@ class NarrativeApproveView(ApprovalPostMixin, NarrativeView):
         approval = narrative_approve(
             board=self.board, year=self.year, version=version, user=self.request.user
         )
-        return f"Version {approval.version} is approved: the annual report now shows it."
+        return (
+            f"Version {approval.version} is approved: the annual report now shows it."
+        )
 
     def done_url(self):
         return self.page_url()

@@ -2,43 +2,19 @@
 through the golden thread (reports.themes), each record linked to its own page
 where the reader may open it. The annual report prints the same template."""
 
-from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from audits.models import CaseAudit
 from boards import permissions
 from boards.mixins import BoardMixin
-from indicators.models import Measurement
-from lscb_portal.periods import reporting_year_start, reporting_years, year_label
+from lscb_portal.periods import reporting_years, year_label
 from reviews import permissions as review_permissions
 from reviews.models import LearningTheme
 
 from .documents import parse_year
-from .models import Statement
-from .themes import theme_year
-
-
-def latest_year(board, theme) -> int:
-    """The latest reporting year with something on the theme: an audit, an
-    indicator value or a statement; the latest reporting year without any."""
-    days = [
-        CaseAudit.objects.filter(board=board, themes=theme).aggregate(
-            d=Max("audited_on")
-        )["d"],
-        Measurement.objects.filter(
-            indicator__board=board, indicator__learning_themes=theme
-        ).aggregate(d=Max("period_end"))["d"],
-    ]
-    years = [reporting_year_start(day) for day in days if day]
-    stated = Statement.objects.filter(board=board, theme=theme).aggregate(
-        y=Max("year")
-    )["y"]
-    if stated is not None:
-        years.append(stated)
-    return max(years, default=reporting_years()[-1])
+from .themes import theme_latest_year, theme_year
 
 
 class ThemeListView(BoardMixin, TemplateView):
@@ -58,7 +34,7 @@ class ThemeYearView(BoardMixin, TemplateView):
         theme = get_object_or_404(
             LearningTheme, board=self.board, slug=self.kwargs["theme_slug"]
         )
-        latest = latest_year(self.board, theme)
+        latest = theme_latest_year(self.board, theme)
         if "year" in self.kwargs:
             try:
                 year = parse_year(self.kwargs["year"])

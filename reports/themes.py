@@ -7,13 +7,17 @@ approved statement of its strengths and priorities. A constant number of queries
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import Max
+
 from audits.models import CaseAudit
 from business_plan.models import Action
 from indicators.models import Measurement
+from lscb_portal.periods import reporting_year_start, reporting_years, year_bounds
 from reviews import permissions as review_permissions
 from reviews.models import Lesson
-from training.selectors import theme_total, year_bounds
+from training.selectors import theme_total
 
+from .models import Statement
 from .statements import statement_texts
 
 
@@ -98,6 +102,27 @@ def theme_year(board, theme, year: int, user=None, *, draft: bool = False):
         training=theme_total(board, year, theme),
         statement=statements.get(theme.pk, []),
     )
+
+
+def theme_latest_year(board, theme) -> int:
+    """The latest reporting year with something on the theme: an audit, an
+    indicator value or a statement; with none, the year under way. Three
+    queries."""
+    days = [
+        CaseAudit.objects.filter(board=board, themes=theme).aggregate(
+            d=Max("audited_on")
+        )["d"],
+        Measurement.objects.filter(
+            indicator__board=board, indicator__learning_themes=theme
+        ).aggregate(d=Max("period_end"))["d"],
+    ]
+    years = [reporting_year_start(day) for day in days if day]
+    stated = Statement.objects.filter(board=board, theme=theme).aggregate(
+        y=Max("year")
+    )["y"]
+    if stated is not None:
+        years.append(stated)
+    return max(years, default=reporting_years()[0])
 
 
 def theme_section(slug: str):

@@ -6,8 +6,8 @@ from django import forms
 from django.db.models import Q
 
 from boards.api.filters import AgencyFilter, ApiFilterSet, IdFilter, modified_since
+from lscb_portal.periods import year_bounds
 
-from . import selectors
 from .models import (
     AttendanceCount,
     Course,
@@ -41,7 +41,7 @@ class YearFilter(YearNumberFilter):
     def filter(self, queryset, value):
         if value in (None, ""):
             return queryset
-        start, end = selectors.year_bounds(value)
+        start, end = year_bounds(value)
         return queryset.filter(**{f"{self.date_path}__range": (start, end)})
 
 
@@ -74,7 +74,7 @@ class CourseApiFilterSet(ApiFilterSet):
         fields = ["level", "course_format", "theme", "year", "modified_since"]
 
     def filter_year(self, queryset, name, value):
-        start, end = selectors.year_bounds(value)
+        start, end = year_bounds(value)
         return queryset.filter(
             Q(runs_until__isnull=True) | Q(runs_until__gte=start), runs_from__lte=end
         )

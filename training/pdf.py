@@ -5,7 +5,7 @@ recommendations' updates (section 17)."""
 from django.db.models import Exists, Q
 
 from boards.models import Board
-from lscb_portal.periods import year_label
+from lscb_portal.periods import year_bounds, year_label
 
 from . import selectors
 from .models import (
@@ -46,7 +46,7 @@ def learning_and_improvement(board, year):
     level and year on year, e-learning by department (the departments' sums and
     the provider's reported totals, with the difference), learner feedback and
     the trainer pool. None when the year has neither sessions nor e-learning."""
-    start, end = selectors.year_bounds(year)
+    start, end = year_bounds(year)
     if not _has_training(board, year, start, end):
         return None
     courses = selectors.course_totals(board, year)

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from lscb_portal.periods import reporting_year_start
+from lscb_portal.periods import reporting_year_start, year_bounds
 
 from .models import (
     AttendanceCount,
@@ -32,11 +32,6 @@ from .models import (
 
 # An endorsement is flagged for review this long before it expires.
 ENDORSEMENT_REVIEW_DAYS = 60
-
-
-def year_bounds(year: int) -> tuple[date, date]:
-    """The reporting year starting in April of `year`."""
-    return date(year, 4, 1), date(year + 1, 3, 31)
 
 
 def _grouped_sum(queryset, value) -> Subquery:

@@ -3,9 +3,10 @@
 import django_filters
 
 from lscb_portal.forms import GovukForm
+from lscb_portal.periods import label_bounds
 
 from ..models import Agency, ChallengeStatus
-from ..selectors.challenges import challenge_years, year_bounds
+from ..selectors.challenges import challenge_years
 
 
 class ChallengeFilter(django_filters.FilterSet):
@@ -49,7 +50,7 @@ class ChallengeFilter(django_filters.FilterSet):
 
     def filter_year(self, queryset, name, value):
         try:
-            first, last = year_bounds(value)
+            first, last = label_bounds(value)
         except ValueError:
             return queryset.none()
         return queryset.filter(date__gte=first, date__lte=last)

@@ -2,13 +2,12 @@
 challenged and reporting year (April to March) for the annual report."""
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.db.models import Case, Count, IntegerField, Max, Min, Q, When
 from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
 
-from lscb_portal.periods import reporting_year_start, year_label
+from lscb_portal.periods import year_label, year_labels_spanning
 
 from ..models import Agency, ChallengeLogEntry, ChallengeStatus
 
@@ -23,28 +22,13 @@ def reporting_year_expression():
     )
 
 
-def year_bounds(label: str) -> tuple[date, date]:
-    """1 April and 31 March of a reporting year written "2016-17"; ValueError if
-    the label is not one."""
-    if len(label) != 7 or label[4] != "-":
-        raise ValueError(f"{label!r} is not a reporting year such as 2016-17.")
-    start = int(label[:4])
-    if year_label(start) != label:
-        raise ValueError(f"{label!r} is not a reporting year such as 2016-17.")
-    return date(start, 4, 1), date(start + 1, 3, 31)
-
-
 def challenge_years(board) -> list[str]:
     """Every reporting year from the earliest challenge to the latest, newest first
     (one query)."""
     span = ChallengeLogEntry.objects.filter(board=board).aggregate(
         first=Min("date"), last=Max("date")
     )
-    if span["first"] is None:
-        return []
-    first = reporting_year_start(span["first"])
-    last = reporting_year_start(span["last"])
-    return [year_label(year) for year in range(last, first - 1, -1)]
+    return year_labels_spanning(span["first"], span["last"])
 
 
 def challenges_for_list(board):

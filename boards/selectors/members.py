@@ -7,7 +7,7 @@ from datetime import date
 from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 
-from lscb_portal.periods import reporting_year_start, year_label
+from lscb_portal.periods import reporting_year_start, year_bounds, year_label
 
 from ..models import (
     Agency,
@@ -48,10 +48,6 @@ class Rate:
         if not self.recorded:
             return "No meetings recorded"
         return f"{self.percent}% ({self.attended} of {self.recorded})"
-
-
-def year_bounds(year_start: int) -> tuple[date, date]:
-    return date(year_start, 4, 1), date(year_start + 1, 3, 31)
 
 
 def directory_years(board) -> tuple[list[tuple[int, str]], int]:

@@ -13,7 +13,7 @@ from boards.api.base import (
     history_reason,
 )
 from boards.api.filters import AgencyFilter, ApiFilterSet
-from boards.selectors.challenges import year_bounds
+from lscb_portal.periods import label_bounds
 
 from .. import permissions, services
 from ..models import GoodPracticeExample
@@ -37,7 +37,7 @@ class ExampleFilterSet(ApiFilterSet):
 
     def filter_year(self, queryset, name, value):
         try:
-            first, last = year_bounds(value)
+            first, last = label_bounds(value)
         except ValueError:
             raise exceptions.ValidationError(
                 {"year": ["Give a reporting year such as 2016-17."]}

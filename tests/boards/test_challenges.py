@@ -16,7 +16,6 @@ from boards.selectors.challenges import (
     challenge_years,
     challenges_for_list,
     describe_challenge_log,
-    year_bounds,
 )
 from boards.services.challenges import (
     CLOSE_NEEDS_OUTCOME,
@@ -25,6 +24,7 @@ from boards.services.challenges import (
     challenge_update_details,
 )
 from boards.views.challenges import ChallengeListView
+from lscb_portal.periods import label_bounds
 from lscb_portal.versioning import StaleVersion
 from subgroups.models import CalendarFeed
 from tests import lists
@@ -493,12 +493,12 @@ def test_list_page_filters_and_shows_a_message_for_bad_input(cast, log, as_user)
     assert "Choose a reporting year from the list" in bad.content.decode()
 
 
-def test_year_bounds():
-    assert year_bounds("2016-17") == (date(2016, 4, 1), date(2017, 3, 31))
-    assert year_bounds("1999-00") == (date(1999, 4, 1), date(2000, 3, 31))
+def test_label_bounds():
+    assert label_bounds("2016-17") == (date(2016, 4, 1), date(2017, 3, 31))
+    assert label_bounds("1999-00") == (date(1999, 4, 1), date(2000, 3, 31))
     for bad in ("2016-18", "2016/17", "201617", "abcd-ef"):
         with pytest.raises(ValueError):
-            year_bounds(bad)
+            label_bounds(bad)
 
 
 # Counts for the annual report ----------------------------------------------------

@@ -5,8 +5,14 @@ the reader may open it; another board's theme is never shown."""
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
-from tests.reviews.factories import LessonFactory, PublishedReviewFactory
+from lscb_portal.periods import reporting_year_start, year_label
+from tests.reviews.factories import (
+    LearningThemeFactory,
+    LessonFactory,
+    PublishedReviewFactory,
+)
 
 from .test_themes import _theme_with_a_year
 
@@ -37,6 +43,13 @@ def test_a_theme_opens_on_its_latest_year_with_links_to_each_record(cast, as_use
     assert f"/plans/{action.plan.slug}/actions/{action.ref}/" in text
     assert f"/indicators/{indicator.code}/" in text
     assert "/boards/north/audits/case-audits/" in text
+
+
+def test_a_theme_with_nothing_on_it_opens_on_the_year_under_way(cast, as_user):
+    theme = LearningThemeFactory(board=cast.board, name="Radicalisation")
+    page = as_user(cast.board_member).get(f"{BASE}{theme.slug}/").content.decode()
+    this_year = year_label(reporting_year_start(timezone.localdate()))
+    assert f"Radicalisation, {this_year}" in page
 
 
 def test_a_lesson_links_its_review_only_for_those_who_may_open_it(cast, as_user):
