@@ -1,6 +1,7 @@
 """The board's own words in the annual report: the narrative blocks, saving and
-approving them, and their sections (the foreword, introduction, views of children
-and young people, the area's children, conclusion, priorities and the report on a page).
+approving them, and the sections that print one text (the foreword, introduction,
+views of children and young people, the area's children, conclusion…; the report
+on a page is reports.on_a_page).
 
 The published report prints the chair's latest approved copy of the texts; a
 draft prints the texts as they stand. Users write plain text: paragraphs split
@@ -8,23 +9,12 @@ on blank lines, lines starting "- " are bullets; templates escape everything."""
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Sum
 from django.utils import timezone
 
-from audits.models import Submission
-from boards.models import Contribution
-from business_plan.pdf import business_plan_update
-from indicators.models import BreakdownTable
-from indicators.pdf import key_indicators
 from lscb_portal.errors import AlreadyRecorded, DomainError, full_clean
-from lscb_portal.periods import year_label
 from lscb_portal.versioning import StaleVersion, lock, update_versioned
-from reviews.models import CaseReview, ReviewType
-from training import selectors as training_selectors
 
 from .models import NARRATIVE_FIELDS, NarrativeApproval, ReportNarrative
 
@@ -314,160 +304,6 @@ def narrative_approve(*, board, year: int, version: int, user) -> NarrativeAppro
         )
 
 
-# Figures for the report on a page ---------------------------------------------------
-
-RAG_WORDS = {"R": "Red", "A": "Amber", "G": "Green", "C": "Complete", "": "Not rated"}
-
-
-@dataclass
-class Figure:
-    key: str
-    label: str
-    value: str
-    detail: str = ""
-    counts: dict = field(default_factory=dict)
-
-
-def _pounds(value: Decimal) -> str:
-    return f"£{value:,.0f}" if value == value.to_integral_value() else f"£{value:,.2f}"
-
-
-def _rag_text(counts: dict[str, int], always: tuple[str, ...]) -> str:
-    return ", ".join(
-        f"{RAG_WORDS[rag]} {counts.get(rag, 0)}"
-        for rag in RAG_WORDS
-        if rag in always or counts.get(rag)
-    )
-
-
-def _plan_figure(board, year) -> Figure | None:
-    plan = business_plan_update(board, year)
-    if plan is None:
-        return None
-    counts = dict(plan["total_counts"].counts)
-    return Figure(
-        "business_plan",
-        f"{plan['plan'].title}: actions at 31 March {year + 1}",
-        _rag_text(counts, ("R", "A", "G", "C")),
-        f"{sum(counts.values())} actions",
-        counts,
-    )
-
-
-def _indicator_figure(board, year) -> Figure | None:
-    scorecard = key_indicators(board, year)
-    if scorecard is None:
-        return None
-    counts: dict[str, int] = {}
-    for item in scorecard["rows"]:
-        rag = item["row"].rag or ""
-        counts[rag] = counts.get(rag, 0) + 1
-    return Figure(
-        "indicators",
-        f"Key performance indicators at 31 March {year + 1}",
-        _rag_text(counts, ("G", "A", "R")),
-        f"{sum(counts.values())} indicators",
-        counts,
-    )
-
-
-def _budget_figure(board, year) -> Figure | None:
-    totals = Contribution.objects.filter(board=board, year=year).aggregate(
-        total=Sum("amount"), agencies=Count("agency", distinct=True)
-    )
-    if not totals["agencies"]:
-        return None
-    agencies = totals["agencies"]
-    return Figure(
-        "budget",
-        f"Budget {year_label(year)}",
-        _pounds(totals["total"]),
-        f"contributed by {agencies} partner agenc{'y' if agencies == 1 else 'ies'}",
-        {"total": totals["total"]},
-    )
-
-
-def _lado_figure(board, year) -> Figure | None:
-    """The total of the year's table of allegations to the LADO (the one the
-    LADO section prints first), if the board keeps one."""
-    table = (
-        BreakdownTable.objects.filter(board=board, year=year, title__icontains="LADO")
-        .filter(title__icontains="allegation")
-        .annotate(total=Sum("cells__value"))
-        .order_by("pk")
-        .first()
-    )
-    if table is None or table.total is None:
-        return None
-    total = table.total.to_integral_value()
-    return Figure(
-        "lado",
-        "Allegations about people working with children (LADO)",
-        f"{total:,}",
-        f"recorded in {year_label(year)}",
-        {"total": int(total)},
-    )
-
-
-def _training_figure(board, year) -> Figure | None:
-    totals = {t.year: t.attendances for t in training_selectors.year_totals(board)}
-    if not totals.get(year):
-        return None
-    before = totals.get(year - 1)
-    return Figure(
-        "training",
-        "Multi-agency training attendances",
-        f"{totals[year]:,}",
-        f"{before:,} in {year_label(year - 1)}" if before else "",
-        {"total": totals[year]},
-    )
-
-
-def _section_11_figure(board, year) -> Figure | None:
-    valid = Submission.objects.valid().filter(cycle__board=board, cycle__year=year)
-    valid = valid.count()
-    if not valid:
-        return None
-    return Figure(
-        "section_11",
-        "Valid responses to the Safeguarding (Section 11) audit",
-        f"{valid:,}",
-        f"in {year_label(year)}",
-        {"total": valid},
-    )
-
-
-def _reviews_figure(board, year) -> Figure | None:
-    published = CaseReview.objects.filter(
-        board=board,
-        review_type__in=(ReviewType.SCR, ReviewType.LCSPR),
-        published_on__range=(date(year, 4, 1), date(year + 1, 3, 31)),
-    ).count()
-    if not published:
-        return None
-    return Figure(
-        "reviews",
-        "Serious case reviews published",
-        f"{published:,}",
-        f"in {year_label(year)}",
-        {"total": published},
-    )
-
-
-def key_figures(board, year: int) -> list[Figure]:
-    """Figures of the year from the board's data; only those it has."""
-    found = (
-        _plan_figure(board, year),
-        _indicator_figure(board, year),
-        _budget_figure(board, year),
-        _lado_figure(board, year),
-        _reviews_figure(board, year),
-        _section_11_figure(board, year),
-        _training_figure(board, year),
-    )
-    return [figure for figure in found if figure is not None]
-
-
 # Sections ---------------------------------------------------------------------------
 
 
@@ -480,20 +316,3 @@ def text_section(name: str):
 
     build.__name__ = f"{name}_section"
     return build
-
-
-def report_on_a_page(board, year, *, draft=False):
-    """Achievements, key figures of the year and the members' view, on a page."""
-    texts = report_texts(board, year, draft=draft)
-    achievements = text_blocks(texts.get("achievements", ""))
-    members_view = text_blocks(texts.get("members_view", ""))
-    figures = key_figures(board, year)
-    if not (achievements or members_view or figures):
-        return None
-    return {
-        "achievements": achievements,
-        "figures": figures,
-        "members_view": members_view,
-        "year_label": year_label(year),
-        "year_end": date(year + 1, 3, 31),
-    }

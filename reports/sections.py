@@ -26,8 +26,8 @@ from reviews import pdf as reviews_pdf
 from subgroups import pdf as subgroups_pdf
 from training import pdf as training_pdf
 
-from . import narrative, statements
-from .themes import theme_section
+from . import narrative, on_a_page, statements
+from .themes import PRIORITY_THEMES, theme_headlines, theme_section
 
 
 @dataclass(frozen=True)
@@ -43,9 +43,9 @@ class Section:
         return f"reports/pdf/_{self.template_name or self.key}.html"
 
 
-def _theme(key: str, title: str, slug: str) -> Section:
+def _theme(key: str, title: str) -> Section:
     """A priority theme followed through the year (reports.themes)."""
-    return Section(key, title, theme_section(slug), True, "theme")
+    return Section(key, title, theme_section(PRIORITY_THEMES[key]), True, "theme")
 
 
 def _words(key: str, title: str, build=None) -> Section:
@@ -92,6 +92,16 @@ def governance(board, year, *, draft=False):
     return {"blocks": (words or {}).get("blocks", []), **(figures or {})}
 
 
+def priorities(board, year, *, draft=False):
+    """The approved words on the priorities ahead, then where each priority
+    theme stood at the year's end in figures; None when there are neither."""
+    words = narrative.text_section("priorities")(board, year, draft=draft)
+    headlines = theme_headlines(board, year)
+    if words is None and not headlines:
+        return None
+    return {"blocks": (words or {}).get("blocks", []), "headlines": headlines}
+
+
 # The order of the 2016-17 report.
 SECTIONS: tuple[Section, ...] = (
     _words("foreword", "Foreword from the Chair"),
@@ -119,8 +129,8 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section("case_audits", "Multi-Agency Quality Audits", audits_pdf.case_audits),
     Section("good_practice", "Good Practice", good_practice_pdf.good_practice),
-    _theme("neglect", "Neglect", "neglect"),
-    _theme("domestic_abuse", "Domestic Abuse", "domestic-abuse"),
+    _theme("neglect", "Neglect"),
+    _theme("domestic_abuse", "Domestic Abuse"),
     Section(
         "inspections",
         "The Shape of Safeguarding in {area}",
@@ -134,9 +144,7 @@ SECTIONS: tuple[Section, ...] = (
         training_pdf.learning_and_improvement,
     ),
     _theme(
-        "cse_missing",
-        "Child Sexual Exploitation (CSE) and Missing from Home (MFH)",
-        "child-sexual-exploitation",
+        "cse_missing", "Child Sexual Exploitation (CSE) and Missing from Home (MFH)"
     ),
     Section(
         "lado", "Local Authority Designated Officer (LADO) ({yy})", indicators_pdf.lado
@@ -165,10 +173,10 @@ SECTIONS: tuple[Section, ...] = (
         business_plan_pdf.business_plan_update,
     ),
     _words("conclusion", "Conclusion"),
-    _words("priorities", "LSCB Priorities {next_three}"),
+    _words("priorities", "LSCB Priorities {next_three}", priorities),
     Section("glossary", "Glossary", boards_pdf.glossary),
     _words(
-        "report_on_a_page", "LSCB Annual Report on a Page", narrative.report_on_a_page
+        "report_on_a_page", "LSCB Annual Report on a Page", on_a_page.report_on_a_page
     ),
 )
 

@@ -7,18 +7,28 @@ approved statement of its strengths and priorities. A constant number of queries
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Max
+from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
 from audits.models import CaseAudit
 from business_plan.models import Action
-from indicators.models import Measurement
+from good_practice.models import GoodPracticeExample
+from indicators.models import Indicator, Measurement
 from lscb_portal.periods import reporting_year_start, reporting_years, year_bounds
 from reviews import permissions as review_permissions
-from reviews.models import Lesson
-from training.selectors import theme_total
+from reviews.models import LearningTheme, Lesson
+from training.selectors import course_totals, theme_total
 
 from .models import Statement
 from .statements import statement_texts
+
+# The annual report's priority theme sections: section key → the learning theme
+# (its slug) each follows through the year.
+PRIORITY_THEMES = {
+    "neglect": "neglect",
+    "domestic_abuse": "domestic-abuse",
+    "cse_missing": "child-sexual-exploitation",
+}
 
 
 @dataclass
@@ -123,6 +133,93 @@ def theme_latest_year(board, theme) -> int:
     if stated is not None:
         years.append(stated)
     return max(years, default=reporting_years()[0])
+
+
+@dataclass
+class ThemeHeadline:
+    """A priority theme's year in figures."""
+
+    theme: object
+    actions: int
+    indicators: int
+    audits: int
+    lessons: int
+    examples: int
+    attendances: int
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.actions
+            or self.indicators
+            or self.audits
+            or self.lessons
+            or self.examples
+            or self.attendances
+        )
+
+
+def _count_on_theme(queryset, theme_field: str):
+    """The number of `queryset`'s records on the outer query's theme, as a
+    subquery: one per figure keeps the joins from multiplying."""
+    on_theme = (
+        queryset.filter(**{theme_field: OuterRef("pk")})
+        .order_by()
+        .values(theme_field)
+        .annotate(n=Count("pk", distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(on_theme), 0)
+
+
+def theme_headlines(board, year: int) -> list[ThemeHeadline]:
+    """The priority themes' year in figures, in the report's order, those with
+    any: the actions on each in the year's plans, the indicators with a value in
+    the year, the case audits, the lessons of reviews published in it, the good
+    practice examples and the training attendances. Four queries, whatever the
+    number of themes or records."""
+    start, end = year_bounds(year)
+    themes = LearningTheme.objects.filter(
+        board=board, slug__in=PRIORITY_THEMES.values()
+    ).annotate(
+        n_actions=_count_on_theme(
+            Action.objects.filter(plan__first_year__lte=year, plan__last_year__gt=year),
+            "learning_themes",
+        ),
+        n_indicators=_count_on_theme(
+            Indicator.objects.filter(measurements__period_end__range=(start, end)),
+            "learning_themes",
+        ),
+        n_audits=_count_on_theme(
+            CaseAudit.objects.filter(audited_on__range=(start, end)), "themes"
+        ),
+        n_lessons=_count_on_theme(
+            Lesson.objects.filter(review__published_on__range=(start, end)), "themes"
+        ),
+        n_examples=_count_on_theme(
+            GoodPracticeExample.objects.filter(date__range=(start, end)), "themes"
+        ),
+    )
+    attended = {t.course.pk: t.attendances for t in course_totals(board, year)}
+    order = list(PRIORITY_THEMES.values())
+    found = []
+    for theme in sorted(
+        themes.prefetch_related("training_courses"), key=lambda t: order.index(t.slug)
+    ):
+        headline = ThemeHeadline(
+            theme,
+            actions=theme.n_actions,
+            indicators=theme.n_indicators,
+            audits=theme.n_audits,
+            lessons=theme.n_lessons,
+            examples=theme.n_examples,
+            attendances=sum(
+                attended.get(course.pk, 0) for course in theme.training_courses.all()
+            ),
+        )
+        if not headline.empty:
+            found.append(headline)
+    return found
 
 
 def theme_section(slug: str):

@@ -18,7 +18,8 @@ from indicators.demo.data import SCORECARD_2016_17
 from indicators.models import BreakdownCell, BreakdownTable
 from reports.demo import narrative_2016_17
 from reports.models import NarrativeApproval, ReportNarrative
-from reports.narrative import narrative_approve, narrative_save, report_on_a_page
+from reports.narrative import narrative_approve, narrative_save
+from reports.on_a_page import report_on_a_page
 from reports.sections import SECTIONS
 
 from .helpers import fill_board
