@@ -229,3 +229,16 @@ def test_the_priority_themes_figures_in_the_pdf(demo):
     )
     for figure in ("437", "1,186", "45", "387", "4", "17", "61", "58"):
         assert re.search(rf"(?<![\d,.]){re.escape(figure)}(?![\d,.])", cse), figure
+
+
+def test_the_priorities_gather_the_themes_year(demo):
+    """Section 30 follows the seed's one sentence with where each priority theme
+    stood: domestic abuse's 4 actions, 1 indicator, 1 audit, 1 lesson, 3 good
+    practice examples and 270 training attendances."""
+    text = section_text(demo, "LSCB Priorities 2017-20")
+    assert "The LSCB will review priorities for 2017-20" in text
+    assert "The priority themes in 2016-17" in text
+    row = re.search(
+        r"Domestic abuse\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\S+)", text
+    )
+    assert row and row.groups() == ("4", "1", "1", "1", "3", "270"), text

@@ -118,6 +118,18 @@ def test_demo_reviews_audit_and_training_figures(demo):
     assert demo.figures["training"].detail == "1,401 in 2015-16"
 
 
+def test_demo_elearning_good_practice_and_priority_theme_figures(demo):
+    """The seed's page: 10 good practice case studies catalogued; e-learning
+    completions (8,839 in the seed's e-learning section; its page repeats the
+    year before's 5,533); the domestic abuse courses' 270 attendances."""
+    assert demo.figures["elearning"].value == "8,839"
+    assert demo.figures["elearning"].detail == "5,533 in 2015-16"
+    assert demo.figures["good_practice"].value == "10"
+    domestic_abuse = demo.figures["theme_domestic-abuse"]
+    assert domestic_abuse.value == "270 training attendances"
+    assert domestic_abuse.detail == "4 plan actions, 1 case audit, 1 review lesson"
+
+
 def test_demo_edition_shows_the_page(demo):
     page = demo.html
     assert 'id="report_on_a_page"' in page
