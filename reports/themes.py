@@ -1,7 +1,8 @@
 """A priority theme's year (neglect, domestic abuse, CSE and MFH…) followed
 through the golden thread: the plan's actions on it with their RAG at the year's
 end, its indicators' values in the year, the case audits on it, the review
-lessons tagged with it, the courses on it with their attendances and the chair's
+lessons tagged with it, the good practice examples on it, the courses on it
+with their attendances and the chair's
 approved statement of its strengths and priorities. A constant number of queries."""
 
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ class ThemeYear:
     audits: list = field(default_factory=list)
     lessons: list = field(default_factory=list)
     lessons_withheld: int = 0
+    examples: list = field(default_factory=list)
     training: object = None
     statement: list = field(default_factory=list)
 
@@ -50,6 +52,7 @@ class ThemeYear:
             or self.measurements
             or self.audits
             or self.lessons
+            or self.examples
             or self.training.courses
             or self.statement
         )
@@ -100,6 +103,13 @@ def theme_year(board, theme, year: int, user=None, *, draft: bool = False):
         ).order_by("audited_on")
     )
     lessons, withheld = _lessons(theme, start, end, user, board)
+    examples = list(
+        GoodPracticeExample.objects.filter(
+            board=board, themes=theme, date__range=(start, end)
+        )
+        .select_related("agency")
+        .order_by("date", "pk")
+    )
     statements = statement_texts(board, year, draft=draft, by="theme")
     return ThemeYear(
         theme=theme,
@@ -109,6 +119,7 @@ def theme_year(board, theme, year: int, user=None, *, draft: bool = False):
         audits=audits,
         lessons=lessons,
         lessons_withheld=withheld,
+        examples=examples,
         training=theme_total(board, year, theme),
         statement=statements.get(theme.pk, []),
     )

@@ -2,12 +2,14 @@
 each action, indicator, audit, lesson and course linked to its own page, where
 the reader may open it; another board's theme is never shown."""
 
+import re
 from datetime import date
 
 import pytest
 from django.utils import timezone
 
 from lscb_portal.periods import reporting_year_start, year_label
+from tests.good_practice.factories import GoodPracticeExampleFactory
 from tests.reviews.factories import (
     LearningThemeFactory,
     LessonFactory,
@@ -36,8 +38,16 @@ def test_a_theme_opens_on_its_latest_year_with_links_to_each_record(cast, as_use
     assert "Domestic abuse, 2017-18" in page
     assert f'href="{BASE}{theme.slug}/2016-17/"' in page  # the year before
 
+    example = GoodPracticeExampleFactory(board=cast.board, date=date(2016, 10, 13))
+    example.themes.add(theme)
+    GoodPracticeExampleFactory(board=cast.board).themes.add(
+        LearningThemeFactory(board=cast.board, name="Neglect")
+    )
     page = as_user(cast.board_member).get(f"{BASE}{theme.slug}/2016-17/")
     text = page.content.decode()
+    assert f"/boards/north/good-practice/{example.pk}/" in text
+    # the other theme's example is not listed
+    assert len(re.findall(r"/boards/north/good-practice/\d+/", text)) == 1
     action = theme.actions.get()
     indicator = theme.indicators.get()
     assert f"/plans/{action.plan.slug}/actions/{action.ref}/" in text
