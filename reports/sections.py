@@ -84,12 +84,19 @@ def private_fostering_with_narrative(board, year, *, draft=False):
 
 def governance(board, year, *, draft=False):
     """The approved governance narrative, then boards' figures of the year's
-    meetings, attendance and challenges; None when there are neither."""
+    meetings, attendance and challenges and the subgroups' meetings their
+    returns record (subgroups' figures: boards cannot import subgroups, so the
+    two meet here); None when there are none of these."""
     words = narrative.text_section("governance")(board, year, draft=draft)
     figures = boards_pdf.governance_figures(board, year)
-    if words is None and figures is None:
+    subgroup_meetings = subgroups_pdf.year_meetings(board, year)
+    if words is None and figures is None and not subgroup_meetings:
         return None
-    return {"blocks": (words or {}).get("blocks", []), **(figures or {})}
+    return {
+        "blocks": (words or {}).get("blocks", []),
+        **(figures or {}),
+        "subgroup_meetings": subgroup_meetings,
+    }
 
 
 def priorities(board, year, *, draft=False):

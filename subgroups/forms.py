@@ -7,7 +7,7 @@ from lscb_portal.forms import DateInput, GovukFormMixin
 from lscb_portal.periods import quarter_of, quarters_between
 from lscb_portal.rag import RagEntryForm, entry_errors
 
-from .models import ReportingPlanItem, Subgroup, SubgroupReturn
+from .models import MAX_MEETINGS_HELD, ReportingPlanItem, Subgroup, SubgroupReturn
 
 
 def version_field():
@@ -37,12 +37,33 @@ class ReturnStartForm(GovukFormMixin, forms.Form):
         self.fields["period"].initial = quarter_of(timezone.localdate())
 
 
+MEETINGS_HELD_RANGE = (
+    f"Meetings held in the quarter must be between 0 and {MAX_MEETINGS_HELD}"
+)
+
+
 class HighlightsForm(GovukFormMixin, forms.ModelForm):
     version = version_field()
+    meetings_held = forms.IntegerField(
+        label="How many times did the subgroup meet in the quarter?",
+        help_text="Leave blank if you do not know. The annual report adds up the "
+        "year's meetings of each subgroup from its submitted returns.",
+        required=False,
+        min_value=0,
+        max_value=MAX_MEETINGS_HELD,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "class": "govuk-input--width-2"}
+        ),
+        error_messages={
+            "invalid": "Meetings held in the quarter must be a whole number, like 2",
+            "min_value": MEETINGS_HELD_RANGE,
+            "max_value": MEETINGS_HELD_RANGE,
+        },
+    )
 
     class Meta:
         model = SubgroupReturn
-        fields = ["highlights"]
+        fields = ["highlights", "meetings_held"]
         labels = {"highlights": "What are the subgroup's highlights this period?"}
         help_texts = {"highlights": "Progress and achievements the board should know."}
         widgets = {"highlights": forms.Textarea(attrs={"rows": 8})}

@@ -2,6 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -139,6 +140,10 @@ class ReturnStatus(models.TextChoices):
     NOTED = "noted", "Noted at a meeting"
 
 
+# A quarter's meetings of one group: more than this is a typing error.
+MAX_MEETINGS_HELD = 99
+
+
 class SubgroupReturn(models.Model):
     """A subgroup's periodic report to the board: highlights, exceptions, risks,
     and a RAG update on each business-plan action it owns."""
@@ -155,6 +160,14 @@ class SubgroupReturn(models.Model):
     highlights = models.TextField(blank=True)
     exceptions = models.TextField("exceptions for the board's attention", blank=True)
     risks = models.TextField("risks raised", blank=True)
+    meetings_held = models.PositiveSmallIntegerField(
+        "meetings held in the quarter",
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_MEETINGS_HELD)],
+        help_text="How many times the subgroup met in the return's quarter: "
+        "blank if not recorded.",
+    )
     # Draft RAG entries by action id: {"12": {"rag": "G", "narrative": "…"}}; they
     # become the actions' updates when the return is submitted.
     action_entries = models.JSONField(default=dict, blank=True)
@@ -194,6 +207,13 @@ class SubgroupReturn(models.Model):
                 condition=models.Q(status__in=ReturnStatus.values),
                 name="return_status_valid",
                 violation_error_message="Choose a status from the list.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(meetings_held__isnull=True)
+                | models.Q(meetings_held__lte=MAX_MEETINGS_HELD),
+                name="return_meetings_held_range",
+                violation_error_message="Meetings held in the quarter must be "
+                f"between 0 and {MAX_MEETINGS_HELD}.",
             ),
         ]
 

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Q, Sum
 
 from lscb_portal.periods import year_label
 
@@ -54,6 +54,26 @@ def year_returns(groups, year) -> dict[int, list]:
         if subgroup_return.highlights or subgroup_return.exceptions:
             by_group.setdefault(subgroup_return.subgroup_id, []).append(subgroup_return)
     return by_group
+
+
+def year_meetings(board, year) -> list[dict]:
+    """The governance section's subgroup meetings: each of the board's groups
+    with the meetings its submitted returns for the reporting year record, added
+    up ({"subgroup": name, "meetings": n}, by name). A group none of whose
+    submitted returns says how often it met is left out; a draft never counts.
+    One query."""
+    rows = (
+        SubgroupReturn.objects.filter(
+            subgroup__board=board,
+            period__startswith=f"{year_label(year)} ",
+            meetings_held__isnull=False,
+        )
+        .exclude(status=ReturnStatus.DRAFT)
+        .values("subgroup_id", "subgroup__name")
+        .annotate(meetings=Sum("meetings_held"))
+        .order_by("subgroup__name", "subgroup_id")
+    )
+    return [{"subgroup": r["subgroup__name"], "meetings": r["meetings"]} for r in rows]
 
 
 def subgroups(board, year):

@@ -61,7 +61,7 @@ def return_start(*, subgroup, period, user) -> SubgroupReturn:
 def return_save(*, subgroup_return, version, changes, user) -> SubgroupReturn:
     """Save answers from one question page (draft or after submission: the
     earlier version stays in history)."""
-    allowed = {"highlights", "exceptions", "risks"}
+    allowed = {"highlights", "meetings_held", "exceptions", "risks"}
     return update_versioned(
         SubgroupReturn,
         pk=subgroup_return.pk,

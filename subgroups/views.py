@@ -269,8 +269,9 @@ class ReturnStartView(SubgroupMixin, FormPageMixin, FormView):
         quarter, why = self.default_period
         kwargs.setdefault(
             "intro",
-            "You will be asked for the subgroup's highlights, exceptions and risks, "
-            "and a RAG update on each business-plan action it owns, then can check "
+            "You will be asked for the subgroup's highlights and how many times it "
+            "met, its exceptions and risks, and a RAG update on each business-plan "
+            "action it owns, then can check "
             "your answers before submitting. Your answers are saved as a draft at "
             f"each step. The quarter offered is {quarter}, {why}.",
         )

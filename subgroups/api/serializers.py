@@ -38,6 +38,7 @@ class SubgroupReturnSerializer(serializers.ModelSerializer):
             "period",
             "status",
             "highlights",
+            "meetings_held",
             "exceptions",
             "risks",
             "submitted_at",

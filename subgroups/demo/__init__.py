@@ -24,6 +24,7 @@ from ..models import (
 )
 from .data import (
     CHAIR_NAMES,
+    MEETINGS_PER_QUARTER,
     REPORTING_PLANNER,
     RETURNS_2016_17,
     SUBGROUP_CHAIRS,
@@ -44,6 +45,26 @@ DEMO_RETURNS = [
     "CSE/MFH Subgroup",
     "Domestic Abuse Task and Finish Group",
 ]
+
+
+def _meetings_held(board, author) -> None:
+    """Each submitted 2016-17 return of a group whose meetings the seed counts
+    (data.MEETINGS_PER_QUARTER) records them, if it records none yet."""
+    for name, per_quarter in MEETINGS_PER_QUARTER.items():
+        returns = (
+            SubgroupReturn.objects.filter(
+                subgroup__board=board,
+                subgroup__name=name,
+                period__startswith="2016-17 ",
+                meetings_held__isnull=True,
+            )
+            .exclude(status=ReturnStatus.DRAFT)
+            .order_by("period")
+        )
+        for subgroup_return in returns:
+            subgroup_return.meetings_held = per_quarter
+            subgroup_return._history_user = author
+            subgroup_return.save()
 
 
 def _chairs(board, groups):
@@ -170,3 +191,4 @@ def load() -> None:
                         "received_by": author,
                     },
                 )
+    _meetings_held(board, author)

@@ -841,3 +841,15 @@ RETURNS_2016_17 = {
         "",
     ),
 }
+
+# ---------------------------------------------------------------------------
+# How many times a group meets in a quarter, where the annual report 2016-17 says
+# how often it meets: "The Cumbrian Child Death Overview Panel (CDOP) meets
+# bimonthly" (section 27) -> 2 a quarter. The demo's submitted 2016-17 returns of
+# these groups record it as their meetings held (the governance section adds
+# them up). The report gives no frequency for any other group: the single PMQAG
+# meeting it dates (28 March 2017) is one meeting, not the quarter's count, and
+# the quarterly meetings of FISCH (reporting through the Education Subgroup) are
+# the forum's, not the subgroup's. Their returns leave meetings held blank.
+# ---------------------------------------------------------------------------
+MEETINGS_PER_QUARTER = {"Child Death Overview Panel": 2}

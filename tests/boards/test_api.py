@@ -334,6 +334,7 @@ def returns(subgroups, cast):
             status=ReturnStatus.SUBMITTED,
             submitted_at=timezone.now(),
             highlights="Audit done.",
+            meetings_held=2,
         ),
         "cdop_draft": ReturnFactory(subgroup=cdop, period="2016-17 Q4"),
         "cdop_noted": ReturnFactory(
@@ -432,12 +433,14 @@ def test_returns_filters_and_fields(cast, subgroups, returns):
         "period",
         "status",
         "highlights",
+        "meetings_held",
         "exceptions",
         "risks",
         "submitted_at",
     }
     assert row["status"] == "submitted"
     assert row["highlights"] == "Audit done."
+    assert row["meetings_held"] == 2
     assert row["subgroup"] == qa.pk
 
 

@@ -88,3 +88,33 @@ def test_demo_has_meetings_for_2016_17(demo):
     )
     assert set(meetings.values_list("kind", flat=True)) == {"board", "business_group"}
     assert meetings.filter(kind="board").count() == 6
+
+
+def test_demo_records_meetings_only_where_the_seed_says_how_often(demo):
+    """The seed gives one group's frequency (the CDOP meets bimonthly: 2 a
+    quarter); it has no return in the demo, so no demo return records meetings,
+    and one of its submitted 2016-17 returns would, idempotently."""
+    from subgroups import demo as subgroups_demo
+
+    assert not SubgroupReturn.objects.filter(meetings_held__isnull=False).exists()
+    cdop = Subgroup.objects.get(name="Child Death Overview Panel")
+    author = SubgroupReturn.objects.filter(subgroup__board=cdop.board).first()
+    periods = {
+        "2016-17 Q2": ReturnStatus.SUBMITTED,
+        "2016-17 Q3": ReturnStatus.DRAFT,
+        "2017-18 Q1": ReturnStatus.SUBMITTED,
+    }
+    for period, status in periods.items():
+        SubgroupReturn.objects.create(
+            subgroup=cdop, period=period, status=status, created_by=author.created_by
+        )
+    subgroups_demo.load()
+    subgroups_demo.load()
+    recorded = dict(
+        SubgroupReturn.objects.filter(meetings_held__isnull=False).values_list(
+            "subgroup__name", "meetings_held"
+        )
+    )
+    assert recorded == {"Child Death Overview Panel": 2}
+    submitted = SubgroupReturn.objects.get(subgroup=cdop, period="2016-17 Q2")
+    assert submitted.history.count() == 2  # created, then the meetings once
