@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Subquery
 
 from lscb_portal.periods import year_bounds
 
@@ -11,6 +11,7 @@ from .models.challenges import ChallengeLogEntry
 from .models.inspections import RecommendationUpdate
 from .models.meetings import Attendance, AttendanceStatus, Meeting, MeetingKind
 from .selectors.finance import budget_for_year
+from .selectors.inspections import findings_by_kind, judgement_tag
 from .selectors.members import MEMBER_ROLES, ROLE_ORDER
 
 
@@ -47,16 +48,24 @@ def budget(board, year):
 
 
 def inspections(board, year):
-    """Recommendations with the updates given in the year, by inspection."""
-    updates = RecommendationUpdate.objects.filter(
-        recommendation__inspection__board=board
+    """The latest inspection begun by the year's end, with what the inspectors
+    found, and every inspection the board gave updates on in the year: its
+    recommendations with those updates. Left out when there is neither."""
+    _, year_end = year_bounds(year)
+    latest = (
+        Inspection.objects.filter(board=board, start_date__lte=year_end)
+        .order_by("-start_date", "-pk")
+        .values("pk")[:1]
     )
-    if not updates.filter(year=year).exists():
-        return None
+    with_findings = Q(pk=Subquery(latest), findings__isnull=False)
     found = list(
-        Inspection.objects.filter(board=board, recommendations__updates__year=year)
+        Inspection.objects.filter(
+            with_findings | Q(recommendations__updates__year=year), board=board
+        )
         .distinct()
+        .order_by("-start_date", "-pk")
         .prefetch_related(
+            "findings",
             "recommendations",
             Prefetch(
                 "recommendations__updates",
@@ -67,6 +76,11 @@ def inspections(board, year):
             ),
         )
     )
+    if not found:
+        return None
+    for inspection in found:
+        inspection.overall_tag = judgement_tag(inspection.overall)
+        inspection.finding_groups = findings_by_kind(list(inspection.findings.all()))
     return {"inspections": found}
 
 

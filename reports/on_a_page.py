@@ -118,17 +118,24 @@ def _lado_figure(board, year) -> Figure | None:
     )
 
 
+def _beside_the_year_before(key, label, by_year: dict, year) -> Figure | None:
+    """The year's figure, with the year before's beside it when there is one."""
+    if not by_year.get(year):
+        return None
+    before = by_year.get(year - 1)
+    return Figure(
+        key,
+        label,
+        f"{by_year[year]:,}",
+        f"{before:,} in {year_label(year - 1)}" if before else "",
+        {"total": by_year[year]},
+    )
+
+
 def _training_figure(board, year) -> Figure | None:
     totals = {t.year: t.attendances for t in training_selectors.year_totals(board)}
-    if not totals.get(year):
-        return None
-    before = totals.get(year - 1)
-    return Figure(
-        "training",
-        "Multi-agency training attendances",
-        f"{totals[year]:,}",
-        f"{before:,} in {year_label(year - 1)}" if before else "",
-        {"total": totals[year]},
+    return _beside_the_year_before(
+        "training", "Multi-agency training attendances", totals, year
     )
 
 
@@ -167,15 +174,8 @@ def _elearning_figure(board, year) -> Figure | None:
     """Courses passed in the year, beside the year before. (The seed's page
     printed the year before's 5,533 as the year's: the data prints 8,839.)"""
     passed = {s.year: s.passed for s in training_selectors.elearning_summaries(board)}
-    if not passed.get(year):
-        return None
-    before = passed.get(year - 1)
-    return Figure(
-        "elearning",
-        "E-learning courses completed",
-        f"{passed[year]:,}",
-        f"{before:,} in {year_label(year - 1)}" if before else "",
-        {"total": passed[year]},
+    return _beside_the_year_before(
+        "elearning", "E-learning courses completed", passed, year
     )
 
 

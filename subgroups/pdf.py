@@ -43,12 +43,17 @@ def structure(board, year):
     return {"rows": rows}
 
 
-def year_returns(groups, year) -> dict[int, list]:
-    """The groups' submitted returns for the reporting year (never a draft),
-    by group id, in period order: one query."""
-    found = SubgroupReturn.objects.filter(
-        subgroup__in=groups, period__startswith=f"{year_label(year)} "
+def submitted_in(year):
+    """Returns submitted (never a draft) for the quarters of the reporting year."""
+    return SubgroupReturn.objects.filter(
+        period__startswith=f"{year_label(year)} "
     ).exclude(status=ReturnStatus.DRAFT)
+
+
+def year_returns(groups, year) -> dict[int, list]:
+    """The groups' submitted returns for the reporting year, by group id, in
+    period order: one query."""
+    found = submitted_in(year).filter(subgroup__in=groups)
     by_group: dict[int, list] = {}
     for subgroup_return in found.order_by("period"):
         if subgroup_return.highlights or subgroup_return.exceptions:
@@ -63,12 +68,8 @@ def year_meetings(board, year) -> list[dict]:
     submitted returns says how often it met is left out; a draft never counts.
     One query."""
     rows = (
-        SubgroupReturn.objects.filter(
-            subgroup__board=board,
-            period__startswith=f"{year_label(year)} ",
-            meetings_held__isnull=False,
-        )
-        .exclude(status=ReturnStatus.DRAFT)
+        submitted_in(year)
+        .filter(subgroup__board=board, meetings_held__isnull=False)
         .values("subgroup_id", "subgroup__name")
         .annotate(meetings=Sum("meetings_held"))
         .order_by("subgroup__name", "subgroup_id")

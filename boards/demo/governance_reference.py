@@ -13,8 +13,10 @@ from the Annual Report 2016-17 (seed 004):
   inspection (report published 13 May 2015) are its judgements by area. The seven
   recommendations for the LSCB are verbatim, with HTML tags stripped; each has its
   2016-17 update, dated 31 March 2017 (the end of the year it reports on: the report
-  gives no date). The training tables of recommendations 1 and 6 are not typed here:
-  they are printed from the training data (training/demo, RecommendationTraining).
+  gives no date). What Ofsted said about the LSCB is its findings: the six strengths
+  verbatim (list punctuation dropped) and the area where further work was needed.
+  The training tables of recommendations 1 and 6 are not typed here: they are
+  printed from the training data (training/demo, RecommendationTraining).
 - Glossary (section 31): every acronym, verbatim.
 - Links with other strategic boards (section 7): each board's responsibilities and
   how it links with the LSCB, verbatim; the report gives no web addresses.
@@ -28,8 +30,10 @@ from django.db import transaction
 from ..models import (
     Agency,
     Contribution,
+    FindingKind,
     GlossaryTerm,
     Inspection,
+    InspectionFinding,
     Judgement,
     Recommendation,
     RecommendationUpdate,
@@ -114,6 +118,47 @@ SUB_JUDGEMENTS = [
     (
         "Children's services: leadership, management and governance",
         Judgement.INADEQUATE,
+    ),
+]
+
+# (kind, text): what Ofsted said about the LSCB, in the report's order.
+FINDINGS = [
+    (
+        FindingKind.STRENGTH,
+        "The positive impact of the new independent Chair, appointed by Cumbria "
+        "County Council in April last year (2014)",
+    ),
+    (
+        FindingKind.STRENGTH,
+        "The greatly strengthened governance arrangements which are ensuring the "
+        "LSCB is functioning properly",
+    ),
+    (
+        FindingKind.STRENGTH,
+        "The improved understanding across partners of their roles and "
+        "responsibilities",
+    ),
+    (
+        FindingKind.STRENGTH,
+        "The strong relationship with other multi-agency boards which oversee "
+        "related service areas, such as the HWB",
+    ),
+    (
+        FindingKind.STRENGTH,
+        "The increasing effectiveness of its challenge to the performance of member "
+        "organisations",
+    ),
+    (
+        FindingKind.STRENGTH,
+        "The key role the LSCB has played in the development of the county's "
+        "Safeguarding Hub, the first point of contact for anyone with concerns "
+        "about a child",
+    ),
+    (
+        FindingKind.IMPROVEMENT,
+        "The need to strengthen the way partners respond to children at risk of "
+        "sexual exploitation and those living in households where domestic abuse "
+        "occurs",
     ),
 ]
 
@@ -543,6 +588,10 @@ def _load_inspection(board) -> None:
     for area, judgement in SUB_JUDGEMENTS:
         SubJudgement.objects.update_or_create(
             inspection=inspection, area=area, defaults={"judgement": judgement}
+        )
+    for kind, text in FINDINGS:
+        InspectionFinding.objects.get_or_create(
+            inspection=inspection, kind=kind, text=text
         )
     for number, text, update in RECOMMENDATIONS:
         recommendation, _ = Recommendation.objects.update_or_create(

@@ -2,7 +2,8 @@ from django import forms
 
 from lscb_portal.forms import DateInput, GovukFormMixin
 
-from ..models import Judgement
+from ..models import FindingKind, Judgement
+from .core import STALE_PAGE
 from .finance import YearField
 
 DATE_INVALID = "Enter a real date, for example 31 March 2017"
@@ -72,6 +73,29 @@ class SubJudgementForm(GovukFormMixin, forms.Form):
             "required": "Choose the judgement",
             "invalid_choice": "Choose a judgement from the list",
         },
+    )
+
+
+class FindingForm(GovukFormMixin, forms.Form):
+    seen = forms.IntegerField(
+        widget=forms.HiddenInput,
+        required=False,
+        error_messages={"invalid": STALE_PAGE},
+    )
+    kind = forms.ChoiceField(
+        label="What the inspectors found",
+        choices=FindingKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose a strength or an area for improvement",
+            "invalid_choice": "Choose a strength or an area for improvement",
+        },
+    )
+    text = forms.CharField(
+        label="Finding",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="As the inspection report words it.",
+        error_messages={"required": "Enter what the inspectors found"},
     )
 
 

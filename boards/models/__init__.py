@@ -13,7 +13,9 @@ from .core import (
 )
 from .finance import Contribution, Spend
 from .inspections import (
+    FindingKind,
     Inspection,
+    InspectionFinding,
     Judgement,
     Recommendation,
     RecommendationUpdate,
@@ -49,7 +51,9 @@ __all__ = [
     "Contribution",
     "Declaration",
     "GlossaryTerm",
+    "FindingKind",
     "Inspection",
+    "InspectionFinding",
     "Judgement",
     "Meeting",
     "MeetingAction",

@@ -64,6 +64,36 @@ class SubJudgement(models.Model):
         return f"{self.area}: {self.get_judgement_display()}"
 
 
+class FindingKind(models.TextChoices):
+    STRENGTH = "strength", "Strength"
+    IMPROVEMENT = "improvement", "Area for improvement"
+
+
+class InspectionFinding(models.Model):
+    """What the inspectors said: a strength or an area for improvement, worded as
+    their report words it; listed in the order entered."""
+
+    inspection = models.ForeignKey(
+        Inspection, on_delete=models.CASCADE, related_name="findings"
+    )
+    kind = models.CharField(max_length=20, choices=FindingKind.choices)
+    text = models.TextField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["inspection", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=FindingKind.values),
+                name="inspection_finding_kind_valid",
+                violation_error_message="Choose a strength or an area for improvement.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+
 class Recommendation(models.Model):
     """A numbered recommendation of an inspection."""
 

@@ -6,7 +6,7 @@ from django.db.models import Count, Prefetch
 
 from lscb_portal.periods import year_label
 
-from ..models import Inspection, Judgement, RecommendationUpdate
+from ..models import FindingKind, Inspection, Judgement, RecommendationUpdate
 
 # Tag colours; the judgement's words are always shown with them.
 JUDGEMENT_TAGS = {
@@ -43,9 +43,27 @@ class UpdateYear:
         return year_label(self.year)
 
 
+FINDING_HEADINGS = {
+    FindingKind.STRENGTH: "Strengths",
+    FindingKind.IMPROVEMENT: "Areas for improvement",
+}
+
+
+def findings_by_kind(findings) -> list[dict]:
+    """The strengths, then the areas for improvement, each in the order entered;
+    a kind with no finding is left out."""
+    groups = []
+    for kind in FindingKind:
+        found = [f for f in findings if f.kind == kind]
+        if found:
+            groups.append({"heading": FINDING_HEADINGS[kind], "findings": found})
+    return groups
+
+
 def inspection_detail(inspection) -> dict:
-    """Sub-judgements and numbered recommendations, each with its updates grouped
-    by year (newest first): three queries whatever the inspection's size."""
+    """Sub-judgements, what the inspectors found and numbered recommendations,
+    each with its updates grouped by year (newest first): four queries whatever
+    the inspection's size."""
     sub_judgements = list(inspection.sub_judgements.all())
     for sub in sub_judgements:
         sub.tag = judgement_tag(sub.judgement)
@@ -67,5 +85,6 @@ def inspection_detail(inspection) -> dict:
     return {
         "overall_tag": judgement_tag(inspection.overall),
         "sub_judgements": sub_judgements,
+        "finding_groups": findings_by_kind(list(inspection.findings.all())),
         "recommendations": recommendations,
     }

@@ -1,5 +1,6 @@
-"""Writes to inspections: the inspection, its judgements, recommendations and the
-yearly updates against them (updates are added, never changed)."""
+"""Writes to inspections: the inspection, its judgements, what the inspectors found,
+recommendations and the yearly updates against them (updates are added, never
+changed)."""
 
 from datetime import date
 
@@ -12,10 +13,12 @@ from lscb_portal.periods import year_label
 from ..models import (
     Board,
     Inspection,
+    InspectionFinding,
     Recommendation,
     RecommendationUpdate,
     SubJudgement,
 )
+from .finance import lock_unchanged
 
 
 def _save(instance, user):
@@ -66,6 +69,30 @@ def sub_judgement_create(
         SubJudgement(inspection=inspection, area=area.strip(), judgement=judgement),
         user,
     )
+
+
+@transaction.atomic
+def finding_create(
+    *, inspection: Inspection, kind: str, text: str, user
+) -> InspectionFinding:
+    finding = InspectionFinding(inspection=inspection, kind=kind, text=text.strip())
+    return _save(finding, user)
+
+
+@transaction.atomic
+def finding_update(
+    *, finding: InspectionFinding, seen: int | None, kind: str, text: str, user
+) -> InspectionFinding:
+    """StaleVersion if someone changed the finding since `seen` was read."""
+    finding = lock_unchanged(InspectionFinding, pk=finding.pk, seen=seen)
+    finding.kind, finding.text = kind, text.strip()
+    return _save(finding, user)
+
+
+@transaction.atomic
+def finding_delete(*, finding: InspectionFinding, user) -> None:
+    finding._history_user = user
+    finding.delete()
 
 
 def next_recommendation_number(inspection: Inspection) -> int:

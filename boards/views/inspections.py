@@ -15,15 +15,17 @@ from lscb_portal.periods import reporting_year_start
 
 from .. import permissions
 from ..forms.inspections import (
+    FindingForm,
     InspectionForm,
     RecommendationForm,
     RecommendationUpdateForm,
     SubJudgementForm,
 )
 from ..mixins import BoardMixin
-from ..models import Inspection, Recommendation
+from ..models import Inspection, InspectionFinding, Recommendation
 from ..selectors.inspections import inspection_detail, inspection_list, judgement_tag
 from ..services import inspections as services
+from ..services.finance import last_change_id
 
 PAGE_SIZE = 50
 
@@ -168,6 +170,89 @@ class SubJudgementCreateView(InspectionMixin, FormPageMixin, FormView):
         return redirect(self.get_back_url())
 
 
+class FindingMixin(InspectionMixin):
+    """Resolves .../findings/<finding>/ to self.finding, or None on the add page."""
+
+    @cached_property
+    def finding(self) -> InspectionFinding | None:
+        if "finding" not in self.kwargs:
+            return None
+        return get_object_or_404(
+            InspectionFinding, inspection=self.inspection, pk=self.kwargs["finding"]
+        )
+
+    def before_handler(self, request):
+        self.finding  # noqa: B018 -- another inspection's finding is a 404 first
+        return super().before_handler(request)
+
+    def get_back_url(self):
+        return f"{inspection_url(self.inspection)}#findings"
+
+
+class FindingFormView(FindingMixin, FormPageMixin, FormView):
+    """Adds a finding, or changes one (refused if changed since it was opened)."""
+
+    form_class = FindingForm
+
+    def get_page_title(self):
+        if self.finding is None:
+            return "Add what the inspectors found"
+        return "Change what the inspectors found"
+
+    @property
+    def submit_label(self):
+        return "Add finding" if self.finding is None else "Save changes"
+
+    def get_initial(self):
+        if self.finding is None:
+            return {}
+        return {
+            "kind": self.finding.kind,
+            "text": self.finding.text,
+            "seen": last_change_id(self.finding),
+        }
+
+    def form_save(self, form):
+        data = form.cleaned_data
+        if self.finding is None:
+            services.finding_create(
+                inspection=self.inspection,
+                kind=data["kind"],
+                text=data["text"],
+                user=self.request.user,
+            )
+            messages.success(self.request, "Finding added.")
+        else:
+            services.finding_update(
+                finding=self.finding,
+                seen=data["seen"],
+                kind=data["kind"],
+                text=data["text"],
+                user=self.request.user,
+            )
+            messages.success(self.request, "Finding saved.")
+        return redirect(self.get_back_url())
+
+
+class FindingDeleteView(FindingMixin, TemplateView):
+    template_name = "boards/reference/confirm_delete.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_title="Remove this finding",
+            question=f"“{self.finding.text}” will no longer be listed with the "
+            "inspection or printed in the annual report. Its history is kept.",
+            submit_label="Remove finding",
+            back_url=self.get_back_url(),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        services.finding_delete(finding=self.finding, user=request.user)
+        messages.success(request, "Finding removed.")
+        return redirect(self.get_back_url())
+
+
 class RecommendationCreateView(InspectionMixin, FormPageMixin, FormView):
     form_class = RecommendationForm
     page_title = "Add a recommendation"
@@ -246,6 +331,21 @@ urlpatterns = [
         "<slug:board_slug>/inspections/<int:pk>/judgements/new/",
         SubJudgementCreateView.as_view(),
         name="sub-judgement-create",
+    ),
+    path(
+        "<slug:board_slug>/inspections/<int:pk>/findings/new/",
+        FindingFormView.as_view(),
+        name="finding-create",
+    ),
+    path(
+        "<slug:board_slug>/inspections/<int:pk>/findings/<int:finding>/",
+        FindingFormView.as_view(),
+        name="finding-edit",
+    ),
+    path(
+        "<slug:board_slug>/inspections/<int:pk>/findings/<int:finding>/remove/",
+        FindingDeleteView.as_view(),
+        name="finding-delete",
     ),
     path(
         "<slug:board_slug>/inspections/<int:pk>/recommendations/new/",

@@ -6,7 +6,9 @@ from datetime import date
 import pytest
 
 from boards.models import (
+    FindingKind,
     Inspection,
+    InspectionFinding,
     Judgement,
     Recommendation,
     RecommendationUpdate,
@@ -141,6 +143,73 @@ def test_business_team_adds_a_sub_judgement(cast, inspection, as_user):
     assert inspection.sub_judgements.filter(area="Adoption performance").exists()
 
 
+def test_findings_are_added_changed_and_removed_with_history(cast, inspection, as_user):
+    client = as_user(cast.business_team)
+    response = client.post(
+        url(inspection, "findings/new/"),
+        {"kind": FindingKind.STRENGTH, "text": " Strengthened governance "},
+    )
+    assert response["Location"] == url(inspection) + "#findings"
+    finding = InspectionFinding.objects.get()
+    assert finding.kind == FindingKind.STRENGTH
+    assert finding.text == "Strengthened governance"
+    client.post(
+        url(inspection, "findings/new/"),
+        {"kind": FindingKind.IMPROVEMENT, "text": "Respond better to CSE"},
+    )
+    page = client.get(url(inspection)).content.decode()
+    strengths = page.index("Strengths")
+    improvements = page.index("Areas for improvement")
+    assert strengths < page.index("Strengthened governance") < improvements
+    assert improvements < page.index("Respond better to CSE")
+
+    edit = url(inspection, f"findings/{finding.pk}/")
+    seen = client.get(edit).context["form"].initial["seen"]
+    client.post(
+        edit, {"kind": FindingKind.STRENGTH, "text": "Much stronger", "seen": seen}
+    )
+    finding.refresh_from_db()
+    assert finding.text == "Much stronger"
+    # A second save from the page opened before the first is refused, not lost.
+    stale = client.post(
+        edit, {"kind": FindingKind.STRENGTH, "text": "Overwrite", "seen": seen}
+    )
+    assert stale.status_code == 409
+    finding.refresh_from_db()
+    assert finding.text == "Much stronger"
+
+    client.post(url(inspection, f"findings/{finding.pk}/remove/"))
+    assert not InspectionFinding.objects.filter(pk=finding.pk).exists()
+    history = InspectionFinding.history.filter(id=finding.pk).order_by("history_id")
+    assert [h.history_type for h in history] == ["+", "~", "-"]
+    assert {h.history_user for h in history} == {cast.business_team}
+
+
+def test_a_finding_needs_its_kind_and_words(cast, inspection, as_user):
+    response = as_user(cast.chair).post(
+        url(inspection, "findings/new/"), {"kind": "rumour", "text": " "}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Choose a strength or an area for improvement" in html
+    assert "Enter what the inspectors found" in html
+    assert not InspectionFinding.objects.exists()
+
+
+def test_another_inspections_finding_is_404(cast, inspection, as_user):
+    other = Inspection.objects.create(
+        board=cast.board, body="CQC", title="Health visit", start_date=date(2016, 1, 4)
+    )
+    theirs = InspectionFinding.objects.create(
+        inspection=other, kind=FindingKind.STRENGTH, text="Theirs"
+    )
+    client = as_user(cast.chair)
+    assert client.get(url(inspection, f"findings/{theirs.pk}/")).status_code == 404
+    response = client.post(url(inspection, f"findings/{theirs.pk}/remove/"))
+    assert response.status_code == 404
+    assert InspectionFinding.objects.filter(pk=theirs.pk).exists()
+
+
 def test_recommendation_number_defaults_to_the_next_and_cannot_repeat(
     cast, inspection, as_user
 ):
@@ -218,6 +287,11 @@ def test_inspection_pages_run_bounded_queries(
         SubJudgement(inspection=inspection, area=f"Area {n}", judgement="good")
         for n in range(size)
     )
+    InspectionFinding.objects.bulk_create(
+        InspectionFinding(inspection=inspection, kind=kind, text=f"Found {n}")
+        for n in range(size)
+        for kind in FindingKind.values
+    )
     Inspection.objects.bulk_create(
         Inspection(
             board=cast.board,
@@ -228,7 +302,7 @@ def test_inspection_pages_run_bounded_queries(
         for n in range(size)
     )
     client = as_user(cast.chair)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get(url(inspection))
     assert len(response.context["recommendations"]) == size
     with django_assert_max_num_queries(6):

@@ -5,7 +5,9 @@ from datetime import date
 import pytest
 
 from boards.models import (
+    FindingKind,
     Inspection,
+    InspectionFinding,
     Judgement,
     Recommendation,
     RecommendationUpdate,
@@ -25,6 +27,12 @@ MATRIX = [
     (PAGE, "get", READ),
     (PAGE + "judgements/new/", "get", MANAGE),
     (PAGE + "judgements/new/", "post", MANAGE_POST),
+    (PAGE + "findings/new/", "get", MANAGE),
+    (PAGE + "findings/new/", "post", MANAGE_POST),
+    (PAGE + "findings/{finding}/", "get", MANAGE),
+    (PAGE + "findings/{finding}/", "post", MANAGE_POST),
+    (PAGE + "findings/{finding}/remove/", "get", MANAGE),
+    (PAGE + "findings/{finding}/remove/", "post", MANAGE_POST),
     (PAGE + "recommendations/new/", "get", MANAGE),
     (PAGE + "recommendations/new/", "post", MANAGE_POST),
     (PAGE + "recommendations/1/updates/new/", "get", MANAGE),
@@ -42,7 +50,10 @@ def ids(cast):
         overall=Judgement.REQUIRES_IMPROVEMENT,
     )
     Recommendation.objects.create(inspection=inspection, number=1, text="One")
-    return {"inspection": inspection.pk}
+    finding = InspectionFinding.objects.create(
+        inspection=inspection, kind=FindingKind.STRENGTH, text="Strong challenge"
+    )
+    return {"inspection": inspection.pk, "finding": finding.pk}
 
 
 def post_data(url):
@@ -50,6 +61,10 @@ def post_data(url):
         return {"body": "Ofsted", "title": "JTAI", "start_date": "2017-09-04"}
     if url.endswith("judgements/new/"):
         return {"area": "Adoption performance", "judgement": Judgement.GOOD}
+    if url.endswith("remove/"):
+        return {}
+    if "/findings/" in url:
+        return {"kind": FindingKind.IMPROVEMENT, "text": "Respond to CSE"}
     if url.endswith("recommendations/new/"):
         return {"number": "2", "text": "Two"}
     return {"year": "2016", "date": "2017-03-31", "text": "Done."}
@@ -58,7 +73,13 @@ def post_data(url):
 def snapshot():
     return [
         list(model.objects.order_by("pk").values())
-        for model in (Inspection, SubJudgement, Recommendation, RecommendationUpdate)
+        for model in (
+            Inspection,
+            SubJudgement,
+            InspectionFinding,
+            Recommendation,
+            RecommendationUpdate,
+        )
     ]
 
 
@@ -74,4 +95,6 @@ def test_only_managers_see_the_add_links(cast, ids, as_user):
     for who, shown in [("chair", True), ("lay_member", False)]:
         html = as_user(cast.user(who)).get(url).content.decode()
         assert ("Add a recommendation" in html) is shown
+        assert ("Add what the inspectors found" in html) is shown
+        assert ("Remove<span" in html) is shown
         assert ("Record an update" in html) is shown

@@ -72,6 +72,10 @@ def test_demo_inspection_has_seven_recommendations_each_with_its_2016_17_update(
     html = html.decode()
     assert html.count("2016-17 update") == 7
     assert "Requires improvement" in html
+    kinds = list(inspection.findings.values_list("kind", flat=True))
+    assert kinds == ["strength"] * 6 + ["improvement"]
+    assert "What the inspectors found" in html
+    assert "The key role the LSCB has played in the development" in html
 
 
 def test_demo_glossary_and_strategic_links(demo):

@@ -1,9 +1,11 @@
+from datetime import date
+
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
 from boards.demo import DEMO_PASSWORD, demo_email
-from boards.models import Board
+from boards.models import Board, Inspection
 from tests.boards.factories import TEST_PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -84,3 +86,45 @@ def test_the_accessibility_check_catches_a_violation(page):
     from tests.browser.conftest import axe_violations
 
     assert any(line.startswith("label ") for line in axe_violations(page))
+
+
+def test_business_team_records_what_the_inspectors_found(
+    live_server, page, cast, sign_in, assert_accessible
+):
+    inspection = Inspection.objects.create(
+        board=cast.board,
+        body="Ofsted",
+        title="Review of the LSCB",
+        start_date=date(2015, 3, 3),
+    )
+    sign_in(page, cast.business_team.email, TEST_PASSWORD)
+    page.goto(f"{live_server.url}/boards/north/inspections/{inspection.pk}/")
+    expect(page.get_by_text("No strengths or areas for improvement")).to_be_visible()
+    page.get_by_role("link", name="Add what the inspectors found").click()
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Add finding").click()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_label("Area for improvement").check()
+    page.get_by_label("Finding").fill("Respond better to children at risk of CSE")
+    page.get_by_role("button", name="Add finding").click()
+    expect(page.get_by_text("Finding added.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Areas for improvement")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Change area for improvement").click()
+    page.get_by_label("Strength", exact=True).check()
+    page.get_by_label("Finding").fill("Strong challenge of partners")
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.get_by_role("heading", name="Strengths")).to_be_visible()
+    finding = page.get_by_role("listitem").filter(has_text="Strong challenge")
+    expect(finding).to_be_visible()
+
+    page.get_by_role("link", name="Remove strength").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Remove finding").click()
+    expect(page.get_by_text("Finding removed.")).to_be_visible()
+    expect(page.get_by_text("No strengths or areas for improvement")).to_be_visible()
+    assert not inspection.findings.exists()

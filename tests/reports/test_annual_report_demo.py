@@ -174,6 +174,17 @@ def test_the_areas_children_in_the_boards_words(demo):
     assert "523 children and young people were the subject of a child" in text
 
 
+def test_the_shape_of_safeguarding_says_what_ofsted_found(demo):
+    text = " ".join(section_text(demo, "The Shape of Safeguarding in Cumbria").split())
+    assert "Inspection dates: 3 March 2015 to 25 March 2015" in text
+    assert "Overall judgement: Requires improvement" in text
+    assert "The greatly strengthened governance arrangements" in text
+    assert "The need to strengthen the way partners respond to children" in text
+    strengths = text.index("these strengths")
+    improvements = text.index("these areas for improvement")
+    assert strengths < improvements < text.index("Recommendations and what was done")
+
+
 def test_lado_allegations_total(demo):
     assert "296" in section_text(
         demo, "Local Authority Designated Officer (LADO) (16-17)"

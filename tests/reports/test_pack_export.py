@@ -327,6 +327,7 @@ def _build_board_meeting():
         period="2016-17 Q4",
         highlights=HIGHLIGHT,
         exceptions=EXCEPTION,
+        meetings_held=3,
     )
     PaperFactory(
         meeting=meeting,
@@ -417,6 +418,7 @@ def test_indicators_part_shows_each_code_with_its_rag(printed):
 def test_return_part_shows_the_returns_highlights_and_exceptions(printed):
     part = printed.part("Quality Assurance")
     assert "Quality Assurance return for 2016-17 Q4." in part
+    assert "Meetings held in the quarter: 3." in " ".join(part.split())
     assert HIGHLIGHT in _between(part, "Highlights", "Exceptions")
     assert EXCEPTION in _between(part, "Exceptions for the board's attention", None)
     assert "Status: Received." in part
