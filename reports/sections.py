@@ -21,6 +21,7 @@ from boards import pdf as boards_pdf
 from business_plan import pdf as business_plan_pdf
 from good_practice import pdf as good_practice_pdf
 from indicators import pdf as indicators_pdf
+from lscb_portal.memo import one_build
 from lscb_portal.periods import year_label
 from reviews import pdf as reviews_pdf
 from subgroups import pdf as subgroups_pdf
@@ -232,14 +233,15 @@ def build_sections(
     sections = SECTIONS
     words = title_words(board, year)
     built = []
-    for done, section in enumerate(sections, start=1):
-        title = section.title.format(**words)
-        if section.wants_draft:
-            context = section.build(board, year, draft=draft)
-        else:
-            context = section.build(board, year)
-        if context is not None:
-            built.append(BuiltSection(section, len(built) + 1, context, title))
-        if progress is not None:
-            progress(done, len(sections), title)
+    with one_build():  # figures several sections print are read once
+        for done, section in enumerate(sections, start=1):
+            title = section.title.format(**words)
+            if section.wants_draft:
+                context = section.build(board, year, draft=draft)
+            else:
+                context = section.build(board, year)
+            if context is not None:
+                built.append(BuiltSection(section, len(built) + 1, context, title))
+            if progress is not None:
+                progress(done, len(sections), title)
     return built

@@ -15,6 +15,7 @@ from audits.models import CaseAudit
 from business_plan.models import Action
 from good_practice.models import GoodPracticeExample
 from indicators.models import Indicator, Measurement
+from lscb_portal.memo import once_per_build
 from lscb_portal.periods import reporting_year_start, reporting_years, year_bounds
 from reviews import permissions as review_permissions
 from reviews.models import LearningTheme, Lesson
@@ -183,6 +184,7 @@ def _count_on_theme(queryset, theme_field: str):
     return Coalesce(Subquery(on_theme), 0)
 
 
+@once_per_build  # the priorities and the report on a page both print them
 def theme_headlines(board, year: int) -> list[ThemeHeadline]:
     """The priority themes' year in figures, in the report's order, those with
     any: the actions on each in the year's plans, the indicators with a value in

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
+from lscb_portal.memo import once_per_build
 from lscb_portal.periods import reporting_year_start, year_bounds
 
 from .models import (
@@ -138,6 +139,7 @@ class CourseTotal:
     attendances: int
 
 
+@once_per_build  # the training, inspections and theme sections all print it
 def course_totals(board, year: int) -> list[CourseTotal]:
     """Each course with sessions in the year: sessions held and attendances, in
     the programme's order (title)."""
